@@ -1,0 +1,1 @@
+"""Stage 2: sentences and actor mentions, stored as spaCy Docs."""

@@ -1,0 +1,37 @@
+"""Reading and writing the annotate stage's output: a spaCy DocBin on disk.
+
+Each Doc carries ``user_data["doc_id"]``; resolved actor mentions are in
+``doc.spans[MENTIONS_KEY]`` with ``label_`` = actor id and ``kb_id_`` = how
+the mention was found (alias, title, office, adjective, pronoun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+from pipeline.io import atomic_path
+
+MENTIONS_KEY = "mentions"
+
+
+def write_annotated(target: Path, docs: Iterable[Doc]) -> int:
+    """Store docs with their spans and user data; return how many were written."""
+    store = DocBin(store_user_data=True)
+    count = 0
+    for doc in docs:
+        store.add(doc)
+        count += 1
+    with atomic_path(target) as tmp:
+        store.to_disk(tmp)
+    return count
+
+
+def iter_annotated(source: Path, vocab: Vocab | None = None) -> Iterator[Doc]:
+    """Yield the stored docs in the order they were written."""
+    store = DocBin(store_user_data=True).from_disk(source)
+    yield from store.get_docs(vocab or spacy.blank("en").vocab)

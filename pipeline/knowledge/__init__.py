@@ -1,0 +1,1 @@
+"""Loaders for the project's knowledge files: actors, cue words, topic lexicons."""

@@ -1,0 +1,160 @@
+"""The actor knowledge base: who can hold a claim, and every way texts name them.
+
+The data lives in ``resources/actors.toml`` (or a user file passed with
+``--actors``); this module only validates it and turns it into records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import DEFAULT_ACTORS, ConfigError, read_toml
+
+ACTOR_KINDS = ("person", "state", "organisation", "group")
+GENDERS = ("male", "female", "none")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor with its canonical id and surface forms."""
+
+    id: str
+    name: str
+    kind: str
+    affiliation: str | None
+    role: str | None
+    principal: bool
+    gender: str
+    aliases: tuple[str, ...]  # names: "Putin", "Vladimir V. Putin", "Mr. Putin"
+    titles: tuple[str, ...]  # descriptions that always mean this actor: "the Russian leader"
+    adjectives: tuple[str, ...] = ()  # "Russian": an actor only before a group noun
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One holder of an office over a period; ``until`` is exclusive, None means ongoing."""
+
+    actor: str
+    start: date | None
+    until: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.until is None or day < self.until)
+
+
+@dataclass(frozen=True)
+class Office:
+    """A title whose holder changes with time ("the U.S. president", "Secretary of State")."""
+
+    id: str
+    forms: tuple[str, ...]
+    holders: tuple[Tenure, ...]
+    default: str | None  # holder assumed when the article's date is unknown
+
+    def holder_on(self, day: date | None) -> str | None:
+        """The actor holding the office on ``day``; the default holder when undated."""
+        if day is None:
+            return self.default
+        for tenure in self.holders:
+            if tenure.covers(day):
+                return tenure.actor
+        return None
+
+
+@dataclass(frozen=True)
+class ActorBase:
+    """All actors and offices, indexed by id."""
+
+    actors: dict[str, Actor]
+    offices: dict[str, Office] = field(default_factory=dict)
+
+    @property
+    def principal_ids(self) -> frozenset[str]:
+        return frozenset(actor.id for actor in self.actors.values() if actor.principal)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+
+def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    values = entry.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise ConfigError(f"{where}: '{key}' must be a list of non-empty strings")
+    return tuple(values)
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise ConfigError(f"{where}: '{value}' is not a date (use YYYY-MM-DD)") from error
+
+
+def _actor(entry: dict[str, Any], where: str) -> Actor:
+    for key in ("id", "name", "kind"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ConfigError(f"{where}: every actor needs a non-empty '{key}'")
+    if entry["kind"] not in ACTOR_KINDS:
+        raise ConfigError(f"{where}: kind '{entry['kind']}' is not one of {', '.join(ACTOR_KINDS)}")
+    default_gender = "none" if entry["kind"] != "person" else "male"
+    gender = entry.get("gender", default_gender)
+    if gender not in GENDERS:
+        raise ConfigError(f"{where}: gender '{gender}' is not one of {', '.join(GENDERS)}")
+    return Actor(
+        id=entry["id"],
+        name=entry["name"],
+        kind=entry["kind"],
+        affiliation=entry.get("affiliation") or None,
+        role=entry.get("role") or None,
+        principal=bool(entry.get("principal", False)),
+        gender=gender,
+        aliases=_strings(entry, "aliases", where),
+        titles=_strings(entry, "titles", where),
+        adjectives=_strings(entry, "adjectives", where),
+    )
+
+
+def _office(entry: dict[str, Any], where: str, actor_ids: set[str]) -> Office:
+    if not isinstance(entry.get("id"), str):
+        raise ConfigError(f"{where}: every office needs an 'id'")
+    holders = []
+    for number, holder in enumerate(entry.get("holders", []), start=1):
+        here = f"{where} holder {number}"
+        if holder.get("actor") not in actor_ids:
+            raise ConfigError(f"{here}: actor '{holder.get('actor')}' is not defined in [[actors]]")
+        holders.append(Tenure(holder["actor"], _date(holder.get("from"), here),
+                              _date(holder.get("until"), here)))
+    default = entry.get("default")
+    if default is not None and default not in actor_ids:
+        raise ConfigError(f"{where}: default '{default}' is not defined in [[actors]]")
+    return Office(entry["id"], _strings(entry, "forms", where), tuple(holders), default)
+
+
+def load_actor_base(path: Path | None = None) -> ActorBase:
+    """Read and validate an actors file; errors name the entry to fix."""
+    path = path or DEFAULT_ACTORS
+    data = read_toml(path)
+    actors: dict[str, Actor] = {}
+    for number, entry in enumerate(data.get("actors", []), start=1):
+        actor = _actor(entry, f"{path} actor {number}")
+        if actor.id in actors:
+            raise ConfigError(f"{path}: actor id '{actor.id}' is defined twice")
+        actors[actor.id] = actor
+    if not actors:
+        raise ConfigError(f"{path}: no [[actors]] entries")
+    for actor in actors.values():
+        if actor.affiliation and actor.affiliation not in actors:
+            raise ConfigError(f"{path}: '{actor.id}' is affiliated with unknown actor "
+                              f"'{actor.affiliation}'")
+    offices: dict[str, Office] = {}
+    for number, entry in enumerate(data.get("offices", []), start=1):
+        office = _office(entry, f"{path} office {number}", set(actors))
+        offices[office.id] = office
+    return ActorBase(actors, offices)
