@@ -16,7 +16,8 @@ def document_id(source: str, part: int) -> str:
     return stable_hash("doc", source, part)
 
 
-def claim_id(doc_id: str, sentence_id: int, actor_id: str, claim_type: str, topic: str,
-             cue_start: int) -> str:
+def claim_id(
+    doc_id: str, sentence_id: int, actor_id: str, claim_type: str, topic: str, cue_start: int
+) -> str:
     """A claim is identified by its place, actor, type, topic and cue position."""
     return stable_hash("claim", doc_id, sentence_id, actor_id, claim_type, topic, cue_start)

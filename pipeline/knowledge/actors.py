@@ -42,7 +42,9 @@ class Tenure:
     until: date | None
 
     def covers(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.until is None or day < self.until)
+        return (self.start is None or self.start <= day) and (
+            self.until is None or day < self.until
+        )
 
 
 @dataclass(frozen=True)
@@ -129,8 +131,11 @@ def _office(entry: dict[str, Any], where: str, actor_ids: set[str]) -> Office:
         here = f"{where} holder {number}"
         if holder.get("actor") not in actor_ids:
             raise ConfigError(f"{here}: actor '{holder.get('actor')}' is not defined in [[actors]]")
-        holders.append(Tenure(holder["actor"], _date(holder.get("from"), here),
-                              _date(holder.get("until"), here)))
+        holders.append(
+            Tenure(
+                holder["actor"], _date(holder.get("from"), here), _date(holder.get("until"), here)
+            )
+        )
     default = entry.get("default")
     if default is not None and default not in actor_ids:
         raise ConfigError(f"{where}: default '{default}' is not defined in [[actors]]")
@@ -151,8 +156,9 @@ def load_actor_base(path: Path | None = None) -> ActorBase:
         raise ConfigError(f"{path}: no [[actors]] entries")
     for actor in actors.values():
         if actor.affiliation and actor.affiliation not in actors:
-            raise ConfigError(f"{path}: '{actor.id}' is affiliated with unknown actor "
-                              f"'{actor.affiliation}'")
+            raise ConfigError(
+                f"{path}: '{actor.id}' is affiliated with unknown actor '{actor.affiliation}'"
+            )
     offices: dict[str, Office] = {}
     for number, entry in enumerate(data.get("offices", []), start=1):
         office = _office(entry, f"{path} office {number}", set(actors))

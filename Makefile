@@ -1,0 +1,80 @@
+# Run `make` for the whole pipeline, `make test` for the checks, `make help` for the rest.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIPELINE := $(BIN)/pipeline
+INSTALLED := $(VENV)/.installed
+
+RAW := data/raw
+INTERIM := data/interim
+PROCESSED := data/processed
+GOLD := data/gold
+RES := pipeline/resources
+
+RAW_FILES := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null)
+CORE_CODE := pipeline/config.py pipeline/io.py pipeline/ids.py pipeline/records.py \
+	$(wildcard pipeline/knowledge/*.py)
+code_of = $(shell find pipeline/$(1) -name '*.py' 2>/dev/null) $(CORE_CODE)
+
+.DEFAULT_GOAL := all
+.PHONY: all help install test lint format evaluate dictionary clean distclean
+
+## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
+all: $(PROCESSED)/claims.parquet
+
+## Create .venv and install the project with its test tools
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+$(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES)/boilerplate.toml $(call code_of,normalise)
+	$(PIPELINE) normalise --input $(RAW) --work $(INTERIM)
+
+$(INTERIM)/annotated.spacy: $(INTERIM)/documents.jsonl $(RES)/actors.toml $(RES)/cues.toml $(call code_of,annotate)
+	$(PIPELINE) annotate --work $(INTERIM)
+
+$(INTERIM)/claims.jsonl: $(INTERIM)/annotated.spacy $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract)
+	$(PIPELINE) extract --work $(INTERIM)
+
+$(PROCESSED)/claims.parquet: $(INTERIM)/claims.jsonl $(RES)/actors.toml $(call code_of,tables)
+	$(PIPELINE) tables --work $(INTERIM) --output $(PROCESSED)
+
+## Score data/processed against the seed gold (precision, recall, F1)
+evaluate: $(PROCESSED)/claims.parquet
+	$(PIPELINE) evaluate --gold $(GOLD) --output $(PROCESSED)
+
+## Run the linter and the test suite
+test: $(INSTALLED)
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/pytest
+
+## Lint only
+lint: $(INSTALLED)
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+
+## Reformat the code
+format: $(INSTALLED)
+	$(BIN)/ruff format pipeline tests
+	$(BIN)/ruff check --fix pipeline tests
+
+## Write docs/tables.md, the data dictionary generated from the table schemas
+dictionary: $(INSTALLED)
+	$(PIPELINE) dictionary --output docs/tables.md
+
+## Remove the stage outputs (data/interim, data/processed)
+clean:
+	find $(INTERIM) $(PROCESSED) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+
+## Also remove the virtual environment
+distclean: clean
+	rm -rf $(VENV)
+
+## List the targets
+help:
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(doc){split($$0,t,":"); printf "  %-12s %s\n", t[1], doc}; doc=""}' $(MAKEFILE_LIST)

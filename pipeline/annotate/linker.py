@@ -1,0 +1,208 @@
+"""Turn raw actor matches into resolved mentions: one actor id per span.
+
+The SpanRuler proposes candidates (names, titles, demonyms, offices). This
+component decides between overlapping candidates, resolves offices by the
+article's date, merges a title with the name beside it, and links pronouns
+to the actor they refer back to in the same or the previous sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.annotate.patterns import ADJECTIVE, ALIAS, OFFICE, OFFICE_PREFIX, TITLE
+from pipeline.annotate.store import MENTIONS_KEY
+from pipeline.knowledge.actors import ActorBase, load_actor_base
+from pipeline.knowledge.cues import CueLexicon, load_cue_lexicon
+
+CANDIDATES_KEY = "actor_candidates"
+VIA = {ALIAS: "alias", TITLE: "title", ADJECTIVE: "adjective", OFFICE: "office"}
+PERSON_PRONOUNS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
+THING_PRONOUNS = frozenset({"its"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+
+
+def published_date(doc: Doc) -> date | None:
+    """The article's date from ``user_data['published']`` (ISO), if known and valid."""
+    value = doc.user_data.get("published")
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def is_possessor(span: Span) -> bool:
+    """A mention followed by "'s" (Putin's demand) or a possessive pronoun."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS:
+        return True
+    return span.text.lower() in {"his", "her", "its", "their"}
+
+
+class ActorLinker:
+    """Resolve candidates to mentions in ``doc.spans['mentions']``."""
+
+    def __init__(self, base: ActorBase, cues: CueLexicon) -> None:
+        self.base = base
+        self.cues = cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.choose(doc)
+        spans = self.merge_adjacent(doc, spans)
+        doc.spans[MENTIONS_KEY] = self.link_pronouns(doc, spans)
+        return doc
+
+    def choose(self, doc: Doc) -> list[Span]:
+        """Longest candidate wins; offices become their holder on the article's date."""
+        day = published_date(doc)
+        chosen: list[Span] = []
+        for span in filter_spans(doc.spans.get(CANDIDATES_KEY, [])):
+            actor_id = span.id_
+            if span.label_ == OFFICE:
+                office = self.base.offices.get(actor_id.removeprefix(OFFICE_PREFIX))
+                actor_id = office.holder_on(day) if office else None
+                if actor_id is None:
+                    continue
+            chosen.append(
+                Span(doc, span.start, span.end, label=actor_id, kb_id=VIA.get(span.label_, "alias"))
+            )
+        return chosen
+
+    def merge_adjacent(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Join "Russian President" + "Vladimir Putin"; a name beside an office wins."""
+        merged: list[Span] = []
+        for span in spans:
+            last = merged[-1] if merged else None
+            if last is not None and last.end == span.start and self._same_person(last, span):
+                via = last.kb_id_ if last.label_ == span.label_ else span.kb_id_
+                label = span.label_ if last.kb_id_ == "office" else last.label_
+                merged[-1] = Span(doc, last.start, span.end, label=label, kb_id=via)
+            else:
+                merged.append(span)
+        return merged
+
+    def _same_person(self, left: Span, right: Span) -> bool:
+        if left.label_ == right.label_:
+            return left.kb_id_ != "adjective" and right.kb_id_ != "adjective"
+        actor = self.base.get(right.label_)
+        return (
+            left.kb_id_ == "office"
+            and right.kb_id_ == "alias"
+            and actor is not None
+            and actor.kind == "person"
+        )
+
+    def link_pronouns(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Add a mention for each pronoun whose antecedent is clear enough."""
+        by_start = {span.start: span for span in spans}
+        result: list[Span] = []
+        previous: list[Span] = []
+        for sent in doc.sents:
+            current: list[Span] = []
+            index = sent.start
+            while index < sent.end:
+                if index in by_start:
+                    span = by_start[index]
+                    current.append(span)
+                    index = span.end
+                    continue
+                token = doc[index]
+                actor_id = self._antecedent(token.lower_, index, doc, current, previous)
+                if actor_id is not None:
+                    current.append(Span(doc, index, index + 1, label=actor_id, kb_id="pronoun"))
+                index += 1
+            result.extend(current)
+            previous = current
+        return result
+
+    def _antecedent(
+        self, word: str, index: int, doc: Doc, current: list[Span], previous: list[Span]
+    ) -> str | None:
+        if word in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[word]
+            fits = [s for s in current if self._fits(s, gender)]
+            earlier = [s for s in previous if self._fits(s, gender)]
+        elif word in THING_PRONOUNS:
+            fits = [s for s in current if self._is_thing(s)]
+            earlier = [s for s in previous if self._is_thing(s)]
+        else:
+            return None
+        speaker = self._speech_subject(index, doc, fits)
+        if speaker is not None:
+            return speaker.label_
+        if word in OBJECT_PRONOUNS and fits and self._same_clause(fits[-1], index, doc):
+            fits = fits[:-1]
+        if fits:
+            return fits[-1].label_
+        subjects = [s for s in earlier if not is_possessor(s)] or earlier
+        return subjects[0].label_ if subjects else None
+
+    def _speech_subject(self, index: int, doc: Doc, fits: list[Span]) -> Span | None:
+        """In "X told Y (that) he ...", "he" is X: the subject of the reporting verb."""
+        position = index - 1
+        if position >= 0 and doc[position].lower_ == "that":
+            position -= 1
+        for candidate in reversed(fits):
+            if candidate.end > position + 1:
+                continue
+            between = doc[candidate.end : position + 1]
+            verbs = [t for t in between if self.cues.has("speech_verbs", t.text)]
+            if verbs and (verbs[-1].i == position or between[-1].i == position):
+                subject = [s for s in fits if s.end <= verbs[-1].i]
+                return subject[-1] if subject else None
+        return None
+
+    @staticmethod
+    def _same_clause(span: Span, index: int, doc: Doc) -> bool:
+        return not any(t.is_punct for t in doc[span.end : index])
+
+    def _fits(self, span: Span, gender: str) -> bool:
+        actor = self.base.get(span.label_)
+        return actor is not None and actor.kind == "person" and actor.gender == gender
+
+    def _is_thing(self, span: Span) -> bool:
+        actor = self.base.get(span.label_)
+        return actor is not None and actor.kind != "person" and span.kb_id_ != "adjective"
+
+
+def build_linker(actors_path: str, cues_path: str) -> ActorLinker:
+    return ActorLinker(
+        load_actor_base(Path(actors_path) if actors_path else None),
+        load_cue_lexicon(Path(cues_path) if cues_path else None),
+    )
+
+
+@Language.factory(
+    "actor_linker",
+    default_config={"actors_path": "", "cues_path": ""},
+    requires=["doc.spans", "token.is_sent_start"],
+    assigns=["doc.spans"],
+)
+def make_actor_linker(nlp: Language, name: str, actors_path: str, cues_path: str) -> ActorLinker:
+    """Factory so the linker is configured by file paths, like any spaCy component."""
+    return build_linker(actors_path, cues_path)
+
+
+def sentence_mentions(doc: Doc) -> Iterable[tuple[Span, list[Span]]]:
+    """Each sentence with the resolved mentions inside it."""
+    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    for sent in doc.sents:
+        yield sent, [m for m in mentions if sent.start <= m.start < sent.end]

@@ -1,0 +1,67 @@
+"""Build the spaCy pipeline from settings: blank English by default.
+
+The default needs nothing beyond the package registry. Setting
+``[nlp] model`` to an installed pipeline name (e.g. ``en_core_web_sm``)
+loads it instead; the project's sentence rules, actor ruler and linker are
+added to it, so its parser and tagger can inform later rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+import pipeline.annotate.linker
+import pipeline.annotate.sentences  # noqa: F401  (registers "news_sentencizer")
+from pipeline.annotate.linker import CANDIDATES_KEY
+from pipeline.annotate.patterns import actor_patterns
+from pipeline.config import ConfigError
+from pipeline.knowledge.actors import load_actor_base
+
+BLANK_PREFIX = "blank:"
+
+
+def load_base_model(name: str) -> Language:
+    """``blank:<lang>`` or the name/path of an installed spaCy pipeline."""
+    if name.startswith(BLANK_PREFIX):
+        return spacy.blank(name.removeprefix(BLANK_PREFIX))
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise ConfigError(
+            f"spaCy pipeline '{name}' is not installed. Install it into this environment "
+            f"(e.g. `pip install {name}` from a wheel you have), or set [nlp] model = "
+            f'"blank:en" in your settings file.'
+        ) from error
+
+
+def build_nlp(
+    settings: dict[str, Any], actors_path: Path | None = None, cues_path: Path | None = None
+) -> Language:
+    """The full annotation pipeline: sentences, actor candidates, linked mentions."""
+    nlp_settings = settings.get("nlp", {})
+    nlp = load_base_model(str(nlp_settings.get("model", "blank:en")))
+    sentences = nlp_settings.get("sentences", "rules")
+    if sentences == "rules":
+        nlp.add_pipe("news_sentencizer", first=True)
+    elif sentences == "model":
+        if not ({"parser", "senter"} & set(nlp.pipe_names)):
+            raise ConfigError(
+                '[nlp] sentences = "model" needs a pipeline with a parser or '
+                'senter; use sentences = "rules" with a blank model.'
+            )
+    else:
+        raise ConfigError(f'[nlp] sentences must be "rules" or "model", not {sentences!r}')
+    base = load_actor_base(actors_path)
+    ruler = nlp.add_pipe(
+        "span_ruler", name="actor_ruler", config={"spans_key": CANDIDATES_KEY, "overwrite": True}
+    )
+    ruler.add_patterns(list(actor_patterns(nlp, base)))
+    nlp.add_pipe(
+        "actor_linker",
+        config={"actors_path": str(actors_path or ""), "cues_path": str(cues_path or "")},
+    )
+    return nlp

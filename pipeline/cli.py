@@ -1,0 +1,364 @@
+"""Command line: one command per stage, plus ``run`` for the whole chain.
+
+Each command parses options, calls the stage's library function and reports
+counts. Heavy libraries (spaCy, pyarrow) are imported inside the commands so
+that ``pipeline --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline import __version__
+from pipeline.config import (
+    GOLD_DIR,
+    INTERIM_DIR,
+    PROCESSED_DIR,
+    RAW_DIR,
+    ConfigError,
+    load_settings,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("pipeline")
+
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+EXISTING_ANY = click.Path(exists=True, path_type=Path)
+FOLDER = click.Path(file_okay=False, path_type=Path)
+
+
+def work_option(function: F) -> F:
+    return click.option(
+        "--work",
+        "work_dir",
+        type=FOLDER,
+        default=INTERIM_DIR,
+        show_default=True,
+        help="Folder for the intermediate stage outputs.",
+    )(function)
+
+
+def actors_option(function: F) -> F:
+    return click.option(
+        "--actors",
+        "actors_path",
+        type=EXISTING_FILE,
+        default=None,
+        help="Actor knowledge base (TOML) to use instead of the shipped one.",
+    )(function)
+
+
+def lexicon_options(function: F) -> F:
+    function = click.option(
+        "--cues",
+        "cues_path",
+        type=EXISTING_FILE,
+        default=None,
+        help="Cue lexicon (TOML) to use instead of the shipped one.",
+    )(function)
+    return click.option(
+        "--topics",
+        "topics_path",
+        type=EXISTING_FILE,
+        default=None,
+        help="Topic lexicon (TOML) to use instead of the shipped one.",
+    )(function)
+
+
+def say(ctx: click.Context, message: str) -> None:
+    if not ctx.obj["quiet"]:
+        click.echo(message, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pipeline")
+@click.option(
+    "--settings",
+    "settings_path",
+    type=EXISTING_FILE,
+    default=None,
+    help="TOML file overriding the shipped settings (only the keys you change).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.pass_context
+def cli(ctx: click.Context, settings_path: Path | None, quiet: bool) -> None:
+    """Find who demanded, conceded and rejected what in news on Russia-Ukraine diplomacy.
+
+    Stages: normalise -> annotate -> extract -> tables. `pipeline run` does all.
+
+    Example:
+
+        pipeline run --input data/raw --output data/processed
+    """
+    logging.basicConfig(
+        level=logging.ERROR if quiet else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    ctx.ensure_object(dict)
+    ctx.obj["settings"] = load_settings(settings_path)
+    ctx.obj["quiet"] = quiet
+
+
+@cli.command()
+@click.option(
+    "--input",
+    "input_path",
+    type=EXISTING_ANY,
+    default=RAW_DIR,
+    show_default=True,
+    help="A folder of articles (walked recursively) or a single file.",
+)
+@work_option
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
+@click.pass_context
+def normalise(ctx: click.Context, input_path: Path, work_dir: Path, strict: bool) -> None:
+    """Read raw articles, clean them and write documents.jsonl and rejects.jsonl.
+
+    Example:
+
+        pipeline normalise --input data/raw --work data/interim
+    """
+    from pipeline.normalise.stage import run_normalise
+
+    documents, rejects = run_normalise(input_path, work_dir, ctx.obj["settings"])
+    say(ctx, f"normalise: {documents} documents, {rejects} rejected inputs -> {work_dir}")
+    if strict and rejects:
+        raise click.ClickException(f"{rejects} inputs were rejected (see {work_dir}/rejects.jsonl)")
+
+
+@cli.command()
+@work_option
+@actors_option
+@click.pass_context
+def annotate(ctx: click.Context, work_dir: Path, actors_path: Path | None) -> None:
+    """Split sentences and find actor mentions; write annotated.spacy.
+
+    Example:
+
+        pipeline annotate --work data/interim --actors my_actors.toml
+    """
+    from pipeline.annotate.stage import run_annotate
+
+    count = run_annotate(work_dir, ctx.obj["settings"], actors_path)
+    say(ctx, f"annotate: {count} documents -> {work_dir}")
+
+
+@cli.command()
+@work_option
+@lexicon_options
+@click.pass_context
+def extract(
+    ctx: click.Context, work_dir: Path, cues_path: Path | None, topics_path: Path | None
+) -> None:
+    """Find demands, concessions and rejections; write claims.jsonl.
+
+    Example:
+
+        pipeline extract --work data/interim
+    """
+    from pipeline.extract.stage import run_extract
+
+    count = run_extract(work_dir, ctx.obj["settings"], cues_path, topics_path)
+    say(ctx, f"extract: {count} claims -> {work_dir}")
+
+
+@cli.command()
+@work_option
+@click.option(
+    "--output",
+    "output_dir",
+    type=FOLDER,
+    default=PROCESSED_DIR,
+    show_default=True,
+    help="Folder for the Parquet tables.",
+)
+@actors_option
+@click.pass_context
+def tables(ctx: click.Context, work_dir: Path, output_dir: Path, actors_path: Path | None) -> None:
+    """Write the Parquet tables (documents, sentences, mentions, claims, ...).
+
+    Example:
+
+        pipeline tables --work data/interim --output data/processed
+    """
+    from pipeline.knowledge.actors import load_actor_base
+    from pipeline.tables.stage import write_tables
+
+    counts = write_tables(work_dir, output_dir, load_actor_base(actors_path))
+    summary = ", ".join(f"{name} {rows}" for name, rows in counts.items())
+    say(ctx, f"tables: {summary} -> {output_dir}")
+
+
+@cli.command()
+@click.option(
+    "--input",
+    "input_path",
+    type=EXISTING_ANY,
+    default=RAW_DIR,
+    show_default=True,
+    help="A folder of articles (walked recursively) or a single file.",
+)
+@click.option(
+    "--output",
+    "output_dir",
+    type=FOLDER,
+    default=PROCESSED_DIR,
+    show_default=True,
+    help="Folder for the Parquet tables.",
+)
+@click.option(
+    "--work",
+    "work_dir",
+    type=FOLDER,
+    default=None,
+    help="Keep intermediate outputs here (default: a temporary folder).",
+)
+@actors_option
+@lexicon_options
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
+@click.pass_context
+def run(
+    ctx: click.Context,
+    input_path: Path,
+    output_dir: Path,
+    work_dir: Path | None,
+    actors_path: Path | None,
+    cues_path: Path | None,
+    topics_path: Path | None,
+    strict: bool,
+) -> None:
+    """Run every stage: articles in INPUT, Parquet tables in OUTPUT.
+
+    Example:
+
+        pipeline run --input ~/news/2025-08 --output ~/news/tables
+    """
+    temporary = work_dir is None
+    work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if temporary else work_dir
+    try:
+        ctx.invoke(normalise, input_path=input_path, work_dir=work, strict=False)
+        ctx.invoke(annotate, work_dir=work, actors_path=actors_path)
+        ctx.invoke(extract, work_dir=work, cues_path=cues_path, topics_path=topics_path)
+        ctx.invoke(tables, work_dir=work, output_dir=output_dir, actors_path=actors_path)
+        if strict:
+            from pipeline.io import read_jsonl
+
+            rejected = sum(1 for _ in read_jsonl(work / "rejects.jsonl"))
+            if rejected:
+                raise click.ClickException(
+                    f"{rejected} inputs were rejected (see {output_dir}/rejects.parquet)"
+                )
+    finally:
+        if temporary:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+@cli.command()
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=GOLD_DIR,
+    show_default=True,
+    help="Folder of gold *.jsonl claim files.",
+)
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=PROCESSED_DIR,
+    show_default=True,
+    help="Folder holding the tables of a `pipeline run`.",
+)
+@actors_option
+@click.option(
+    "--errors", "show_errors", is_flag=True, help="Also list missed and spurious claims, by source."
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the figures and error lists as JSON.",
+)
+def evaluate(
+    gold_dir: Path,
+    output_dir: Path,
+    actors_path: Path | None,
+    show_errors: bool,
+    json_path: Path | None,
+) -> None:
+    """Score the claims in OUTPUT against gold claims (precision, recall, F1).
+
+    Scoring follows the annotation guidelines: distinct (source, sentence,
+    actor, type) units, sentences matched after normalisation, figures for
+    the principal actors, all actors and each claim type, and topic accuracy.
+
+    Example:
+
+        pipeline evaluate --gold data/gold --output data/processed
+    """
+    import json
+
+    from pipeline.evaluate import (
+        evaluation_to_dict,
+        format_errors,
+        format_report,
+        load_gold,
+        load_predictions,
+        score,
+    )
+    from pipeline.io import atomic_text
+    from pipeline.knowledge.actors import load_actor_base
+
+    principal = load_actor_base(actors_path).principal_ids
+    evaluation = score(load_gold(gold_dir), load_predictions(output_dir), principal)
+    click.echo(format_report(evaluation))
+    if show_errors:
+        click.echo(format_errors(evaluation))
+    if json_path is not None:
+        with atomic_text(json_path) as out:
+            json.dump(evaluation_to_dict(evaluation), out, indent=2, ensure_ascii=False)
+
+
+@cli.command()
+@click.option(
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def dictionary(output_path: Path | None) -> None:
+    """Print the data dictionary of every table, generated from the schemas.
+
+    Example:
+
+        pipeline dictionary --output docs/tables.md
+    """
+    from pipeline.io import atomic_text
+    from pipeline.tables.dictionary import data_dictionary_markdown
+
+    text = data_dictionary_markdown()
+    if output_path is None:
+        click.echo(text)
+    else:
+        with atomic_text(output_path) as out:
+            out.write(text)
+
+
+def main() -> None:
+    """Console entry point: configuration errors become one clear line, not a traceback."""
+    try:
+        cli(standalone_mode=True)
+    except (ConfigError, FileNotFoundError) as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)

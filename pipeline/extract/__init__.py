@@ -1,0 +1,1 @@
+"""Stage 3: claims (actor, type, topic) with their evidence, from annotated docs."""

@@ -1,0 +1,99 @@
+"""Sequence the extraction for one document: context, cues, decisions, claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.annotate.linker import sentence_mentions
+from pipeline.extract.context import SentenceContext, build_context
+from pipeline.extract.cues import CueMatcher
+from pipeline.extract.rules import ClaimRules, Decision
+from pipeline.extract.topics import choose_topic
+from pipeline.ids import claim_id
+from pipeline.knowledge.cues import CueLexicon
+from pipeline.knowledge.topics import TopicLexicon
+from pipeline.records import Claim
+
+
+@dataclass(frozen=True)
+class SentenceTrace:
+    """Everything decided about one sentence: used by ``explain`` and by ``extract``."""
+
+    sentence_id: int
+    sent: Span
+    context: SentenceContext
+    decisions: list[Decision]
+
+
+class ClaimExtractor:
+    """Rules plus lexicons, loaded once and applied to many docs."""
+
+    def __init__(
+        self, nlp: Language, cues: CueLexicon, topics: TopicLexicon, min_confidence: float = 0.0
+    ) -> None:
+        self.matcher = CueMatcher(nlp, cues)
+        self.rules = ClaimRules(cues)
+        self.cues = cues
+        self.topics = topics
+        self.min_confidence = min_confidence
+
+    def trace(self, doc: Doc) -> Iterator[SentenceTrace]:
+        previous: SentenceContext | None = None
+        for sentence_id, (sent, mentions) in enumerate(sentence_mentions(doc)):
+            context = build_context(sent, mentions, self.cues, previous)
+            decisions = self.rules.decide(context, self.matcher.find(sent))
+            yield SentenceTrace(sentence_id, sent, context, decisions)
+            previous = context
+
+    def claims(self, doc: Doc) -> list[Claim]:
+        """Distinct (actor, type, topic) claims per sentence; the most confident evidence."""
+        doc_id = str(doc.user_data.get("doc_id", ""))
+        best: dict[tuple[int, str, str, str], Claim] = {}
+        for trace in self.trace(doc):
+            sentence = sentence_text(trace.sent)
+            for decision in trace.decisions:
+                if not decision.is_claim or decision.confidence < self.min_confidence:
+                    continue
+                claim = self._claim(doc_id, trace, sentence, decision)
+                key = (trace.sentence_id, claim.actor_id, claim.claim_type, claim.topic)
+                if key not in best or claim.confidence > best[key].confidence:
+                    best[key] = claim
+        return sorted(
+            best.values(),
+            key=lambda c: (c.sentence_id, c.start_char, c.actor_id, c.claim_type, c.topic),
+        )
+
+    def _claim(self, doc_id: str, trace: SentenceTrace, sentence: str, decision: Decision) -> Claim:
+        doc = trace.sent.doc
+        cue_span = doc[decision.cue.start : decision.cue.end]
+        assert decision.actor is not None
+        topic = choose_topic(self.topics, trace.sent, cue_span.start_char, cue_span.end_char)
+        actor_id = decision.actor.label_
+        return Claim(
+            claim_id=claim_id(
+                doc_id, trace.sentence_id, actor_id, decision.claim_type, topic, cue_span.start_char
+            ),
+            doc_id=doc_id,
+            sentence_id=trace.sentence_id,
+            sentence=sentence,
+            actor_id=actor_id,
+            claim_type=decision.claim_type,
+            topic=topic,
+            cue=cue_span.text,
+            start_char=cue_span.start_char,
+            end_char=cue_span.end_char,
+            rule=decision.rule,
+            confidence=decision.confidence,
+            speaker=decision.speaker.label_ if decision.speaker is not None else None,
+            target_actor_id=decision.target.label_ if decision.target is not None else None,
+            modality=decision.modality,
+        )
+
+
+def sentence_text(sent: Span) -> str:
+    """The sentence without the line breaks and spaces spaCy keeps at its edges."""
+    return sent.text.strip()

@@ -1,0 +1,245 @@
+"""What surrounds a cue: quotes, who speaks, negation, modality, conditions.
+
+These facts decide whether a cue is an asserted act by an actor, a reported
+one, or only the author's advice, a hypothetical or a negated act.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from pipeline.knowledge.cues import CueLexicon
+
+OPEN_QUOTES = frozenset({"“", "‘", "«"})
+CLOSE_QUOTES = frozenset({"”", "»"})
+TOGGLE_QUOTES = frozenset({'"', "'"})
+BOUNDARIES = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
+PREPOSITIONS = frozenset(
+    {
+        "with",
+        "to",
+        "from",
+        "of",
+        "for",
+        "on",
+        "against",
+        "at",
+        "in",
+        "into",
+        "about",
+        "over",
+        "toward",
+        "towards",
+        "between",
+        "among",
+        "than",
+        "like",
+        "upon",
+        "after",
+        "before",
+        "behind",
+        "alongside",
+    }
+)
+BE_FORMS = frozenset({"is", "was", "were", "are", "be", "been", "being", "'s", "’s", "got"})
+ADVERB_GAP = 2  # words allowed between a modal or negation and its verb ("would not quickly")
+
+
+@dataclass
+class Speech:
+    """A reporting verb, its speaker mention and the token range of what is reported."""
+
+    verb: int
+    speaker: Span | None
+    content_start: int
+    content_end: int
+
+
+@dataclass
+class SentenceContext:
+    """Per-sentence facts the rules consult."""
+
+    sent: Span
+    mentions: list[Span]
+    in_quote: list[bool]
+    speeches: list[Speech] = field(default_factory=list)
+    according_to: Span | None = None
+    carried_speaker: Span | None = None  # a quote continuing from the previous sentence
+
+    def quoted(self, index: int) -> bool:
+        return self.in_quote[index - self.sent.start]
+
+    def speech_for(self, index: int) -> Speech | None:
+        """The report whose content holds token ``index``, innermost first."""
+        holding = [s for s in self.speeches if s.content_start <= index < s.content_end]
+        return min(holding, key=lambda s: s.content_end - s.content_start) if holding else None
+
+    def speaker_for(self, index: int) -> Span | None:
+        speech = self.speech_for(index)
+        if speech is not None and speech.speaker is not None:
+            return speech.speaker
+        if self.quoted(index) and self.carried_speaker is not None:
+            return self.carried_speaker
+        return self.according_to
+
+    @property
+    def is_question(self) -> bool:
+        return self.sent.text.rstrip(" \"'”’").endswith("?")
+
+
+def quote_mask(sent: Span) -> list[bool]:
+    """True for tokens inside quotation marks (quote characters themselves excluded)."""
+    mask: list[bool] = []
+    inside = False
+    first_quote_closes = next(
+        (t.text in CLOSE_QUOTES for t in sent if t.text in OPEN_QUOTES | CLOSE_QUOTES), False
+    )
+    if first_quote_closes:
+        inside = True  # the sentence continues a quote opened earlier
+    for token in sent:
+        text = token.text
+        if text in OPEN_QUOTES:
+            inside = True
+            mask.append(False)
+        elif text in CLOSE_QUOTES:
+            inside = False
+            mask.append(False)
+        elif text in TOGGLE_QUOTES:
+            inside = not inside
+            mask.append(False)
+        else:
+            mask.append(inside)
+    return mask
+
+
+def mention_at(mentions: list[Span], index: int) -> Span | None:
+    return next((m for m in mentions if m.start <= index < m.end), None)
+
+
+def mention_ending_before(mentions: list[Span], index: int) -> Span | None:
+    return next((m for m in mentions if m.end == index), None)
+
+
+def is_clause_boundary(token_text: str, lexicon: CueLexicon) -> bool:
+    return token_text in BOUNDARIES or lexicon.has("clause_openers", token_text)
+
+
+def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
+    """Reporting verbs outside quotes with their speakers and reported content."""
+    sent, doc = ctx.sent, ctx.sent.doc
+    speeches: list[Speech] = []
+    for token in sent:
+        if not lexicon.has("speech_verbs", token.text) or ctx.quoted(token.i):
+            continue
+        speaker = left_subject(doc, token.i, ctx.mentions, lexicon, sent.start)
+        after = mention_at(ctx.mentions, token.i + 1) or mention_at(ctx.mentions, token.i + 2)
+        quote_before = any(ctx.quoted(i) for i in range(sent.start, token.i))
+        if quote_before and not any(ctx.quoted(i) for i in range(token.i, sent.end)):
+            # "“...,” he said." or "“...,” said Rubio.": the quote is the content.
+            who = (
+                speaker
+                if speaker is not None and speaker.start > _last_quote(ctx, token.i)
+                else after
+            )
+            speeches.append(Speech(token.i, who, sent.start, _last_quote(ctx, token.i) + 1))
+            continue
+        start = token.i + 1
+        told = mention_at(ctx.mentions, start)
+        if told is not None and token.lower_.startswith(("tell", "told")):
+            start = told.end  # "told CBS that ..." : the listener is not content
+        speeches.append(Speech(token.i, speaker, start, sent.end))
+    return speeches
+
+
+def _last_quote(ctx: SentenceContext, before: int) -> int:
+    quoted = [i for i in range(ctx.sent.start, before) if ctx.quoted(i)]
+    return quoted[-1] if quoted else ctx.sent.start
+
+
+def find_according_to(ctx: SentenceContext) -> Span | None:
+    doc = ctx.sent.doc
+    for token in ctx.sent[:-2]:
+        if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
+            return mention_at(ctx.mentions, token.i + 2)
+    return None
+
+
+def left_subject(
+    doc: Doc, index: int, mentions: list[Span], lexicon: CueLexicon, floor: int
+) -> Span | None:
+    """Nearest actor mention left of ``index`` that can be a subject, within the clause.
+
+    Mentions governed by a preposition ("talks with Putin") and demonyms not
+    followed by a group noun ("Russian territory") are passed over; the search
+    stops at clause boundaries such as ";" or "which".
+    """
+    position = index - 1
+    while position >= floor:
+        token = doc[position]
+        mention = mention_at(mentions, position)
+        if mention is not None:
+            if _can_be_subject(doc, mention, lexicon):
+                return mention
+            position = mention.start - 1
+            continue
+        if is_clause_boundary(token.text, lexicon) or token.text in OPEN_QUOTES | CLOSE_QUOTES:
+            return None
+        position -= 1
+    return None
+
+
+def _can_be_subject(doc: Doc, mention: Span, lexicon: CueLexicon) -> bool:
+    if mention.start > 0 and doc[mention.start - 1].lower_ in PREPOSITIONS:
+        return False
+    if (
+        mention.start > 1
+        and doc[mention.start - 1].lower_ == "the"
+        and doc[mention.start - 2].lower_ in PREPOSITIONS
+    ):
+        return False
+    if mention.kb_id_ == "adjective":
+        following = doc[mention.end] if mention.end < len(doc) else None
+        return following is not None and lexicon.has("group_nouns", following.text)
+    return True
+
+
+def preceded_by(
+    doc: Doc, index: int, words: frozenset[str], floor: int, gap: int = ADVERB_GAP
+) -> int | None:
+    """Index of a word from ``words`` just before ``index`` (allowing a short gap)."""
+    for position in range(index - 1, max(floor, index - 1 - gap - 1) - 1, -1):
+        if doc[position].lower_ in words:
+            return position
+        if doc[position].is_punct:
+            return None
+    return None
+
+
+def in_conditional(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> bool:
+    """Inside an "if/unless ..." clause that has not yet been closed by a comma."""
+    doc = ctx.sent.doc
+    for position in range(index - 1, ctx.sent.start - 1, -1):
+        text = doc[position].lower_
+        if text in {",", ";", "—", "then"}:
+            return False
+        if lexicon.has("conditionals", text):
+            return True
+    return False
+
+
+def build_context(
+    sent: Span, mentions: list[Span], lexicon: CueLexicon, previous: SentenceContext | None
+) -> SentenceContext:
+    ctx = SentenceContext(sent, mentions, quote_mask(sent))
+    ctx.speeches = find_speeches(ctx, lexicon)
+    ctx.according_to = find_according_to(ctx)
+    if previous is not None and not ctx.speeches:
+        starts_quoted = bool(ctx.in_quote) and (
+            ctx.in_quote[0] or sent[0].text in OPEN_QUOTES or sent[0].text in TOGGLE_QUOTES
+        )
+        if starts_quoted:
+            carried = [s.speaker for s in previous.speeches if s.speaker is not None]
+            ctx.carried_speaker = carried[-1] if carried else previous.carried_speaker
+    return ctx

@@ -1,0 +1,135 @@
+"""The cue lexicon: words that signal demands, concessions and rejections.
+
+The data lives in ``resources/cues.toml``. Verbs are stored as lemmas and
+expanded here into their inflected forms, so the file stays short and a user
+adds "spurn" once rather than four times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.config import DEFAULT_CUES, ConfigError, read_toml
+from pipeline.records import CLAIM_TYPES
+
+CUE_KINDS = ("verb", "noun", "stance", "ready")
+WORD_LISTS = (
+    "speech_verbs",
+    "negations",
+    "hypothetical_modals",
+    "deontic",
+    "conditionals",
+    "receive_verbs",
+    "light_verbs",
+    "group_nouns",
+    "first_person",
+    "clause_openers",
+)
+INFLECTED_LISTS = ("speech_verbs", "receive_verbs", "light_verbs")
+VOWELS = set("aeiou")
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One cue lemma with the claim type it signals and how its holder is found."""
+
+    type: str
+    kind: str
+    lemma: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """All cue entries plus the closed word lists the rules consult."""
+
+    entries: tuple[CueEntry, ...]
+    words: dict[str, frozenset[str]]
+
+    def has(self, list_name: str, text: str) -> bool:
+        return text.lower() in self.words[list_name]
+
+
+def _regular_forms(verb: str) -> set[str]:
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        third = verb + "es"
+    elif verb.endswith("y") and verb[-2:-1] not in VOWELS:
+        third = verb[:-1] + "ies"
+    else:
+        third = verb + "s"
+    if verb.endswith("e"):
+        past = verb + "d"
+    elif verb.endswith("y") and verb[-2:-1] not in VOWELS:
+        past = verb[:-1] + "ied"
+    else:
+        past = verb + "ed"
+    if verb.endswith("ie"):
+        gerund = verb[:-2] + "ying"
+    elif verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        gerund = verb[:-1] + "ing"
+    else:
+        gerund = verb + "ing"
+    return {verb, third, past, gerund}
+
+
+def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> tuple[str, ...]:
+    """All forms of a (possibly multi-word) verb; only the first word inflects."""
+    head, *rest = lemma.split()
+    heads = {head, *irregular[head]} if head in irregular else _regular_forms(head)
+    return tuple(sorted(" ".join([form, *rest]) for form in heads))
+
+
+def noun_forms(lemma: str) -> tuple[str, ...]:
+    """Singular and plural; the last word of a compound takes the plural."""
+    *first, last = lemma.split()
+    if last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in VOWELS:
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return tuple(sorted({lemma, " ".join([*first, plural])}))
+
+
+def _string_list(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: expected a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def load_cue_lexicon(path: Path | None = None) -> CueLexicon:
+    """Read, validate and expand a cue file; errors name the entry to fix."""
+    path = path or DEFAULT_CUES
+    data = read_toml(path)
+    irregular = {
+        key: _string_list(value, f"{path} [inflections].{key}")
+        for key, value in data.get("inflections", {}).items()
+    }
+    entries: list[CueEntry] = []
+    for number, block in enumerate(data.get("cues", []), start=1):
+        where = f"{path} cue block {number}"
+        if block.get("type") not in CLAIM_TYPES:
+            raise ConfigError(f"{where}: type must be one of {', '.join(CLAIM_TYPES)}")
+        if block.get("kind") not in CUE_KINDS:
+            raise ConfigError(f"{where}: kind must be one of {', '.join(CUE_KINDS)}")
+        for lemma in _string_list(block.get("lemmas"), where):
+            if block["kind"] == "verb":
+                forms = verb_forms(lemma.lower(), irregular)
+            elif block["kind"] == "noun":
+                forms = noun_forms(lemma.lower())
+            else:
+                forms = (lemma.lower(),)
+            entries.append(CueEntry(block["type"], block["kind"], lemma.lower(), forms))
+    if not entries:
+        raise ConfigError(f"{path}: no [[cues]] blocks")
+    raw_words = data.get("words", {})
+    words: dict[str, frozenset[str]] = {}
+    for name in WORD_LISTS:
+        values = [
+            v.lower() for v in _string_list(raw_words.get(name, []), f"{path} [words].{name}")
+        ]
+        if name in INFLECTED_LISTS:
+            values = [form for v in values for form in verb_forms(v, irregular)]
+        words[name] = frozenset(values)
+    return CueLexicon(tuple(entries), words)
