@@ -357,8 +357,10 @@ def dictionary(output_path: Path | None) -> None:
 
 def main() -> None:
     """Console entry point: configuration errors become one clear line, not a traceback."""
+    from pipeline.tables.stage import WorkFolderError
+
     try:
         cli(standalone_mode=True)
-    except (ConfigError, FileNotFoundError) as error:
+    except (ConfigError, FileNotFoundError, WorkFolderError) as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(2)

@@ -1,0 +1,273 @@
+"""Pure functions from records and Docs to Arrow tables with the declared schemas.
+
+Nothing here reads or writes files, so each table can be built and checked in
+a test from a handful of records. Every table is sorted on a full key, so the
+same inputs always give the same rows in the same order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import pyarrow as pa
+from spacy.tokens import Doc, Span
+
+from pipeline.annotate.store import MENTIONS_KEY
+from pipeline.knowledge.actors import ActorBase
+from pipeline.records import Claim, Document, Reject
+from pipeline.tables.schemas import (
+    ACTORS,
+    CLAIMS,
+    DOCUMENTS,
+    MENTIONS,
+    REJECTS,
+    SENTENCES,
+    STANCES,
+    TEXTS,
+)
+
+Row = dict[str, Any]
+DocOrder = Mapping[str, int]
+
+
+def make_table(rows: Iterable[Row], schema: pa.Schema) -> pa.Table:
+    """Build a table; Arrow does not enforce non-nullable fields, so check them here."""
+    table = pa.Table.from_pylist(list(rows), schema=schema)
+    for field in schema:
+        if not field.nullable and table.column(field.name).null_count:
+            raise ValueError(
+                f"column '{field.name}' must not be null, but "
+                f"{table.column(field.name).null_count} row(s) have no value"
+            )
+    return table
+
+
+def parse_published(value: object) -> datetime | None:
+    """An ISO date or datetime as an aware UTC datetime; None rather than a crash when unusable.
+
+    A date alone means midnight UTC and a naive datetime is taken as UTC, as the
+    normalise stage writes them.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+def document_key(doc: Document) -> tuple[str, int]:
+    """Documents are ordered by where they came from, never by arrival order."""
+    return (doc.source, doc.part)
+
+
+def document_order(docs: Iterable[Document]) -> dict[str, int]:
+    """Rank of each doc_id in the documents table, used to order the other tables."""
+    ordered = sorted(docs, key=document_key)
+    return {doc.doc_id: rank for rank, doc in enumerate(ordered)}
+
+
+def _rank(doc_order: DocOrder | None, doc_id: str) -> int:
+    if doc_order is None:
+        return 0
+    try:
+        return doc_order[doc_id]
+    except KeyError:
+        raise ValueError(f"doc_id '{doc_id}' is not in the documents") from None
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words: simple, and the same in every tool."""
+    return len(text.split())
+
+
+def documents_table(
+    docs: Iterable[Document], sentence_counts: Mapping[str, int], claim_counts: Mapping[str, int]
+) -> pa.Table:
+    """One row per document; counts default to 0 for documents missing from the mappings."""
+    rows = [
+        {
+            "doc_id": doc.doc_id,
+            "source": doc.source,
+            "part": doc.part,
+            "title": doc.title,
+            "outlet": doc.outlet,
+            "author": doc.author,
+            "published": parse_published(doc.published),
+            "url": doc.url,
+            "n_words": count_words(doc.text),
+            "n_sentences": sentence_counts.get(doc.doc_id, 0),
+            "n_claims": claim_counts.get(doc.doc_id, 0),
+        }
+        for doc in sorted(docs, key=document_key)
+    ]
+    return make_table(rows, DOCUMENTS)
+
+
+def texts_table(docs: Iterable[Document]) -> pa.Table:
+    """Full texts in document order, so offsets elsewhere can be checked against them."""
+    rows = [{"doc_id": doc.doc_id, "text": doc.text} for doc in sorted(docs, key=document_key)]
+    return make_table(rows, TEXTS)
+
+
+def doc_id_of(doc: Doc) -> str:
+    """The doc_id the annotate stage stored on a Doc."""
+    doc_id = doc.user_data.get("doc_id")
+    if not isinstance(doc_id, str) or not doc_id:
+        raise ValueError(f"a stored Doc has no user_data['doc_id'] (text starts {doc.text[:40]!r})")
+    return doc_id
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The Doc's sentences; their list index is the sentence_id every table uses."""
+    try:
+        return list(doc.sents)
+    except ValueError as error:
+        doc_id = doc.user_data.get("doc_id")
+        raise ValueError(f"doc '{doc_id}' has no sentence boundaries") from error
+
+
+def trimmed_offsets(sent: Span) -> tuple[int, int]:
+    """The sentence's offsets without the spaces and line breaks spaCy keeps at its edges.
+
+    The extract stage writes ``claims.sentence`` stripped the same way, so the two agree.
+    """
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    return start, start + len(text.strip())
+
+
+def sentences_rows(doc: Doc) -> list[Row]:
+    """One row per sentence of one Doc, in sentence order; whitespace-only ones stay, empty."""
+    doc_id = doc_id_of(doc)
+    rows = []
+    for index, sent in enumerate(sentence_spans(doc)):
+        start, end = trimmed_offsets(sent)
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "sentence_id": index,
+                "text": doc.text[start:end],
+                "start_char": start,
+                "end_char": end,
+            }
+        )
+    return rows
+
+
+def mentions_rows(doc: Doc) -> list[Row]:
+    """One row per stored mention of one Doc, ordered by position then actor."""
+    doc_id = doc_id_of(doc)
+    starts = [sent.start for sent in sentence_spans(doc)]
+    spans = doc.spans.get(MENTIONS_KEY, [])
+    rows = [
+        {
+            "doc_id": doc_id,
+            # the sentence holding the mention's first token
+            "sentence_id": bisect_right(starts, span.start) - 1,
+            "actor_id": span.label_,
+            "text": span.text,
+            "start_char": span.start_char,
+            "end_char": span.end_char,
+            "via": span.kb_id_ or None,
+        }
+        for span in spans
+    ]
+    return sorted(rows, key=lambda row: (row["start_char"], row["end_char"], row["actor_id"]))
+
+
+def _sorted_rows(
+    rows: Iterable[Row], doc_order: DocOrder | None, key: Callable[[Row], tuple[Any, ...]]
+) -> list[Row]:
+    return sorted(rows, key=lambda row: (_rank(doc_order, row["doc_id"]), row["doc_id"], *key(row)))
+
+
+def sentences_table(rows: Iterable[Row], doc_order: DocOrder | None = None) -> pa.Table:
+    """Sentences in document order (by doc_id when no order is given), then sentence_id."""
+    ordered = _sorted_rows(rows, doc_order, lambda row: (row["sentence_id"],))
+    return make_table(ordered, SENTENCES)
+
+
+def mentions_table(rows: Iterable[Row], doc_order: DocOrder | None = None) -> pa.Table:
+    """Mentions in document order, then by position and actor."""
+    ordered = _sorted_rows(
+        rows, doc_order, lambda row: (row["start_char"], row["end_char"], row["actor_id"])
+    )
+    return make_table(ordered, MENTIONS)
+
+
+def claim_key(claim: Claim) -> tuple[Any, ...]:
+    """Position first, then who and what; claim_id breaks any remaining tie."""
+    return (
+        claim.sentence_id,
+        claim.start_char,
+        claim.actor_id,
+        claim.claim_type,
+        claim.topic,
+        claim.claim_id,
+    )
+
+
+def claims_table(claims: Iterable[Claim], doc_order: DocOrder | None = None) -> pa.Table:
+    """Claims in document order (by doc_id when no order is given), then by position."""
+    ordered = sorted(
+        claims, key=lambda claim: (_rank(doc_order, claim.doc_id), claim.doc_id, *claim_key(claim))
+    )
+    return make_table((claim.to_dict() for claim in ordered), CLAIMS)
+
+
+def claim_counts(claims: Iterable[Claim]) -> Counter[str]:
+    """Number of claims per doc_id, for the documents table."""
+    return Counter(claim.doc_id for claim in claims)
+
+
+def actors_table(actor_base: ActorBase) -> pa.Table:
+    """The actor knowledge base as a dimension table, ordered by id."""
+    rows = [
+        {
+            "actor_id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind,
+            "affiliation": actor.affiliation,
+            "role": actor.role,
+            "is_principal": actor.principal,
+        }
+        for actor in sorted(actor_base.actors.values(), key=lambda actor: actor.id)
+    ]
+    return make_table(rows, ACTORS)
+
+
+def stances_table(claims: Iterable[Claim]) -> pa.Table:
+    """Counts per (actor_id, topic) pair that has at least one claim."""
+    types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        pair = (claim.actor_id, claim.topic)
+        types[pair][claim.claim_type] += 1
+        documents[pair].add(claim.doc_id)
+    rows = [
+        {
+            "actor_id": actor_id,
+            "topic": topic,
+            "demands": counts["demand"],
+            "concessions": counts["concession"],
+            "rejections": counts["rejection"],
+            "n_claims": counts.total(),
+            "n_documents": len(documents[(actor_id, topic)]),
+        }
+        for (actor_id, topic), counts in sorted(types.items())
+    ]
+    return make_table(rows, STANCES)
+
+
+def rejects_table(rejects: Iterable[Reject]) -> pa.Table:
+    """Rejected inputs ordered by source, so reruns compare line by line."""
+    ordered = sorted(rejects, key=lambda reject: (reject.source, reject.reason, reject.detail))
+    return make_table((reject.to_dict() for reject in ordered), REJECTS)

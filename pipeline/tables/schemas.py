@@ -1,0 +1,184 @@
+"""The declared schema of every output table: the one place columns are defined.
+
+Schemas are explicit rather than inferred so that an empty run, a run with no
+dates and a full run all give files with the same column types, and BI tools
+see the same model every time. Columns are flat (no lists or structs) because
+Power BI and Tableau cannot read nested Parquet columns. Each field carries its
+description in the field metadata, which Parquet keeps and the data dictionary
+is generated from.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+DESCRIPTION = b"description"
+
+TIMESTAMP = pa.timestamp("us", tz="UTC")
+OFFSET = pa.int32()  # offsets and ids within one document
+COUNT = pa.int64()
+
+
+def column(name: str, kind: pa.DataType, description: str, *, key: bool = False) -> pa.Field:
+    """A field with its description; key columns are never null."""
+    return pa.field(name, kind, nullable=not key, metadata={DESCRIPTION: description.encode()})
+
+
+def table_schema(description: str, *fields: pa.Field) -> pa.Schema:
+    """A schema that carries the table's own description too."""
+    return pa.schema(list(fields), metadata={DESCRIPTION: description.encode()})
+
+
+DOC_ID = "Document id, stable across runs (hash of source and part)."
+SENTENCE_ID = "0-based index of the sentence within its document."
+START_CHAR = "Offset of the first character in the document text (texts.text)."
+END_CHAR = "Offset just past the last character in the document text (texts.text)."
+
+DOCUMENTS = table_schema(
+    "One row per article: what is known about it, and how much text and how many claims it has.",
+    column("doc_id", pa.string(), DOC_ID, key=True),
+    column(
+        "source",
+        pa.string(),
+        "Input path relative to the input folder; PATH#ID for JSON records.",
+        key=True,
+    ),
+    column(
+        "part",
+        OFFSET,
+        "Index of the article within its source (one input can hold several articles).",
+        key=True,
+    ),
+    column("title", pa.string(), "Headline, when known."),
+    column("outlet", pa.string(), "Publishing outlet, when known."),
+    column("author", pa.string(), "Byline, when known."),
+    column(
+        "published",
+        TIMESTAMP,
+        "Publication time in UTC; a date alone means midnight UTC. "
+        "Null when unknown or unparseable.",
+    ),
+    column("url", pa.string(), "Address of the article, when known."),
+    column("n_words", COUNT, "Number of whitespace-separated words in the text.", key=True),
+    column("n_sentences", COUNT, "Number of sentences (rows in sentences).", key=True),
+    column("n_claims", COUNT, "Number of claims found in the article (rows in claims).", key=True),
+)
+
+TEXTS = table_schema(
+    "The full normalised text of each article, kept apart from documents so BI tools never load "
+    "huge cells. Every start_char/end_char in the other tables points into this text.",
+    column("doc_id", pa.string(), DOC_ID, key=True),
+    column("text", pa.string(), "The normalised article text.", key=True),
+)
+
+SENTENCES = table_schema(
+    "One row per sentence; texts.text[start_char:end_char] equals text. Edge spaces and line "
+    "breaks are trimmed, so text equals claims.sentence for the same doc_id and sentence_id.",
+    column("doc_id", pa.string(), DOC_ID, key=True),
+    column("sentence_id", OFFSET, SENTENCE_ID, key=True),
+    column("text", pa.string(), "The sentence text, without edge whitespace.", key=True),
+    column("start_char", OFFSET, START_CHAR, key=True),
+    column("end_char", OFFSET, END_CHAR, key=True),
+)
+
+MENTIONS = table_schema(
+    "One row per resolved actor mention; texts.text[start_char:end_char] equals text.",
+    column("doc_id", pa.string(), DOC_ID, key=True),
+    column(
+        "sentence_id", OFFSET, "Index of the sentence that contains the mention's start.", key=True
+    ),
+    column("actor_id", pa.string(), "Id of the actor mentioned (actors.actor_id).", key=True),
+    column("text", pa.string(), "The mention as written.", key=True),
+    column("start_char", OFFSET, START_CHAR, key=True),
+    column("end_char", OFFSET, END_CHAR, key=True),
+    column(
+        "via",
+        pa.string(),
+        "How the mention was resolved: alias, title, office, adjective or pronoun.",
+    ),
+)
+
+CLAIMS = table_schema(
+    "One row per demand, concession or rejection an actor made in one sentence, with evidence.",
+    column("claim_id", pa.string(), "Claim id, stable across runs.", key=True),
+    column("doc_id", pa.string(), DOC_ID, key=True),
+    column("sentence_id", OFFSET, SENTENCE_ID, key=True),
+    column(
+        "sentence",
+        pa.string(),
+        "The sentence the claim was found in (as sentences.text).",
+        key=True,
+    ),
+    column(
+        "actor_id", pa.string(), "Id of the actor holding the claim (actors.actor_id).", key=True
+    ),
+    column("claim_type", pa.string(), "demand, concession or rejection.", key=True),
+    column("topic", pa.string(), "What the claim is about.", key=True),
+    column("cue", pa.string(), "The cue words that signal the claim, as written.", key=True),
+    column(
+        "start_char", OFFSET, "Offset of the cue's first character in the document text.", key=True
+    ),
+    column("end_char", OFFSET, "Offset just past the cue in the document text.", key=True),
+    column("rule", pa.string(), "Name of the rule that found the claim.", key=True),
+    column("confidence", pa.float64(), "Confidence of the rule, from 0 to 1.", key=True),
+    column(
+        "speaker",
+        pa.string(),
+        'Id of the actor whose reported speech carries the claim ("Lavrov said ..."), when '
+        "there is one.",
+    ),
+    column(
+        "target_actor_id", pa.string(), "Id of the actor the claim is addressed to, when known."
+    ),
+    column(
+        "modality",
+        pa.string(),
+        "How the claim is made: asserted, reported (in someone's reported speech) or conditional.",
+        key=True,
+    ),
+)
+
+ACTORS = table_schema(
+    "One row per actor in the actor knowledge base used for the run.",
+    column("actor_id", pa.string(), "Canonical actor id.", key=True),
+    column("name", pa.string(), "Display name.", key=True),
+    column("kind", pa.string(), "person, state, organisation or group.", key=True),
+    column("affiliation", pa.string(), "Id of the actor this one belongs to or speaks for."),
+    column("role", pa.string(), "Role in free text."),
+    column("is_principal", pa.bool_(), "True for the principal actors scored first.", key=True),
+)
+
+STANCES = table_schema(
+    "Claim counts per actor and topic; one row per pair with at least one claim. Counts include "
+    "every claim whatever its modality.",
+    column("actor_id", pa.string(), "Id of the actor (actors.actor_id).", key=True),
+    column("topic", pa.string(), "Topic of the claims.", key=True),
+    column("demands", COUNT, "Number of demand claims.", key=True),
+    column("concessions", COUNT, "Number of concession claims.", key=True),
+    column("rejections", COUNT, "Number of rejection claims.", key=True),
+    column("n_claims", COUNT, "Number of claims of any type.", key=True),
+    column("n_documents", COUNT, "Number of distinct documents behind these claims.", key=True),
+)
+
+REJECTS = table_schema(
+    "Inputs the run could not use, and why.",
+    column("source", pa.string(), "Input path relative to the input folder.", key=True),
+    column(
+        "reason",
+        pa.string(),
+        "Short machine-readable reason, e.g. empty, binary, too_large.",
+        key=True,
+    ),
+    column("detail", pa.string(), "What was wrong and what to do, for a person.", key=True),
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "texts": TEXTS,
+    "sentences": SENTENCES,
+    "mentions": MENTIONS,
+    "claims": CLAIMS,
+    "actors": ACTORS,
+    "stances": STANCES,
+    "rejects": REJECTS,
+}

@@ -1,0 +1,389 @@
+"""The tables stage end to end: a tiny work folder in, Parquet files that BI tools read out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.annotate.store import MENTIONS_KEY, write_annotated
+from pipeline.config import ANNOTATED_FILE, CLAIMS_FILE, DOCUMENTS_FILE, REJECTS_FILE
+from pipeline.io import write_jsonl
+from pipeline.knowledge.actors import Actor, ActorBase
+from pipeline.records import Claim, Document, Reject
+from pipeline.tables.schemas import TABLES
+from pipeline.tables.stage import WorkFolderError, write_tables
+
+FIRST = "Putin demanded a ceasefire. Zelensky rejected it.\n\nHe wants talks."
+SECOND = "Trump urged a deal. Putin refused."
+
+DOCUMENTS = [
+    Document("d2", "b.txt", 0, SECOND, title="Talks", published="2025-03-01T12:00:00+02:00"),
+    Document("d1", "a.txt", 0, FIRST, outlet="Wire", published="2025-02-28"),
+    Document("d3", "a.txt", 1, "Nothing here.", published="sometime"),
+]
+MENTIONS = {
+    "d1": [
+        ("Putin", "putin", "alias"),
+        ("Zelensky", "zelensky", "alias"),
+        ("He", "zelensky", "pronoun"),
+    ],
+    "d2": [("Trump", "trump", "alias"), ("Putin", "putin", "alias")],
+    "d3": [],
+}
+ACTORS = ActorBase(
+    {
+        actor_id: Actor(
+            actor_id, actor_id.title(), "person", None, None, True, "male", (actor_id.title(),), ()
+        )
+        for actor_id in ("zelensky", "putin", "trump")
+    }
+)
+
+
+def claim(
+    doc_id: str, text: str, sentence_id: int, cue: str, actor_id: str, claim_type: str, topic: str
+) -> Claim:
+    """A claim as the extract stage writes it: cue offsets in the text, sentence stripped."""
+    start = text.index(cue)
+    sentence = text[text.rfind(".", 0, start) + 1 : text.index(".", start) + 1].strip()
+    return Claim(
+        f"c-{doc_id}-{start}-{topic}",
+        doc_id,
+        sentence_id,
+        sentence,
+        actor_id,
+        claim_type,
+        topic,
+        cue,
+        start,
+        start + len(cue),
+        "test_rule",
+        0.75,
+    )
+
+
+CLAIMS = [
+    claim("d2", SECOND, 1, "refused", "putin", "rejection", "deal"),
+    claim("d1", FIRST, 0, "demanded", "putin", "demand", "ceasefire"),
+    claim("d1", FIRST, 1, "rejected", "zelensky", "rejection", "ceasefire"),
+    claim("d1", FIRST, 2, "wants", "zelensky", "demand", "talks"),
+    claim("d2", SECOND, 0, "urged", "trump", "demand", "deal"),
+]
+
+
+def annotated_doc(document: Document, mentions: list[tuple[str, str, str]]) -> Doc:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(document.text)
+    doc.user_data["doc_id"] = document.doc_id
+    spans = []
+    for surface, actor_id, via in mentions:
+        start = document.text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=actor_id, kb_id=via))
+    doc.spans[MENTIONS_KEY] = spans
+    return doc
+
+
+def make_work_dir(
+    work_dir: Path,
+    documents: list[Document] = DOCUMENTS,
+    claims: list[Claim] = CLAIMS,
+    rejects: bool = True,
+) -> Path:
+    """A work folder as the earlier stages leave it; docs stored in input order, not sorted."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    write_jsonl(work_dir / DOCUMENTS_FILE, (doc.to_dict() for doc in documents))
+    write_jsonl(work_dir / CLAIMS_FILE, (c.to_dict() for c in claims))
+    if rejects:
+        reject = Reject("c.pdf", "binary", "Not a text file; convert it to .txt.")
+        write_jsonl(work_dir / REJECTS_FILE, [reject.to_dict()])
+    docs = [annotated_doc(doc, MENTIONS.get(doc.doc_id, [])) for doc in documents]
+    write_annotated(work_dir / ANNOTATED_FILE, docs)
+    return work_dir
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    root = tmp_path_factory.mktemp("tables")
+    work_dir = make_work_dir(root / "work")
+    counts = write_tables(work_dir, root / "out", ACTORS)
+    return root / "out", counts
+
+
+def read(written: tuple[Path, dict[str, int]], table: str) -> pa.Table:
+    return pq.read_table(written[0] / f"{table}.parquet")
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_stage_writes_every_table_with_declared_schema(written, table: str) -> None:
+    assert read(written, table).schema.equals(TABLES[table], check_metadata=True)
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_stage_columns_are_flat(written, table: str) -> None:
+    for field in read(written, table).schema:
+        assert not pa.types.is_nested(field.type), field.name
+
+
+def test_stage_returns_row_counts(written) -> None:
+    _, counts = written
+    assert counts == {
+        "documents": 3,
+        "texts": 3,
+        "sentences": counts["sentences"],
+        "mentions": 5,
+        "claims": 5,
+        "actors": 3,
+        "stances": 5,
+        "rejects": 1,
+    }
+    assert counts["sentences"] == read(written, "sentences").num_rows >= 6
+    for table, rows in counts.items():
+        assert read(written, table).num_rows == rows
+
+
+def test_stage_documents_in_source_order_with_utc_dates(written) -> None:
+    documents = read(written, "documents")
+    assert documents.schema.field("published").type == pa.timestamp("us", tz="UTC")
+    assert documents.column("doc_id").to_pylist() == ["d1", "d3", "d2"]
+    published = documents.column("published").to_pylist()
+    assert [None if p is None else p.isoformat() for p in published] == [
+        "2025-02-28T00:00:00+00:00",
+        None,
+        "2025-03-01T10:00:00+00:00",
+    ]
+    assert documents.column("n_claims").to_pylist() == [3, 0, 2]
+
+
+def test_stage_document_counts_match_rows(written) -> None:
+    documents = read(written, "documents").to_pylist()
+    sentences = read(written, "sentences").column("doc_id").to_pylist()
+    claims = read(written, "claims").column("doc_id").to_pylist()
+    for row in documents:
+        assert row["n_sentences"] == sentences.count(row["doc_id"])
+        assert row["n_claims"] == claims.count(row["doc_id"])
+
+
+@pytest.mark.parametrize("table", ["sentences", "mentions"])
+def test_stage_offsets_point_into_texts(written, table: str) -> None:
+    texts = dict(zip(*read(written, "texts").to_pydict().values(), strict=True))
+    rows = read(written, table).to_pylist()
+    assert rows
+    for row in rows:
+        assert texts[row["doc_id"]][row["start_char"] : row["end_char"]] == row["text"]
+
+
+def test_stage_claim_cues_point_into_texts(written) -> None:
+    texts = dict(zip(*read(written, "texts").to_pydict().values(), strict=True))
+    for row in read(written, "claims").to_pylist():
+        assert texts[row["doc_id"]][row["start_char"] : row["end_char"]] == row["cue"]
+
+
+def test_stage_claim_sentences_match_sentences_table(written) -> None:
+    sentences = read(written, "sentences").to_pylist()
+    by_id = {(row["doc_id"], row["sentence_id"]): row["text"] for row in sentences}
+    for row in read(written, "claims").to_pylist():
+        assert row["sentence"] == by_id[(row["doc_id"], row["sentence_id"])]
+
+
+def test_stage_mentions_in_document_order(written) -> None:
+    mentions = read(written, "mentions")
+    assert list(
+        zip(
+            mentions["doc_id"].to_pylist(),
+            mentions["text"].to_pylist(),
+            mentions["sentence_id"].to_pylist(),
+            strict=True,
+        )
+    ) == [
+        ("d1", "Putin", 0),
+        ("d1", "Zelensky", 1),
+        ("d1", "He", 2),
+        ("d2", "Trump", 0),
+        ("d2", "Putin", 1),
+    ]
+
+
+def test_stage_claims_in_document_order(written) -> None:
+    claims = read(written, "claims")
+    assert claims.column("cue").to_pylist() == ["demanded", "rejected", "wants", "urged", "refused"]
+
+
+def test_stage_stances_counts(written) -> None:
+    stances = {(row["actor_id"], row["topic"]): row for row in read(written, "stances").to_pylist()}
+    assert list(stances) == [
+        ("putin", "ceasefire"),
+        ("putin", "deal"),
+        ("trump", "deal"),
+        ("zelensky", "ceasefire"),
+        ("zelensky", "talks"),
+    ]
+    zelensky = stances[("zelensky", "ceasefire")]
+    assert (zelensky["demands"], zelensky["rejections"], zelensky["n_claims"]) == (0, 1, 1)
+    assert zelensky["n_documents"] == 1
+    assert sum(row["n_claims"] for row in stances.values()) == len(CLAIMS)
+
+
+def test_stage_stances_one_row_per_pair_with_distinct_documents(tmp_path: Path) -> None:
+    claims = [
+        *CLAIMS,
+        claim("d2", SECOND, 1, "Putin", "putin", "demand", "ceasefire"),
+    ]
+    work_dir = make_work_dir(tmp_path / "work", claims=claims)
+    write_tables(work_dir, tmp_path / "out", ACTORS)
+    stances = pq.read_table(tmp_path / "out" / "stances.parquet").to_pylist()
+    putin = next(
+        row for row in stances if (row["actor_id"], row["topic"]) == ("putin", "ceasefire")
+    )
+    assert putin == {
+        "actor_id": "putin",
+        "topic": "ceasefire",
+        "demands": 2,
+        "concessions": 0,
+        "rejections": 0,
+        "n_claims": 2,
+        "n_documents": 2,
+    }
+
+
+def test_stage_output_is_deterministic(written, tmp_path: Path) -> None:
+    work_dir = make_work_dir(tmp_path / "work", documents=DOCUMENTS[::-1], claims=CLAIMS[::-1])
+    write_tables(work_dir, tmp_path / "out", ACTORS)
+    for table in TABLES:
+        again = tmp_path / "out" / f"{table}.parquet"
+        assert pq.read_table(again).equals(read(written, table))
+        assert again.read_bytes() == (written[0] / f"{table}.parquet").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "duckdb_type"),
+    [
+        ("documents", "published", "TIMESTAMP WITH TIME ZONE"),
+        ("documents", "part", "INTEGER"),
+        ("documents", "n_words", "BIGINT"),
+        ("documents", "title", "VARCHAR"),
+        ("texts", "text", "VARCHAR"),
+        ("sentences", "start_char", "INTEGER"),
+        ("mentions", "via", "VARCHAR"),
+        ("claims", "confidence", "DOUBLE"),
+        ("claims", "sentence_id", "INTEGER"),
+        ("actors", "is_principal", "BOOLEAN"),
+        ("stances", "n_documents", "BIGINT"),
+        ("rejects", "reason", "VARCHAR"),
+    ],
+)
+def test_stage_duckdb_reads_column_types(
+    written, table: str, column: str, duckdb_type: str
+) -> None:
+    path = written[0] / f"{table}.parquet"
+    with duckdb.connect() as con:
+        described = con.sql(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+        rows = con.sql(f"SELECT count(*) FROM read_parquet('{path}')").fetchall()
+    types = {name: kind for name, kind, *_ in described}
+    assert list(types) == TABLES[table].names
+    assert types[column] == duckdb_type
+    assert rows == [(written[1][table],)]
+
+
+def test_stage_duckdb_joins_tables(written) -> None:
+    out = written[0]
+    query = f"""
+        SELECT a.name, count(*) AS n
+        FROM read_parquet('{out / "claims.parquet"}') c
+        JOIN read_parquet('{out / "actors.parquet"}') a USING (actor_id)
+        JOIN read_parquet('{out / "documents.parquet"}') d USING (doc_id)
+        GROUP BY a.name ORDER BY a.name
+    """
+    with duckdb.connect() as con:
+        assert con.sql(query).fetchall() == [("Putin", 2), ("Trump", 1), ("Zelensky", 2)]
+
+
+@pytest.mark.parametrize(
+    ("missing", "command"),
+    [
+        (DOCUMENTS_FILE, "pipeline normalise"),
+        (ANNOTATED_FILE, "pipeline annotate"),
+        (CLAIMS_FILE, "pipeline extract"),
+    ],
+)
+def test_stage_missing_output_names_the_command(tmp_path: Path, missing: str, command: str) -> None:
+    work_dir = make_work_dir(tmp_path / "work")
+    (work_dir / missing).unlink()
+    with pytest.raises(
+        WorkFolderError, match=re.escape(f"{missing} not found: run `{command}` first")
+    ):
+        write_tables(work_dir, tmp_path / "out", ACTORS)
+    assert not (tmp_path / "out").exists()
+
+
+def test_stage_missing_output_is_a_file_not_found_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="run `pipeline normalise` first"):
+        write_tables(tmp_path, tmp_path / "out", ACTORS)
+
+
+def test_stage_missing_rejects_gives_empty_table(tmp_path: Path) -> None:
+    counts = write_tables(make_work_dir(tmp_path / "work", rejects=False), tmp_path / "out", ACTORS)
+    assert counts["rejects"] == 0
+    assert pq.read_table(tmp_path / "out" / "rejects.parquet").schema == TABLES["rejects"]
+
+
+@pytest.mark.parametrize(
+    ("bad_claim", "message"),
+    [
+        (claim("d9", FIRST, 0, "demanded", "putin", "demand", "x"), "doc_id 'd9' is not in"),
+        (claim("d1", FIRST, 0, "demanded", "putin", "request", "x"), "claim_type 'request'"),
+        (claim("d1", FIRST, 7, "demanded", "putin", "demand", "x"), "sentence_id 7 is not"),
+        (Claim("c", "d3", 0, "", "putin", "demand", "x", "cue", 5, 99, "r", 1.0), "offsets 5:99"),
+        (CLAIMS[0], "claim_id appears more than once"),
+    ],
+)
+def test_stage_bad_claim_fails(tmp_path: Path, bad_claim: Claim, message: str) -> None:
+    work_dir = make_work_dir(tmp_path / "work", claims=[*CLAIMS, bad_claim])
+    with pytest.raises(WorkFolderError, match=message) as error:
+        write_tables(work_dir, tmp_path / "out", ACTORS)
+    assert "run `pipeline extract` again" in str(error.value)
+
+
+def test_stage_mention_of_unknown_document_fails(tmp_path: Path) -> None:
+    work_dir = make_work_dir(tmp_path / "work")
+    stray = Document("d9", "z.txt", 0, "Putin spoke.")
+    docs = [annotated_doc(doc, MENTIONS[doc.doc_id]) for doc in DOCUMENTS]
+    docs.append(annotated_doc(stray, [("Putin", "putin", "alias")]))
+    write_annotated(work_dir / ANNOTATED_FILE, docs)
+    with pytest.raises(WorkFolderError, match=re.escape("doc_id 'd9' is not in documents.jsonl")):
+        write_tables(work_dir, tmp_path / "out", ACTORS)
+
+
+@pytest.mark.parametrize(
+    ("stored", "message"),
+    [
+        (DOCUMENTS[:2], re.escape("1 document(s) were not annotated")),
+        ([*DOCUMENTS, DOCUMENTS[0]], "'d2' is stored twice"),
+        ([Document("d2", "b.txt", 0, "Other text."), *DOCUMENTS[1:]], "text of doc 'd2' differs"),
+    ],
+)
+def test_stage_stale_annotations_fail(tmp_path: Path, stored: list[Document], message: str) -> None:
+    work_dir = make_work_dir(tmp_path / "work")
+    docs = [annotated_doc(doc, []) for doc in stored]
+    write_annotated(work_dir / ANNOTATED_FILE, docs)
+    with pytest.raises(WorkFolderError, match=message) as error:
+        write_tables(work_dir, tmp_path / "out", ACTORS)
+    assert "run `pipeline annotate` again" in str(error.value)
+
+
+def test_stage_replaces_files_without_leaving_temporaries(tmp_path: Path) -> None:
+    work_dir = make_work_dir(tmp_path / "work")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "claims.parquet").write_bytes(b"stale")
+    write_tables(work_dir, out, ACTORS)
+    write_tables(work_dir, out, ACTORS)
+    assert sorted(path.name for path in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    assert pq.read_table(out / "claims.parquet").num_rows == len(CLAIMS)
