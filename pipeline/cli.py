@@ -23,7 +23,7 @@ from pipeline.config import (
     INTERIM_DIR,
     PROCESSED_DIR,
     RAW_DIR,
-    ConfigError,
+    PipelineError,
     load_settings,
 )
 
@@ -357,10 +357,8 @@ def dictionary(output_path: Path | None) -> None:
 
 def main() -> None:
     """Console entry point: configuration errors become one clear line, not a traceback."""
-    from pipeline.tables.stage import WorkFolderError
-
     try:
         cli(standalone_mode=True)
-    except (ConfigError, FileNotFoundError, WorkFolderError) as error:
+    except (PipelineError, FileNotFoundError) as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(2)

@@ -32,7 +32,11 @@ ANNOTATED_FILE = "annotated.spacy"
 CLAIMS_FILE = "claims.jsonl"
 
 
-class ConfigError(ValueError):
+class PipelineError(ValueError):
+    """An error the user can fix; the CLI prints its message without a traceback."""
+
+
+class ConfigError(PipelineError):
     """A settings or knowledge file is missing or malformed."""
 
 

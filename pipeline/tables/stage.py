@@ -17,7 +17,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.annotate.store import iter_annotated
-from pipeline.config import ANNOTATED_FILE, CLAIMS_FILE, DOCUMENTS_FILE, REJECTS_FILE
+from pipeline.config import (
+    ANNOTATED_FILE,
+    CLAIMS_FILE,
+    DOCUMENTS_FILE,
+    REJECTS_FILE,
+    PipelineError,
+)
 from pipeline.io import atomic_path, read_jsonl
 from pipeline.knowledge.actors import ActorBase
 from pipeline.records import CLAIM_TYPES, Claim, Document, Reject
@@ -49,7 +55,7 @@ PRODUCED_BY = {
 }
 
 
-class WorkFolderError(ValueError):
+class WorkFolderError(PipelineError):
     """A stage output is malformed or disagrees with another stage's output."""
 
 
