@@ -67,17 +67,18 @@ class CueMatcher:
     def __init__(self, nlp: Language, lexicon: CueLexicon) -> None:
         self.lexicon = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entries: dict[str, CueEntry] = {}
+        # Keyed by hash so docs made with another Vocab (e.g. read from disk) work too.
+        self.entries: dict[int, CueEntry] = {}
         for number, entry in enumerate(lexicon.entries):
             key = f"cue{number}"
-            self.entries[key] = entry
+            self.entries[nlp.vocab.strings.add(key)] = entry
             self.matcher.add(key, [nlp.make_doc(form) for form in entry.forms])
 
     def find(self, sent: Span) -> list[Cue]:
         doc = sent.doc
         found: list[Cue] = []
         for match_id, start, end in self.matcher(sent):
-            entry = self.entries[doc.vocab.strings[match_id]]
+            entry = self.entries[match_id]
             # Matching a Span returns offsets into the whole Doc.
             found.append(Cue(start, end, doc[start:end].text, entry))
         return self._resolve(sent, found)

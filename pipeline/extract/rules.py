@@ -25,6 +25,7 @@ from pipeline.knowledge.cues import CueLexicon
 
 POSSESSIVE = frozenset({"'s", "’s"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
 MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
 AGENT_WINDOW = 8  # tokens after a cue searched for "by X" / "from X"
 
@@ -92,15 +93,14 @@ class ClaimRules:
             )
         if in_conditional(ctx, cue.start, self.lexicon):
             return _no(cue, "conditional", "inside an if/unless clause: not asserted")
-        speech = ctx.speech_for(cue.start)
-        reported = speech is not None or ctx.quoted(cue.start)
+        reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
         modal = preceded_by(doc, cue.start, self.modals, ctx.sent.start)
-        if modal is not None and not reported:
+        if modal is not None and not (reported and doc[modal].lower_ in BACKSHIFT):
             return _no(
                 cue,
-                "hypothetical",
-                f"after the modal '{doc[modal].text}': the author's "
-                "advice or a hypothetical, not an act",
+                "modal",
+                f"after the modal '{doc[modal].text}': advice, obligation or a hypothetical, "
+                "not an act (in reported speech only the backshifted 'would' keeps an act)",
             )
         negated = preceded_by(doc, cue.start, self.negations, ctx.sent.start) is not None
         claim_type = cue.type
@@ -122,7 +122,7 @@ class ClaimRules:
     def _holder_for_subject(self, ctx: SentenceContext, cue: Cue) -> tuple[Span | None, str]:
         """Passive agent, first person in a quote, or the nearest subject on the left."""
         doc = ctx.sent.doc
-        if cue.start > 0 and doc[cue.start - 1].lower_ in BE_FORMS:
+        if cue.kind == "verb" and cue.start > 0 and doc[cue.start - 1].lower_ in BE_FORMS:
             agent = self._after_word(ctx, cue, {"by"})
             return agent, "passive-agent"
         subject = left_subject(doc, cue.start, ctx.mentions, self.lexicon, ctx.sent.start)
@@ -140,9 +140,12 @@ class ClaimRules:
                 return None
         return None
 
-    def _after_word(self, ctx: SentenceContext, cue: Cue, words: set[str]) -> Span | None:
+    def _after_word(
+        self, ctx: SentenceContext, cue: Cue, words: set[str], window: int = AGENT_WINDOW
+    ) -> Span | None:
+        """The actor named after "by"/"from" within ``window`` tokens of the cue."""
         doc = ctx.sent.doc
-        stop = min(ctx.sent.end, cue.end + AGENT_WINDOW)
+        stop = min(ctx.sent.end, cue.end + window)
         for position in range(cue.end, stop - 1):
             if doc[position].lower_ in words:
                 found = mention_at(ctx.mentions, position + 1) or mention_at(
@@ -176,7 +179,7 @@ class ClaimRules:
         owner = self._possessor(ctx, cue)
         if owner is not None:
             return self._claim(ctx, cue, owner, claim_type, "noun-possessor", 0.85)
-        agent = self._after_word(ctx, cue, {"by", "from"})
+        agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
         if agent is not None:
             return self._claim(ctx, cue, agent, claim_type, "noun-agent", 0.7)
         light = preceded_by(

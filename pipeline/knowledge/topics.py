@@ -1,0 +1,176 @@
+"""The topic lexicon: the words that say what a claim is about.
+
+The data lives in ``resources/topics.toml`` (or a user file passed with
+``--topics``). This module validates it and compiles each topic's terms into
+one regular expression at load time, so scanning a sentence costs one search
+per topic however long the lists grow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import DEFAULT_TOPICS, ConfigError, read_toml
+
+OTHER = "other"  # the fallback topic: always last, needs no terms
+
+GAP = r"[\s\-\u2010\u2011]+"  # a space or hyphen in a term: "cease fire" finds "cease-fire"
+WORD_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+APOSTROPHES = "'\u2019"
+SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")  # these take -es in the plural
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    """One lexicon term found in a text; offsets are characters of the searched text."""
+
+    topic: str
+    start: int
+    end: int
+    term: str  # the lexicon entry as written ("annex*"), for tracing a decision
+
+
+@dataclass(frozen=True)
+class TopicMatcher:
+    """One topic's terms as a single pattern; named group ``t<i>`` is ``terms[i]``."""
+
+    topic: str
+    terms: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class TopicLexicon:
+    """All topics in tie-break order (ending with "other") and their compiled terms."""
+
+    topics: tuple[str, ...]
+    matchers: tuple[TopicMatcher, ...] = field(default=(), repr=False)
+
+    def find(self, text: str) -> list[TopicHit]:
+        """All non-overlapping hits, sorted by start.
+
+        Where hits overlap, the one starting first wins, then the longest, then
+        the topic listed first: "oil price cap" is one sanctions hit, not an
+        energy hit on "oil" followed by nothing.
+        """
+        rank = {topic: index for index, topic in enumerate(self.topics)}
+        candidates: list[TopicHit] = []
+        for matcher in self.matchers:
+            for match in matcher.pattern.finditer(text):
+                term = matcher.terms[int(str(match.lastgroup)[1:])]
+                candidates.append(TopicHit(matcher.topic, match.start(), match.end(), term))
+        candidates.sort(key=lambda hit: (hit.start, hit.start - hit.end, rank[hit.topic]))
+        hits: list[TopicHit] = []
+        for hit in candidates:
+            if not hits or hit.start >= hits[-1].end:
+                hits.append(hit)
+        return hits
+
+
+def _escape(text: str) -> str:
+    """Escape a word for a regex; either apostrophe matches both."""
+    return "".join(f"[{APOSTROPHES}]" if char in APOSTROPHES else re.escape(char) for char in text)
+
+
+def _plural(word: str) -> str:
+    """The optional plural ending of a term's last word."""
+    if not word[-1].isalnum():
+        return ""
+    return "(?:es)?" if word.lower().endswith(SIBILANT_ENDINGS) else "s?"
+
+
+def term_regex(term: str, where: str) -> str:
+    """Regex source for one term, following the rules in the topics file header."""
+    words = [word for word in WORD_SEPARATORS.split(term.strip()) if word]
+    parts: list[str] = []
+    for index, word in enumerate(words):
+        stem = word.removesuffix("*")
+        if "*" in stem or not stem:
+            raise ConfigError(f"{where}: term '{term}': '*' may only end a word, after letters")
+        if word.endswith("*"):
+            parts.append(_escape(stem) + r"\w*")
+        elif index == len(words) - 1:
+            parts.append(_escape(word) + _plural(word))
+        else:
+            parts.append(_escape(word))
+    return GAP.join(parts)
+
+
+def _normalise(term: str) -> str:
+    """The form two terms share when they would match the same words."""
+    text = term.strip().lower().replace("\u2019", "'")
+    return " ".join(WORD_SEPARATORS.split(text))
+
+
+def _compile(topic: str, terms: tuple[str, ...], where: str) -> TopicMatcher:
+    """Longest terms first, so that at one position the longer phrase is tried first."""
+    ranked = sorted(range(len(terms)), key=lambda i: (-len(terms[i]), terms[i].lower()))
+    branches = "|".join(f"(?P<t{i}>{term_regex(terms[i], where)})" for i in ranked)
+    pattern = re.compile(rf"(?<!\w)(?:{branches})(?!\w)", re.IGNORECASE)
+    return TopicMatcher(topic, terms, pattern)
+
+
+def _terms(entry: dict[str, Any], where: str) -> tuple[str, ...]:
+    terms = entry.get("terms")
+    if not isinstance(terms, list) or not terms:
+        raise ConfigError(f"{where}: 'terms' must be a non-empty list of phrases")
+    if not all(isinstance(term, str) and term.strip() for term in terms):
+        raise ConfigError(f"{where}: every term must be a non-empty string")
+    return tuple(term.strip() for term in terms)
+
+
+def _order(value: Any, defined: dict[str, tuple[str, ...]], path: Path) -> tuple[str, ...]:
+    """The tie-break order: every defined topic once, "other" last."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{path}: 'order' must be a list of topic ids")
+    seen: set[str] = set()
+    for topic in value:
+        if topic in seen:
+            raise ConfigError(f"{path}: topic '{topic}' appears twice in 'order'")
+        if topic not in defined and topic != OTHER:
+            raise ConfigError(f"{path}: 'order' names '{topic}', which has no [[topics]] entry")
+        seen.add(topic)
+    missing = [topic for topic in defined if topic not in seen]
+    if missing:
+        raise ConfigError(f"{path}: add {', '.join(missing)} to 'order' so ties can be broken")
+    if OTHER in value and value[-1] != OTHER:
+        raise ConfigError(f"{path}: '{OTHER}' is the fallback and must come last in 'order'")
+    return tuple(value) if OTHER in value else (*value, OTHER)
+
+
+def load_topic_lexicon(path: Path | None = None) -> TopicLexicon:
+    """Read, validate and compile a topics file; errors name the entry to fix."""
+    path = path or DEFAULT_TOPICS
+    data = read_toml(path)
+    entries = data.get("topics")
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(f"{path}: no [[topics]] entries")
+    defined: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, str] = {}  # normalised term -> topic, to catch a term listed twice
+    wheres: dict[str, str] = {}
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path} topic {number}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: must be a [[topics]] table")
+        topic = entry.get("id")
+        if not isinstance(topic, str) or not topic.strip():
+            raise ConfigError(f"{where}: every topic needs a non-empty 'id'")
+        where = f"{path} topic {number} ('{topic}')"
+        if topic in defined:
+            raise ConfigError(f"{where}: topic id '{topic}' is defined twice")
+        terms = _terms(entry, where)
+        for term in terms:
+            key = _normalise(term)
+            if key in owner:
+                raise ConfigError(f"{where}: term '{term}' is already listed under '{owner[key]}'")
+            owner[key] = topic
+        defined[topic] = terms
+        wheres[topic] = where
+    order = _order(data.get("order"), defined, path)
+    matchers = tuple(
+        _compile(topic, defined[topic], wheres[topic]) for topic in order if topic in defined
+    )
+    return TopicLexicon(order, matchers)

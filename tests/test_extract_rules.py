@@ -1,0 +1,85 @@
+"""Claim rules on sentences written for these tests (none is copied from the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # subject of a cue verb
+    ("Zelensky rejected the plan to cede the eastern provinces.", {("zelensky", "rejection")}),
+    ("The Kremlin demanded that Kyiv withdraw its troops.", {("russia", "demand")}),
+    ("Witkoff proposed a phased truce on Tuesday.", {("witkoff", "demand")}),
+    ("Rubio insisted on a full ceasefire before any talks.", {("rubio", "demand")}),
+    # subject presses an object: the demand is the subject's, no concession by the object
+    ("Trump pressed Zelensky to accept the minerals agreement.", {("trump", "demand")}),
+    # possessive noun cues, and a rejection of someone else's demand
+    (
+        "Kyiv dismissed Moscow's demand for a smaller army.",
+        {("ukraine", "rejection"), ("russia", "demand")},
+    ),
+    ("Putin's conditions for a truce remain unchanged.", {("putin", "demand")}),
+    # passive with an agent
+    ("The offer was rejected by Lavrov within hours.", {("lavrov", "rejection")}),
+    # reported speech: an obligation is the speaker's demand
+    ("Lavrov told reporters that Ukraine must recognise the new borders.", {("lavrov", "demand")}),
+    # a quote followed by "he said": first person belongs to the speaker
+    ("Zelensky spoke in Kyiv. “We want guarantees that work,” he said.", {("zelensky", "demand")}),
+    # the giver of a concession, not the receiver
+    ("Putin won concessions from Trump on sanctions.", {("trump", "concession")}),
+    (
+        "Ukraine agreed to a thirty-day pause in strikes on energy sites.",
+        {("ukraine", "concession")},
+    ),
+    ("Putin said he was ready to freeze the front line.", {("putin", "concession")}),
+    # a negated concession is a rejection
+    ("Zelensky will not accept any loss of territory.", {("zelensky", "rejection")}),
+    # the author's voice, hypotheticals, negated acts and questions are no claims
+    ("Trump should demand more from the Kremlin.", set()),
+    ("If Putin accepts a truce, the talks can begin.", set()),
+    ("Trump did not demand a ceasefire.", set()),
+    ("Will Putin accept the offer?", set()),
+    ("Putin and Trump met in Alaska for three hours.", set()),
+    # two actors with two claims in one sentence
+    (
+        "Trump demanded a ceasefire, while Putin rejected it.",
+        {("trump", "demand"), ("putin", "rejection")},
+    ),
+    # a stance word in reported speech belongs to the speaker
+    ("Peskov said a foreign peacekeeping force was unacceptable.", {("peskov", "rejection")}),
+    # according to X
+    ("According to Lavrov, Ukraine must abandon its bid to join NATO.", {("lavrov", "demand")}),
+    # a conditional threat is a demand
+    ("Trump threatened tariffs unless Moscow agrees to a truce.", {("trump", "demand")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_rules_find_the_claims_the_guidelines_define(claims_of, text, expected):
+    assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Vladimir V. Putin rejected the proposal.", "putin"),
+        ("The Russian leader rejected the proposal.", "putin"),
+        ("Zelenskiy rejected the proposal.", "zelensky"),
+        ("Mr. Rubio rejected the proposal.", "rubio"),
+        ("Trump's envoy rejected the proposal.", "witkoff"),
+    ],
+)
+def test_rules_attribute_claims_to_every_surface_form(claims_of, text, actor):
+    assert claims_of(text) == {(actor, "rejection")}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor"),
+    [
+        ("The secretary of state rejected the proposal.", "2022-02-01", "blinken"),
+        ("The secretary of state rejected the proposal.", "2025-04-01", "rubio"),
+        ("The U.S. president rejected the proposal.", "2023-06-01", "biden"),
+        ("The U.S. president rejected the proposal.", "2025-08-01", "trump"),
+    ],
+)
+def test_rules_resolve_offices_by_the_article_date(claims_of, text, published, actor):
+    assert claims_of(text, published) == {(actor, "rejection")}
