@@ -45,7 +45,7 @@ class ClaimExtractor:
         previous: SentenceContext | None = None
         for sentence_id, (sent, mentions) in enumerate(sentence_mentions(doc)):
             context = build_context(sent, mentions, self.cues, previous)
-            decisions = self.rules.decide(context, self.matcher.find(sent))
+            decisions = self.rules.decide(context, self.matcher.find(sent, mentions))
             yield SentenceTrace(sentence_id, sent, context, decisions)
             previous = context
 

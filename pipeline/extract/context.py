@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.cues import is_plain_word
 from pipeline.knowledge.cues import CueLexicon
 
 OPEN_QUOTES = frozenset({"“", "‘", "«"})
@@ -132,6 +133,8 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     speeches: list[Speech] = []
     for token in sent:
         if not lexicon.has("speech_verbs", token.text) or ctx.quoted(token.i):
+            continue
+        if not is_plain_word(token) or mention_at(ctx.mentions, token.i) is not None:
             continue
         speaker = left_subject(doc, token.i, ctx.mentions, lexicon, sent.start)
         after = mention_at(ctx.mentions, token.i + 1) or mention_at(ctx.mentions, token.i + 2)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
@@ -43,6 +43,11 @@ NOUN_MARKERS = frozenset(
 )
 
 
+def is_plain_word(token: Token) -> bool:
+    """Lower case, or capitalised only because it opens the sentence."""
+    return token.is_lower or token.is_sent_start or not token.is_alpha
+
+
 @dataclass(frozen=True)
 class Cue:
     """A matched cue: token offsets in the doc plus the lexicon entry."""
@@ -74,13 +79,17 @@ class CueMatcher:
             self.entries[nlp.vocab.strings.add(key)] = entry
             self.matcher.add(key, [nlp.make_doc(form) for form in entry.forms])
 
-    def find(self, sent: Span) -> list[Cue]:
+    def find(self, sent: Span, mentions: list[Span]) -> list[Cue]:
+        """Cues in the sentence; words inside actor names and capitalised words in mid
+        sentence ("the United States", "Coalition of the Willing") are not cues."""
         doc = sent.doc
+        taken = {i for mention in mentions for i in range(mention.start, mention.end)}
         found: list[Cue] = []
         for match_id, start, end in self.matcher(sent):
-            entry = self.entries[match_id]
+            if start in taken or not is_plain_word(doc[start]):
+                continue
             # Matching a Span returns offsets into the whole Doc.
-            found.append(Cue(start, end, doc[start:end].text, entry))
+            found.append(Cue(start, end, doc[start:end].text, self.entries[match_id]))
         return self._resolve(sent, found)
 
     def _resolve(self, sent: Span, cues: list[Cue]) -> list[Cue]:

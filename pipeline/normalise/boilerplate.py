@@ -1,0 +1,421 @@
+"""Drop the parts of a page that are not article text: they carry no claims.
+
+The rules are data (``resources/boilerplate.toml``); this module loads them and
+applies them to paragraphs, in an order where each step can trust the last:
+
+1. cut: a marker after which everything is non-article (comment widgets, "More from");
+2. captions: a paragraph shown twice in a row, the second time with a photo credit;
+3. spans: widget text removed inside a line (pages flattened onto one line);
+4. lines: whole paragraphs that are labels, prompts, credits, bylines, bios;
+5. structure: link-card labels, repeated paragraphs and sentences, "keep reading"
+   teasers.
+
+:func:`clean` also counts what each rule removed, so changes to the rules can
+be measured on the seed articles.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import DEFAULT_BOILERPLATE, ConfigError, read_toml
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s+(?=[“\"‘'(]?[A-Z0-9])")
+_DASH_LABEL = re.compile(r"^[-–—]\s*(.+)$")
+_SPACES = re.compile(r"[ \t]{2,}")
+_RECENT_SENTENCES = 50  # how far back a repeated sentence is looked for by containment
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern with the reason it exists."""
+
+    id: str
+    pattern: re.Pattern[str]
+    why: str
+    head_only: bool = False
+    tail_only: bool = False
+    max_words: int | None = None
+    at_end: bool = False
+    inline: bool = False
+    names_author: bool = False
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the cleaner and the metadata guesser read from the rules file."""
+
+    labels: frozenset[str]
+    cuts: tuple[Rule, ...]
+    spans: tuple[Rule, ...]
+    lines: tuple[Rule, ...]
+    outlets: tuple[re.Pattern[str], ...]
+    outlet_names: dict[str, str]
+    titles: tuple[re.Pattern[str], ...]
+    teaser_end: re.Pattern[str]
+    credit: re.Pattern[str]
+    header_paragraphs: int = 8
+    header_chars: int = 1500
+    min_chars_before_cut: int = 400
+    caption_min_words: int = 4
+    caption_max_words: int = 60
+    sentence_min_words: int = 8
+    teaser_max_paragraphs: int = 6
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Cleaned text and, per rule id, how many paragraphs or spans and characters it removed."""
+
+    text: str
+    counts: Counter[str] = field(default_factory=Counter)
+    chars: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class _Unit:
+    """A paragraph (non-empty line) and where it stood in the input."""
+
+    text: str
+    index: int  # position among the input's non-empty lines
+    offset: int  # character offset in the input
+    blank_before: bool
+    dropped_by: str | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.dropped_by is None
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: Path | None = None) -> Rules:
+    """Read and compile the rules file (the shipped one when ``path`` is None)."""
+    path = Path(path) if path else DEFAULT_BOILERPLATE
+    data = read_toml(path)
+    structure = data.get("structure", {})
+    try:
+        return Rules(
+            labels=frozenset(label_key(label) for label in data.get("labels", {}).get("lines", [])),
+            cuts=tuple(_rule(entry, path) for entry in data.get("cut", [])),
+            spans=tuple(_rule(entry, path) for entry in data.get("spans", [])),
+            lines=tuple(_rule(entry, path) for entry in data.get("lines", [])),
+            outlets=tuple(
+                _compile(e["pattern"], path, "outlets", re.M) for e in data.get("outlets", [])
+            ),
+            outlet_names=dict(data.get("outlet_names", {})),
+            titles=tuple(_compile(e["pattern"], path, "titles") for e in data.get("titles", [])),
+            teaser_end=_compile(structure.get("teaser_end", r"(?!)"), path, "teaser_end"),
+            credit=_compile(structure.get("credit", r"(?!)"), path, "credit"),
+            **{
+                key: int(value)
+                for key, value in structure.items()
+                if key not in ("teaser_end", "credit")
+            },
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ConfigError(f"{path}: malformed boilerplate rules ({error})") from error
+
+
+def _rule(entry: dict[str, Any], path: Path) -> Rule:
+    name = entry.get("id", "?")
+    return Rule(
+        id=name,
+        pattern=_compile(entry["pattern"], path, name),
+        why=entry.get("why", ""),
+        head_only=bool(entry.get("head_only", False)),
+        tail_only=bool(entry.get("tail_only", False)),
+        max_words=entry.get("max_words"),
+        at_end=bool(entry.get("at_end", False)),
+        inline=bool(entry.get("inline", False)),
+        names_author=bool(entry.get("names_author", False)),
+    )
+
+
+def _compile(pattern: str, path: Path, name: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise ConfigError(
+            f"{path}: rule {name!r} is not a valid regular expression ({error})"
+        ) from error
+
+
+def label_key(text: str) -> str:
+    """How labels are compared: spaces collapsed, a trailing colon ignored, any case."""
+    return " ".join(text.split()).rstrip(":").strip().casefold()
+
+
+def text_key(text: str) -> str:
+    """How repeats are compared: lowercase letters and digits only."""
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def strip_boilerplate(text: str, rules: Rules | None = None) -> str:
+    """The article text of a normalised page."""
+    return clean(text, rules).text
+
+
+def clean(text: str, rules: Rules | None = None) -> Cleaned:
+    """Apply every rule to a normalised page and count what each removed."""
+    rules = rules or load_rules()
+    units = _split(text)
+    result = Cleaned("")
+    _cut(units, rules, result)
+    _drop_captions(units, rules, result)
+    _remove_spans(units, rules, result)
+    _drop_lines(units, rules, result)
+    _drop_card_labels(units, result)
+    _drop_repeated_paragraphs(units, result)
+    _drop_repeated_sentences(units, rules, result)
+    _drop_teasers(units, rules, result)
+    return Cleaned(_join(units), result.counts, result.chars)
+
+
+def is_boilerplate_line(line: str, rules: Rules | None = None) -> bool:
+    """Whether a line near the top of a page is page furniture rather than text."""
+    rules = rules or load_rules()
+    unit = _Unit(line.strip(), 0, 0, False)
+    if not unit.text or _line_rule(unit, rules) is not None:
+        return True
+    _remove_spans([unit], rules, Cleaned(""))
+    return not unit.kept
+
+
+def bio_author(line: str, rules: Rules | None = None) -> str | None:
+    """The name a biography line ("X is a senior fellow ...") gives for the author."""
+    rules = rules or load_rules()
+    for rule in rules.lines:
+        if rule.names_author and _fits(rule, line):
+            match = rule.pattern.search(line)
+            if match and match.groupdict().get("name"):
+                return match.group("name").strip()
+    return None
+
+
+def _split(text: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    offset = 0
+    blank = False
+    for line in text.split("\n"):
+        if line.strip():
+            units.append(_Unit(line.strip(), len(units), offset, blank))
+            blank = False
+        else:
+            blank = True
+        offset += len(line) + 1
+    return units
+
+
+def _join(units: list[_Unit]) -> str:
+    """Kept paragraphs, separated by a blank line where the input had one between them."""
+    parts: list[str] = []
+    blank = False
+    for unit in units:
+        blank = blank or unit.blank_before
+        if unit.kept:
+            if parts:
+                parts.append("\n\n" if blank else "\n")
+            parts.append(unit.text)
+            blank = False
+    return "".join(parts)
+
+
+def _drop(unit: _Unit, rule_id: str, result: Cleaned) -> None:
+    unit.dropped_by = rule_id
+    result.counts[rule_id] += 1
+    result.chars[rule_id] += len(unit.text)
+
+
+def _cut(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """Drop everything from the first cut marker that has enough text before it."""
+    seen = 0
+    for position, unit in enumerate(units):
+        for rule in rules.cuts:
+            match = rule.pattern.match(unit.text)
+            if match is None and rule.inline:
+                match = _inline_marker(rule.pattern, unit.text)
+            if match is None or seen + match.start() < rules.min_chars_before_cut:
+                continue
+            rule_id = f"cut:{rule.id}"
+            head = unit.text[: match.start()].rstrip()
+            result.chars[rule_id] += len(unit.text) - len(head)
+            result.counts[rule_id] += 1
+            unit.text = head
+            if not head:
+                unit.dropped_by = rule_id
+            for rest in units[position + 1 :]:
+                _drop(rest, rule_id, result)
+            return
+        seen += len(unit.text) + 1
+
+
+def _inline_marker(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A marker inside a line counts only where a word or sentence starts."""
+    for match in pattern.finditer(text):
+        if match.start() > 0 and text[match.start() - 1] == " ":
+            return match
+    return None
+
+
+def _remove_spans(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """Remove widget text inside lines; a line left without words is dropped."""
+    kept = [unit for unit in units if unit.kept]
+    for unit in kept:
+        last = None
+        for rule in rules.spans:
+            if rule.tail_only and unit is not kept[-1]:
+                continue
+            text = _sub_span(rule, unit, rules.header_chars, result)
+            if text != unit.text:
+                unit.text = _SPACES.sub(" ", text).strip()
+                last = rule.id
+        if last and not any(char.isalnum() for char in unit.text):
+            unit.dropped_by = f"span:{last}"  # already counted as a span
+
+
+def _sub_span(rule: Rule, unit: _Unit, header_chars: int, result: Cleaned) -> str:
+    key = f"span:{rule.id}"
+
+    def replace(match: re.Match[str]) -> str:
+        if rule.head_only and unit.offset + match.start() >= header_chars:
+            return match.group(0)
+        result.counts[key] += 1
+        result.chars[key] += len(match.group(0))
+        return " "
+
+    return rule.pattern.sub(replace, unit.text)
+
+
+def _drop_lines(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    for unit in units:
+        if unit.kept:
+            rule_id = _line_rule(unit, rules, at_end=False)
+            if rule_id:
+                _drop(unit, rule_id, result)
+    # Backwards, so a biography in two paragraphs is dropped whole.
+    following: _Unit | None = None
+    for unit in reversed(units):
+        if unit.kept and (following is None or not following.kept):
+            rule_id = _line_rule(unit, rules, at_end=True)
+            if rule_id:
+                _drop(unit, rule_id, result)
+        following = unit
+
+
+def _line_rule(unit: _Unit, rules: Rules, at_end: bool | None = None) -> str | None:
+    """The first label or line rule matching the whole paragraph (``at_end``: only those)."""
+    if at_end is not True and label_key(unit.text) in rules.labels:
+        return "label"
+    for rule in rules.lines:
+        if at_end is not None and rule.at_end != at_end:
+            continue
+        if rule.head_only and unit.index >= rules.header_paragraphs:
+            continue
+        if _fits(rule, unit.text) and rule.pattern.search(unit.text):
+            return rule.id
+    return None
+
+
+def _fits(rule: Rule, text: str) -> bool:
+    return rule.max_words is None or len(text.split()) <= rule.max_words
+
+
+def _drop_captions(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """A short paragraph shown twice in a row, the second time with a credit, is a caption."""
+    kept = [unit for unit in units if unit.kept]
+    for first, second in itertools.pairwise(kept):
+        if not (first.kept and second.kept):
+            continue
+        if not rules.caption_min_words <= len(first.text.split()) <= rules.caption_max_words:
+            continue
+        if second.text.startswith(first.text):
+            rest = second.text[len(first.text) :].strip()
+        elif text_key(second.text) == text_key(first.text):
+            rest = ""
+        else:
+            continue
+        if not rest or (len(rest.split()) <= 10 and rules.credit.search(rest)):
+            _drop(first, "caption", result)
+            _drop(second, "caption", result)
+
+
+def _drop_repeated_paragraphs(units: list[_Unit], result: Cleaned) -> None:
+    """A paragraph printed again later is dropped; the first copy stays."""
+    seen: set[str] = set()
+    for unit in units:
+        if unit.kept:
+            key = text_key(unit.text)
+            if key in seen:
+                _drop(unit, "repeated_paragraph", result)
+            seen.add(key)
+
+
+def _drop_repeated_sentences(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """Long sentences repeated inside one paragraph (flattened pages) are kept once."""
+    for unit in units:
+        if not unit.kept:
+            continue
+        seen: set[str] = set()
+        recent: deque[str] = deque(maxlen=_RECENT_SENTENCES)
+        pieces: list[str] = []
+        for piece in _sentences(unit.text):
+            key = text_key(piece)
+            long = len(piece.split()) >= rules.sentence_min_words
+            # A repeat may have lost junk that was glued to the first copy: containment counts.
+            if long and (key in seen or any(key in earlier for earlier in recent)):
+                result.counts["repeated_sentence"] += 1
+                result.chars["repeated_sentence"] += len(piece)
+                continue
+            seen.add(key)
+            recent.append(key)
+            pieces.append(piece)
+        unit.text = "".join(pieces).strip()
+
+
+def _sentences(text: str) -> list[str]:
+    """Rough sentence pieces, each with its trailing space; enough to spot exact repeats."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append(text[start : match.end()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece]
+
+
+def _drop_card_labels(units: list[_Unit], result: Cleaned) -> None:
+    """Link cards name their outlet twice ("Japan Today" ... "- Japan Today"): drop the first."""
+    for position, unit in enumerate(units):
+        match = _DASH_LABEL.match(unit.text)
+        if match is None or unit.kept:
+            continue
+        name = label_key(match.group(1))
+        for earlier in units[max(0, position - 3) : position]:
+            if earlier.kept and label_key(earlier.text) == name:
+                _drop(earlier, "card_label", result)
+
+
+def _drop_teasers(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """A "keep reading" link ends a teaser of another story: drop it back to the last widget."""
+    for position, unit in enumerate(units):
+        if not rules.teaser_end.search(unit.text):
+            continue
+        if unit.kept:
+            _drop(unit, "teaser", result)
+        teaser: list[_Unit] = []
+        for earlier in reversed(units[:position]):
+            if earlier.dropped_by not in (None, "repeated_paragraph"):
+                break  # page furniture above the teaser marks where it starts
+            if earlier.kept:
+                teaser.append(earlier)
+        else:
+            continue  # no widget above: this is the article, not a teaser
+        if len(teaser) <= rules.teaser_max_paragraphs:
+            for earlier in teaser:
+                _drop(earlier, "teaser", result)

@@ -1,0 +1,191 @@
+"""Best-effort title, author, date and outlet from a page's own text.
+
+Guesses are read from the normalised text *before* boilerplate is removed,
+because what they need (bylines, timestamps, copyright lines, feed footers)
+is exactly what cleaning drops. Every guess may be None: a missing value is
+better than a wrong one, so each rule asks for a clear signal (a date next to
+a time or alone on its line, not any date in a caption).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+
+from pipeline.normalise.boilerplate import Rules, bio_author, is_boilerplate_line, load_rules
+
+_MONTH_NAMES = (
+    "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august"
+    "|sep sept september|oct october|nov november|dec december"
+)
+MONTHS = {
+    name: number
+    for number, names in enumerate(_MONTH_NAMES.split("|"), start=1)
+    for name in names.split()
+}
+_MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
+_DATES = (
+    re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}}),? (?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH},? (?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+)
+_TIME_AFTER = re.compile(r"^,? (?:at )?\d{1,2}[:.]\d\d(?: ?[AaPp]\.?[Mm]\.?)?")
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:published|updated|posted)(?: on)?:? $")
+_DATE_LINE_REST = re.compile(
+    r"(?i)^(?:(?:published|updated|posted|on|at|[ap]\.?m\.?|utc|gmt|et|[|,:.·•–—-])\s*|\d{1,2}[:.]\d\d\s*)*$"
+)
+_NAME = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}"
+_NAMES = rf"{_NAME}(?: ?(?:,|and|&) {_NAME})*"
+_BYLINE = re.compile(rf"(?:^|(?<=\s))By (?P<names>{_NAMES}) ?(?:,|$)", re.MULTILINE)
+_EMPTY_BYLINE = re.compile(r"^By ?, (?P<bio>.+)$", re.MULTILINE)
+_TITLE_END = ".,;:"
+_CLOSING_QUOTES = "”\"’'»"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the text itself says about the article; None where it says nothing clear."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+
+
+def guess_metadata(text: str, rules: Rules | None = None) -> Metadata:
+    """All four guesses for one normalised page."""
+    rules = rules or load_rules()
+    return Metadata(
+        title=guess_title(text, rules),
+        author=guess_author(text, rules),
+        published=guess_published(text, rules),
+        outlet=guess_outlet(text, rules),
+    )
+
+
+def guess_title(text: str, rules: Rules | None = None) -> str | None:
+    """The first short line without terminal punctuation near the top, else a stated title."""
+    rules = rules or load_rules()
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for line in lines[: rules.header_paragraphs]:
+        words = line.split()
+        if len(words) > 60:
+            break  # the body has started
+        if _looks_like_title(line) and not is_boilerplate_line(line, rules):
+            return line
+    for pattern in rules.titles:
+        match = pattern.search(text)
+        if match:
+            return match.group("title").strip()
+    return None
+
+
+def _looks_like_title(line: str) -> bool:
+    """Headlines are short, start with a capital and do not end like a sentence."""
+    words = line.split()
+    end = line.rstrip(_CLOSING_QUOTES)
+    return (
+        2 <= len(words) <= 20
+        and len(line) <= 200
+        and line[0].isupper()
+        and not line.startswith("By ")
+        and end == line
+        and end[-1] not in _TITLE_END
+    )
+
+
+def guess_author(text: str, rules: Rules | None = None) -> str | None:
+    """A "By Name" byline near the top; else the name an author biography gives."""
+    rules = rules or load_rules()
+    head = text[: rules.header_chars]
+    match = _BYLINE.search(head)
+    if match:
+        return _tidy_names(match.group("names"))
+    empty = _EMPTY_BYLINE.search(head)
+    if empty:  # "By , a senior fellow at ...": the same words follow the name in the bio
+        bio = " ".join(empty.group("bio").split()[:6])
+        named = re.search(rf"(?P<name>{_NAME}),? (?:is|was) {re.escape(bio)}", text)
+        if named:
+            return named.group("name")
+    for line in text.split("\n"):
+        name = bio_author(line.strip(), rules)
+        if name:
+            return name
+    return None
+
+
+def _tidy_names(names: str) -> str:
+    """One spelling for author lists: "A and B" and "A, B" both become "A, B"."""
+    parts = [part.strip() for part in re.split(r" ?(?:,|\band\b|&) ", names) if part.strip()]
+    return ", ".join(part.title() if part.isupper() else part for part in parts)
+
+
+def guess_published(text: str, rules: Rules | None = None) -> str | None:
+    """An ISO date from a timestamp near the top: a date alone on its line or next to a time."""
+    rules = rules or load_rules()
+    head = text[: rules.header_chars]
+    for line in head.split("\n"):
+        for pattern in _DATES:
+            for match in pattern.finditer(line):
+                day = _to_date(match)
+                if day and _is_timestamp(line, match):
+                    return day.isoformat()
+    return None
+
+
+def _is_timestamp(line: str, match: re.Match[str]) -> bool:
+    before, after = line[: match.start()], line[match.end() :]
+    if _TIME_AFTER.match(after) or _STAMP_BEFORE.search(before):
+        return True
+    return bool(_DATE_LINE_REST.match(before.strip())) and bool(
+        _DATE_LINE_REST.match(after.strip())
+    )
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    month = match.group("month")
+    number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+    if number is None:
+        return None
+    try:
+        return date(int(match.group("year")), number, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def normalise_date(value: str) -> str | None:
+    """A stated date as ISO 8601 (datetimes with a zone in UTC); None when unreadable."""
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(value)  # feed style: "Wed, 19 Mar 2025 14:25:00 GMT"
+        except (TypeError, ValueError, IndexError):
+            for pattern in _DATES:
+                match = pattern.search(value)
+                day = _to_date(match) if match else None
+                if day:
+                    return day.isoformat()
+            return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.isoformat()
+
+
+def guess_outlet(text: str, rules: Rules | None = None) -> str | None:
+    """The outlet the page names first: copyright line, feed footer, subscription, dateline."""
+    rules = rules or load_rules()
+    found: list[tuple[int, str]] = []
+    for pattern in rules.outlets:
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), match.group("outlet").strip(" .,")))
+    if not found:
+        return None
+    name = min(found)[1]
+    return rules.outlet_names.get(name, name)

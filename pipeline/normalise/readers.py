@@ -1,0 +1,344 @@
+"""Turn input files into raw texts, or into rejects that say why they were not used.
+
+Every file under the input folder ends up as at least one :class:`RawText` or
+:class:`~pipeline.records.Reject`, so a run can account for all of its input.
+Checks run cheapest first: extension, size (from ``stat``, before reading),
+bytes (empty, binary), encoding, then the format's own structure.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.records import Reject
+
+log = logging.getLogger(__name__)
+
+TEXT_FIELDS = ("text", "body", "content")
+META_FIELDS = {
+    "title": ("title",),
+    "url": ("url",),
+    "published": ("published", "date"),
+    "outlet": ("outlet", "source_name", "site"),
+    "author": ("author",),
+    "section": ("section",),
+}
+READABLE = (".txt", ".md", ".json", ".jsonl")
+
+# Bytes below 0x20 other than tab, newline, vertical tab, form feed and carriage return.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+# What Windows-1252 text plausibly holds beyond ASCII: letters and typographic marks.
+_CP1252_MARKS = set("‘’‚“”„–—…•€£¥©®™°±·×÷§¶«»¡¿\u00a0")
+_MAX_NON_ASCII_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class RawText:
+    """One input text before cleaning, with whatever metadata the input stated."""
+
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    section: str | None = None
+
+
+def read_inputs(input_path: Path, settings: dict[str, Any]) -> Iterator[RawText | Reject]:
+    """Yield a RawText or Reject for every input under ``input_path`` (a folder or one file)."""
+    input_path = Path(input_path)
+    options = settings.get("normalise", {})
+    if input_path.is_dir():
+        yield from _read_folder(input_path, options)
+    elif input_path.is_file():
+        yield from read_file(input_path, input_path.name, options)
+    else:
+        raise FileNotFoundError(f"{input_path}: no such file or folder; pass a folder of articles")
+
+
+def _read_folder(folder: Path, options: dict[str, Any]) -> Iterator[RawText | Reject]:
+    """Walk the folder in a stable order (relative POSIX path), skipping hidden entries."""
+    found: list[tuple[str, Path]] = []
+    failures: list[Reject] = []
+
+    def on_error(error: OSError) -> None:
+        where = Path(error.filename or folder)
+        source = where.relative_to(folder).as_posix() if where != folder else "."
+        failures.append(Reject(source, "unreadable", f"cannot list the folder ({error.strerror})"))
+
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in files:
+            if not name.startswith("."):
+                path = Path(root) / name
+                found.append((path.relative_to(folder).as_posix(), path))
+    yield from failures
+    for source, path in sorted(found):
+        yield from read_file(path, source, options)
+
+
+def read_file(path: Path, source: str, options: dict[str, Any]) -> Iterator[RawText | Reject]:
+    """Read one file into texts, or reject it with a reason code and a sentence for a person."""
+    suffix = path.suffix.lower()
+    wanted = {ext.lower() for ext in options.get("extensions", READABLE)}
+    if suffix not in wanted or suffix not in READABLE:
+        readable = ", ".join(sorted(wanted & set(READABLE)))
+        what = f"'{suffix}' files are" if suffix else "files without an extension are"
+        yield Reject(source, "unsupported", f"{what} not read; supported: {readable}")
+        return
+    limit = int(options.get("max_file_bytes", 5_000_000))
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            yield _too_large(source, size, limit)
+            return
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)  # the file may have grown since stat
+    except OSError as error:
+        yield Reject(source, "unreadable", f"cannot read the file ({error.strerror or error})")
+        return
+    if len(data) > limit:
+        yield _too_large(source, len(data), limit)
+        return
+    text = decode(data, source, float(options.get("max_control_share", 0.05)))
+    if isinstance(text, Reject):
+        yield text
+    elif suffix == ".json":
+        yield from _json_records(text, source)
+    elif suffix == ".jsonl":
+        yield from _jsonl_records(text, source)
+    else:
+        yield from _plain(text, source, markdown=suffix == ".md")
+
+
+def decode(data: bytes, source: str, max_control_share: float = 0.05) -> str | Reject:
+    """Bytes to text: UTF-8 (with or without BOM), else clean-looking Windows-1252."""
+    if not data.strip():
+        return Reject(source, "empty", "the file has no bytes or only whitespace")
+    if b"\x00" in data:
+        return Reject(
+            source,
+            "binary",
+            "the file contains NUL bytes: binary data, or UTF-16 text (re-save it as UTF-8)",
+        )
+    control = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if control / len(data) > max_control_share:
+        return Reject(
+            source,
+            "binary",
+            f"{control} of {len(data)} bytes are control characters; this does not look like text",
+        )
+    for encoding in ("utf-8-sig", "utf-8"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError as error:
+            failure = error
+    else:
+        text = _cp1252(data)
+        if text is None:
+            return Reject(
+                source,
+                "undecodable",
+                f"not UTF-8 (byte 0x{data[failure.start]:02x} at offset "
+                f"{failure.start}) nor plausible Windows-1252 text; re-save the file as UTF-8",
+            )
+        log.info("%s: not UTF-8, read as Windows-1252", source)
+    if not text.strip():
+        return Reject(source, "empty", "the file holds only whitespace")
+    return text
+
+
+def _cp1252(data: bytes) -> str | None:
+    """Windows-1252 text, only when it decodes cleanly and reads like Western prose."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [char for char in text if ord(char) > 0x7F]
+    if len(non_ascii) > _MAX_NON_ASCII_SHARE * len(text):
+        return None
+    plausible = all(
+        char in _CP1252_MARKS or unicodedata.category(char).startswith("L") for char in non_ascii
+    )
+    return text if plausible else None
+
+
+def _too_large(source: str, size: int, limit: int) -> Reject:
+    return Reject(
+        source,
+        "too_large",
+        f"the file has {size:,} bytes, over the limit of {limit:,} "
+        "(normalise.max_file_bytes); raise the limit in your settings file or split the file",
+    )
+
+
+def _plain(text: str, source: str, *, markdown: bool) -> Iterator[RawText]:
+    """A .txt or .md file is one document; Markdown loses its markup and front matter."""
+    if not markdown:
+        yield RawText(source, text)
+        return
+    meta, body = _front_matter(text)
+    yield RawText(source, markdown_to_text(body), **meta)
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_MD_STEPS = (
+    (re.compile(r"<!--.*?-->", re.DOTALL), ""),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images carry no article text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their words
+    (re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE), r"\1"),
+    (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rules
+    (re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", re.MULTILINE), ""),  # list markers
+    (re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE), ""),  # block quotes
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+)
+
+
+def markdown_to_text(text: str) -> str:
+    """Strip the Markdown markup that would otherwise end up inside sentences."""
+    for pattern, replacement in _MD_STEPS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Simple ``key: value`` front matter between ``---`` lines becomes metadata."""
+    match = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if not match:
+        return {}, text
+    fields: dict[str, Any] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return _metadata(fields), text.replace("\r\n", "\n")[match.end() :]
+
+
+def _json_records(text: str, source: str) -> Iterator[RawText | Reject]:
+    """A .json file holds one record object or a list of them."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield Reject(
+            source,
+            "malformed_json",
+            f"not valid JSON at line {error.lineno}, column "
+            f"{error.colno} ({error.msg}); fix the file or save one record per line as .jsonl",
+        )
+        return
+    if isinstance(value, dict):
+        items: list[Any] = [value]
+    elif isinstance(value, list):
+        items = value
+    else:
+        yield Reject(
+            source,
+            "no_text",
+            f"the JSON holds a {_json_type(value)}, not an object "
+            "or a list of objects with a text field",
+        )
+        return
+    if not items:
+        yield Reject(source, "no_text", "the JSON list holds no records")
+        return
+    used: set[str] = set()
+    for position, item in enumerate(items, start=1):
+        yield _record(item, source, position, f"item {position}", used)
+
+
+def _jsonl_records(text: str, source: str) -> Iterator[RawText | Reject]:
+    """One record per line; a bad line is rejected on its own and the others still read."""
+    used: set[str] = set()
+    # split("\n"), not splitlines(): JSON strings may hold a raw U+2028.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Reject(
+                f"{source}#{number}",
+                "malformed_json",
+                f"line {number} is not valid JSON (column {error.colno}: {error.msg}); "
+                "each line must hold one complete JSON object",
+            )
+            continue
+        yield _record(item, source, number, f"line {number}", used)
+
+
+def _record(item: Any, path: str, position: int, where: str, used: set[str]) -> RawText | Reject:
+    """One JSON record: a text field plus optional metadata; its source is ``PATH#ID``."""
+    if not isinstance(item, dict):
+        return Reject(
+            f"{path}#{position}",
+            "no_text",
+            f"{where} is a JSON {_json_type(item)}, not an object with a text field",
+        )
+    source = f"{path}#{_record_id(item, position, used)}"
+    name = next((key for key in TEXT_FIELDS if item.get(key) is not None), None)
+    if name is None:
+        return Reject(
+            source, "no_text", f"{where} has no text field (one of: {', '.join(TEXT_FIELDS)})"
+        )
+    text = item[name]
+    if not isinstance(text, str):
+        return Reject(
+            source, "no_text", f"{where}: field '{name}' is a {_json_type(text)}, not a string"
+        )
+    if not text.strip():
+        return Reject(source, "no_text", f"{where}: field '{name}' is empty")
+    return RawText(source, text, **_metadata(item))
+
+
+def _record_id(item: dict[str, Any], position: int, used: set[str]) -> str:
+    """The record's own id when it has a usable, unused one; else its position."""
+    raw = item.get("id")
+    candidate = str(raw).strip() if isinstance(raw, str | int) and not isinstance(raw, bool) else ""
+    if not candidate or candidate in used:
+        if candidate:
+            log.warning("record id %r used twice; the later record is named by position", raw)
+        candidate = str(position)
+        while candidate in used:
+            candidate += "+"
+    used.add(candidate)
+    return candidate
+
+
+def _metadata(item: dict[str, Any]) -> dict[str, str]:
+    """The metadata fields a record states, under their canonical names."""
+    meta: dict[str, str] = {}
+    for name, keys in META_FIELDS.items():
+        for key in keys:
+            value = _meta_value(item.get(key))
+            if value:
+                meta[name] = value
+                break
+    return meta
+
+
+def _meta_value(value: Any) -> str | None:
+    """Strings as they are, numbers as text, lists of names joined; objects are ignored."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        parts = [str(part).strip() for part in value if isinstance(part, str | int)]
+        return ", ".join(part for part in parts if part) or None
+    return None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "list", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
