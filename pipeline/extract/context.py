@@ -7,6 +7,7 @@ one, or only the author's advice, a hypothetical or a negated act.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -161,11 +162,30 @@ def _last_quote(ctx: SentenceContext, before: int) -> int:
     return quoted[-1] if quoted else ctx.sent.start
 
 
-def find_according_to(ctx: SentenceContext) -> Span | None:
+def find_according_to(ctx: SentenceContext, lexicon: CueLexicon) -> Span | None:
+    """The source a sentence attributes itself to: "according to X", "in X's view",
+    "X's idea/approach/response is that ..." ."""
     doc = ctx.sent.doc
     for token in ctx.sent[:-2]:
         if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
             return mention_at(ctx.mentions, token.i + 2)
+    for mention in ctx.mentions:
+        if mention.end + 3 > ctx.sent.end:
+            continue
+        owner = doc[mention.end].lower_ in {"'s", "’s"} or mention.kb_id_ == "pronoun"
+        after = (
+            doc[mention.end + 1 : mention.end + 4]
+            if doc[mention.end].lower_ in {"'s", "’s"}
+            else doc[mention.end : mention.end + 3]
+        )
+        nouns = [t for t in after if lexicon.has("view_nouns", t.text)]
+        if not owner or not nouns:
+            continue
+        opens_view = mention.start > ctx.sent.start and doc[mention.start - 1].lower_ == "in"
+        rest = [t.lower_ for t in doc[nouns[0].i + 1 : ctx.sent.end]]
+        states_view = any(a in {"is", "was"} and b == "that" for a, b in pairwise(rest))
+        if opens_view or states_view:
+            return mention
     return None
 
 
@@ -175,14 +195,24 @@ def left_subject(
     """Nearest actor mention left of ``index`` that can be a subject, within the clause.
 
     Mentions governed by a preposition ("talks with Putin") and demonyms not
-    followed by a group noun ("Russian territory") are passed over; the search
-    stops at clause boundaries such as ";" or "which".
+    followed by a group noun ("Russian territory") are passed over; a possessor
+    is the subject only of a group noun ("Putin's aides want") or of a
+    participle right after it ("Trump's proposed truce"), otherwise the search
+    stops ("Trump's idea requires": the idea is the subject). It also stops at
+    clause boundaries such as ";" or "which".
     """
     position = index - 1
     while position >= floor:
         token = doc[position]
         mention = mention_at(mentions, position)
         if mention is not None:
+            if is_possessor_mention(doc, mention):
+                following = mention.end + 1
+                if following == index or (
+                    following < len(doc) and lexicon.has("group_nouns", doc[following].text)
+                ):
+                    return mention
+                return None
             if _can_be_subject(doc, mention, lexicon):
                 return mention
             position = mention.start - 1
@@ -206,6 +236,27 @@ def _can_be_subject(doc: Doc, mention: Span, lexicon: CueLexicon) -> bool:
         following = doc[mention.end] if mention.end < len(doc) else None
         return following is not None and lexicon.has("group_nouns", following.text)
     return True
+
+
+def is_possessor_mention(doc: Doc, mention: Span) -> bool:
+    return mention.end < len(doc) and doc[mention.end].lower_ in {"'s", "’s"}
+
+
+def coordinated(doc: Doc, subject: Span, mentions: list[Span]) -> list[Span]:
+    """The subject with the actors joined to it: "Kyiv and its European allies"."""
+    chain = [subject]
+    position = subject.start - 1
+    while position > 0:
+        if doc[position].lower_ in {"its", "his", "their", "her"}:
+            position -= 1
+        if position <= 0 or doc[position].lower_ not in {"and", ","}:
+            break
+        previous = mention_at(mentions, position - 1)
+        if previous is None or previous.kb_id_ == "adjective":
+            break
+        chain.insert(0, previous)
+        position = previous.start - 1
+    return chain
 
 
 def preceded_by(
@@ -237,7 +288,7 @@ def build_context(
 ) -> SentenceContext:
     ctx = SentenceContext(sent, mentions, quote_mask(sent))
     ctx.speeches = find_speeches(ctx, lexicon)
-    ctx.according_to = find_according_to(ctx)
+    ctx.according_to = find_according_to(ctx, lexicon)
     if previous is not None and not ctx.speeches:
         starts_quoted = bool(ctx.in_quote) and (
             ctx.in_quote[0] or sent[0].text in OPEN_QUOTES or sent[0].text in TOGGLE_QUOTES

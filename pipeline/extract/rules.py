@@ -1,19 +1,20 @@
 """The claim rules: for each cue in a sentence, who holds it, and is it a claim.
 
-Every cue yields a ``Decision``: either a claim (actor, type, rule, confidence,
-speaker, target, modality) or the reason it is not one. Keeping the reasons
+Every cue yields ``Decision``s: claims (actor, type, rule, confidence,
+speaker, target, modality) or the reason there is none. Keeping the reasons
 lets ``pipeline explain`` show why a sentence gave what it gave.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from pipeline.extract.context import (
     BE_FORMS,
     SentenceContext,
+    coordinated,
     in_conditional,
     left_subject,
     mention_at,
@@ -21,13 +22,35 @@ from pipeline.extract.context import (
     preceded_by,
 )
 from pipeline.extract.cues import Cue
-from pipeline.knowledge.cues import CueLexicon
+from pipeline.knowledge.cues import CueEntry, CueLexicon
 
 POSSESSIVE = frozenset({"'s", "’s"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+NOT = frozenset({"not", "n't", "never"})
 BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
+AUXILIARIES = frozenset(
+    {
+        "did",
+        "does",
+        "do",
+        "would",
+        "will",
+        "has",
+        "have",
+        "had",
+        "could",
+        "can",
+        "was",
+        "were",
+        "is",
+        "wo",
+        "ca",
+    }
+)
 MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
-AGENT_WINDOW = 8  # tokens after a cue searched for "by X" / "from X"
+AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
+DEONTIC_ENTRY = CueEntry("demand", "deontic", "must", ("must",))
+ELLIPSIS_ENTRY = CueEntry("rejection", "ellipsis", "did not", ("did not",))
 
 
 @dataclass(frozen=True)
@@ -49,8 +72,8 @@ class Decision:
         return self.reason is None and self.actor is not None
 
 
-def _no(cue: Cue, rule: str, reason: str) -> Decision:
-    return Decision(cue, None, cue.type, rule, 0.0, reason)
+def _no(cue: Cue, rule: str, reason: str) -> list[Decision]:
+    return [Decision(cue, None, cue.type, rule, 0.0, reason)]
 
 
 class ClaimRules:
@@ -58,39 +81,42 @@ class ClaimRules:
 
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lexicon = lexicon
+        self.words = lexicon.words
         self.negations = lexicon.words["negations"]
         self.modals = lexicon.words["hypothetical_modals"]
 
     def decide(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
-        decisions = []
+        decisions: list[Decision] = []
         stance_starts = [c.start for c in cues if c.kind == "stance"]
+        opener = ctx.sent[0].lower_ if len(ctx.sent) else ""
         for cue in cues:
             if ctx.is_question:
-                decisions.append(_no(cue, "question", "a question asserts nothing"))
-            elif any(s < cue.start for s in stance_starts) and cue.kind != "stance":
-                decisions.append(
-                    _no(
-                        cue,
-                        "under-stance",
-                        'inside what a stance word judges ("unacceptable that ...")',
-                    )
+                decisions += _no(cue, "question", "a question asserts nothing")
+            elif opener in self.words["imperative_openers"]:
+                decisions += _no(cue, "imperative", "the author's instruction to the reader")
+            elif cue.kind != "stance" and any(s < cue.start for s in stance_starts):
+                decisions += _no(
+                    cue, "under-stance", 'inside what a stance word judges ("unacceptable ...")'
+                )
+            elif self._inside_demanded_content(ctx, cue, cues):
+                decisions += _no(
+                    cue,
+                    "demanded-content",
+                    'what someone demands or rejects ("demanded that Kyiv cede ..."), not an act',
                 )
             else:
-                decisions.append(self.decide_cue(ctx, cue))
-        decisions.extend(self.reported_obligations(ctx, cues))
+                decisions += self.decide_cue(ctx, cue)
+        if not ctx.is_question:
+            decisions += self.reported_obligations(ctx)
+            decisions += self.elliptical_refusals(ctx, cues)
         return decisions
 
-    def decide_cue(self, ctx: SentenceContext, cue: Cue) -> Decision:
+    def decide_cue(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         doc = ctx.sent.doc
         if cue.kind == "stance":
             return self._stance(ctx, cue)
-        if cue.kind in {"verb", "ready"} and self._is_infinitive(doc, cue):
-            return _no(
-                cue,
-                "infinitive",
-                "an infinitive is governed by another word "
-                '("pressed X to accept"): that word carries the claim',
-            )
+        if cue.kind == "verb" and cue.start > 0 and doc[cue.start - 1].lower_ == "to":
+            return self._infinitive(ctx, cue)
         if in_conditional(ctx, cue.start, self.lexicon):
             return _no(cue, "conditional", "inside an if/unless clause: not asserted")
         reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
@@ -102,6 +128,9 @@ class ClaimRules:
                 f"after the modal '{doc[modal].text}': advice, obligation or a hypothetical, "
                 "not an act (in reported speech only the backshifted 'would' keeps an act)",
             )
+        emptied = self._empty_or_off_topic(ctx, cue)
+        if emptied is not None:
+            return _no(cue, *emptied)
         negated = preceded_by(doc, cue.start, self.negations, ctx.sent.start) is not None
         claim_type = cue.type
         if negated:
@@ -109,27 +138,79 @@ class ClaimRules:
                 return _no(cue, "negated", "negated demand or rejection: no claim")
             claim_type = "rejection"
         if cue.kind == "noun":
-            decision = self._noun(ctx, cue, claim_type)
+            decisions = self._noun(ctx, cue, claim_type)
         else:
-            decision = self._verb(ctx, cue, claim_type)
-        if negated and decision.is_claim:
-            decision = Decision(**{**decision.__dict__, "rule": "negated-concession"})
-        return decision
+            decisions = self._verb(ctx, cue, claim_type)
+        if negated:
+            decisions = [
+                replace(d, rule="negated-concession") if d.is_claim else d for d in decisions
+            ]
+        return decisions
 
-    def _is_infinitive(self, doc: Doc, cue: Cue) -> bool:
-        return cue.start > 0 and doc[cue.start - 1].lower_ == "to" and cue.kind == "verb"
+    def _inside_demanded_content(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> bool:
+        """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
+        if cue.kind not in {"verb", "ready"}:
+            return False
+        doc = ctx.sent.doc
+        ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
+        for position in range(cue.start - 1, ctx.sent.start - 1, -1):
+            text = doc[position].lower_
+            if text in {";", ":"}:
+                return False
+            if text == "that":
+                return position in ends
+        return False
 
-    def _holder_for_subject(self, ctx: SentenceContext, cue: Cue) -> tuple[Span | None, str]:
+    def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
+        """Objects that empty a cue ("offered few details") and verbs that do not yield
+        ground after "ready to"/"agreed to" ("agreed to meet")."""
+        doc = ctx.sent.doc
+        nxt = doc[cue.end].lower_ if cue.end < ctx.sent.end else ""
+        after = doc[cue.end + 1].lower_ if cue.end + 1 < ctx.sent.end else ""
+        if nxt in self.words["empty_objects"]:
+            return "empty-object", f"the cue's object is '{nxt}': nothing is asked or given"
+        yielding_frame = cue.type == "concession" and cue.text.lower().endswith(" to")
+        if yielding_frame and nxt in self.words["non_concession_verbs"]:
+            return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
+        if cue.entry.lemma == "want" and nxt == "to" and after not in self.words["want_to_verbs"]:
+            return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
+        return None
+
+    def _infinitive(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
+        """ "X's decision to abandon ..." is X's act; other infinitives are governed by
+        another word ("pressed X to accept"), which carries the claim."""
+        doc = ctx.sent.doc
+        noun = cue.start - 2
+        if noun > ctx.sent.start and self.lexicon.has("act_nouns", doc[noun].text):
+            owner = self._possessor_of(ctx, noun)
+            if owner is not None:
+                return self._claims(ctx, cue, [owner], cue.type, "infinitive-of-possessed", 0.75)
+        return _no(
+            cue,
+            "infinitive",
+            'an infinitive is governed by another word ("pressed X to accept"): '
+            "that word carries the claim",
+        )
+
+    def _holder_for_subject(self, ctx: SentenceContext, cue: Cue) -> tuple[list[Span], str]:
         """Passive agent, first person in a quote, or the nearest subject on the left."""
         doc = ctx.sent.doc
-        if cue.kind == "verb" and cue.start > 0 and doc[cue.start - 1].lower_ in BE_FORMS:
-            agent = self._after_word(ctx, cue, {"by"})
-            return agent, "passive-agent"
+        before = doc[cue.start - 1] if cue.start > ctx.sent.start else None
+        if before is not None and before.lower_ in POSSESSIVE:
+            owner = mention_ending_before(ctx.mentions, before.i)
+            if owner is not None:  # "Trump's proposed truce": a participle after a possessor
+                return [owner], "possessor"
+        if cue.kind == "verb" and before is not None and before.lower_ in BE_FORMS:
+            agent = self._after_word(ctx, cue, {"by"}, window=4)
+            return ([agent] if agent is not None else []), "passive-agent"
         subject = left_subject(doc, cue.start, ctx.mentions, self.lexicon, ctx.sent.start)
         first_person = self._first_person_subject(ctx, cue)
-        if first_person and (subject is None or subject.start < first_person):
-            return ctx.speaker_for(cue.start), "first-person-speaker"
-        return subject, "subject"
+        if first_person is not None and (subject is None or subject.start < first_person):
+            speaker = ctx.speaker_for(cue.start)
+            return ([speaker] if speaker is not None else []), "first-person-speaker"
+        if subject is None:
+            return [], "subject"
+        return coordinated(doc, subject, ctx.mentions), "subject"
 
     def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
         doc = ctx.sent.doc
@@ -141,7 +222,7 @@ class ClaimRules:
         return None
 
     def _after_word(
-        self, ctx: SentenceContext, cue: Cue, words: set[str], window: int = AGENT_WINDOW
+        self, ctx: SentenceContext, cue: Cue, words: set[str], window: int
     ) -> Span | None:
         """The actor named after "by"/"from" within ``window`` tokens of the cue."""
         doc = ctx.sent.doc
@@ -155,40 +236,53 @@ class ClaimRules:
                     return found
         return None
 
-    def _verb(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> Decision:
-        actor, how = self._holder_for_subject(ctx, cue)
-        if actor is None:
+    def _verb(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
+        actors, how = self._holder_for_subject(ctx, cue)
+        if not actors:
             return _no(cue, how, "no actor found as the subject or agent of the cue")
-        confidence = 0.8 if how == "subject" else 0.75
-        return self._claim(ctx, cue, actor, claim_type, f"{cue.kind}-{how}", confidence)
+        confidence = 0.8 if how in {"subject", "possessor"} else 0.75
+        return self._claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}", confidence)
 
-    def _noun(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> Decision:
+    def _noun(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
         doc = ctx.sent.doc
-        receiving = preceded_by(
-            doc, cue.start, self.lexicon.words["receive_verbs"], ctx.sent.start, gap=MODIFIER_GAP
-        )
-        if cue.type == "concession" and receiving is not None:
-            giver = self._after_word(ctx, cue, {"from", "by"})
-            if giver is None:
-                return _no(
-                    cue,
-                    "concession-received",
-                    "a concession received, but the sentence does not say from whom",
+        if cue.type == "concession":
+            if (
+                preceded_by(
+                    doc, cue.start, self.words["request_verbs"], ctx.sent.start, gap=MODIFIER_GAP
                 )
-            return self._claim(ctx, cue, giver, claim_type, "noun-giver", 0.75)
+                is not None
+            ):
+                return _no(
+                    cue, "concession-requested", "a concession asked for is not yet given by anyone"
+                )
+            if (
+                preceded_by(
+                    doc, cue.start, self.words["receive_verbs"], ctx.sent.start, gap=MODIFIER_GAP
+                )
+                is not None
+            ):
+                giver = self._after_word(ctx, cue, {"from", "by"}, window=AGENT_WINDOW)
+                if giver is None:
+                    return _no(
+                        cue,
+                        "concession-received",
+                        "a concession received, but the sentence does not say from whom",
+                    )
+                return self._claims(ctx, cue, [giver], claim_type, "noun-giver", 0.75)
         owner = self._possessor(ctx, cue)
         if owner is not None:
-            return self._claim(ctx, cue, owner, claim_type, "noun-possessor", 0.85)
+            return self._claims(ctx, cue, [owner], claim_type, "noun-possessor", 0.85)
         agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
         if agent is not None:
-            return self._claim(ctx, cue, agent, claim_type, "noun-agent", 0.7)
+            return self._claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
         light = preceded_by(
-            doc, cue.start, self.lexicon.words["light_verbs"], ctx.sent.start, gap=MODIFIER_GAP
+            doc, cue.start, self.words["light_verbs"], ctx.sent.start, gap=MODIFIER_GAP
         )
         if light is not None:
             subject = left_subject(doc, light, ctx.mentions, self.lexicon, ctx.sent.start)
             if subject is not None:
-                return self._claim(ctx, cue, subject, claim_type, "noun-light-verb", 0.7)
+                actors = coordinated(doc, subject, ctx.mentions)
+                return self._claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
         return _no(
             cue,
             "noun-no-holder",
@@ -197,39 +291,44 @@ class ClaimRules:
 
     def _possessor(self, ctx: SentenceContext, cue: Cue) -> Span | None:
         """ "Putin's (key) demand", "his demands", "Russian demands", "the Kremlin's offer"."""
+        return self._possessor_of(ctx, cue.start)
+
+    def _possessor_of(self, ctx: SentenceContext, index: int) -> Span | None:
         doc = ctx.sent.doc
-        for position in range(
-            cue.start - 1, max(ctx.sent.start, cue.start - MODIFIER_GAP - 1) - 1, -1
-        ):
+        for position in range(index - 1, max(ctx.sent.start, index - MODIFIER_GAP - 1) - 1, -1):
             token = doc[position]
             if token.lower_ in POSSESSIVE:
                 return mention_ending_before(ctx.mentions, position)
             mention = mention_at(ctx.mentions, position)
             if mention is not None:
-                directly_before = mention.end == cue.start
+                directly_before = mention.end == index
                 possessive_pronoun = mention.text.lower() in POSSESSIVE_PRONOUNS
                 return mention if (directly_before or possessive_pronoun) else None
             if token.is_punct or not token.is_lower:
                 return None
         return None
 
-    def _stance(self, ctx: SentenceContext, cue: Cue) -> Decision:
+    def _stance(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         doc = ctx.sent.doc
-        if preceded_by(doc, cue.start, frozenset({"not", "n't", "never"}), ctx.sent.start, 0):
+        if preceded_by(doc, cue.start, NOT, ctx.sent.start, 0):
             return _no(cue, "negated", 'a negated judgement ("not impossible") is no rejection')
+        modal = preceded_by(doc, cue.start, self.modals, ctx.sent.start, gap=3)
+        if modal is not None:
+            return _no(cue, "modal", f"a judgement under '{doc[modal].text}' is hypothetical")
         speaker = ctx.speaker_for(cue.start)
         if speaker is None:
             return _no(
                 cue, "stance-no-speaker", "a judgement with no named speaker is the author's"
             )
-        return self._claim(ctx, cue, speaker, cue.type, "stance-speaker", 0.7)
+        return self._claims(ctx, cue, [speaker], cue.type, "stance-speaker", 0.7)
 
-    def reported_obligations(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
+    def reported_obligations(self, ctx: SentenceContext) -> list[Decision]:
         """ "Lavrov said Russia must ...": an obligation in reported speech is the speaker's
         demand. Outside reported speech, "X must/should ..." is the author's voice."""
         doc = ctx.sent.doc
         decisions: list[Decision] = []
-        deontic = self.lexicon.words["deontic"]
+        deontic = self.words["deontic"]
+        hypothetical = self.modals - deontic - {"must", "should", "ought"}
         for token in ctx.sent:
             phrase = token.lower_
             nxt = doc[token.i + 1].lower_ if token.i + 1 < ctx.sent.end else ""
@@ -239,40 +338,72 @@ class ClaimRules:
                 end = token.i + 1
             else:
                 continue
-            if preceded_by(doc, token.i, frozenset({"not", "n't", "never"}), ctx.sent.start, 0):
+            if preceded_by(doc, token.i, NOT, ctx.sent.start, 0):
+                continue
+            if preceded_by(doc, token.i, hypothetical, ctx.sent.start, gap=1) is not None:
                 continue
             speaker = ctx.speaker_for(token.i)
             if speaker is None or in_conditional(ctx, token.i, self.lexicon):
                 continue
-            cue = Cue(token.i, end, doc[token.i : end].text, _DEONTIC_ENTRY)
-            decisions.append(
-                self._claim(
-                    ctx, cue, speaker, "demand", "reported-obligation", 0.65, modality="reported"
-                )
+            cue = Cue(token.i, end, doc[token.i : end].text, DEONTIC_ENTRY)
+            decisions += self._claims(
+                ctx, cue, [speaker], "demand", "reported-obligation", 0.65, modality="reported"
             )
         return decisions
 
-    def _claim(
+    def elliptical_refusals(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
+        """ "Kyiv accepted the plan, Moscow didn't.": a bare negated auxiliary after a
+        concession refuses that concession."""
+        doc = ctx.sent.doc
+        decisions: list[Decision] = []
+        concessions = [c for c in cues if c.type == "concession"]
+        for mention in ctx.mentions:
+            aux = mention.end
+            if aux + 2 > ctx.sent.end or doc[aux].lower_ not in AUXILIARIES:
+                continue
+            if doc[aux + 1].lower_ not in NOT:
+                continue
+            closing = aux + 2 == ctx.sent.end or doc[aux + 2].is_punct
+            if closing and any(c.end <= mention.start for c in concessions):
+                cue = Cue(aux, aux + 2, doc[aux : aux + 2].text, ELLIPSIS_ENTRY)
+                decisions += self._claims(
+                    ctx, cue, [mention], "rejection", "elliptical-refusal", 0.7
+                )
+        return decisions
+
+    def _claims(
         self,
         ctx: SentenceContext,
         cue: Cue,
-        actor: Span,
+        actors: list[Span],
         claim_type: str,
         rule: str,
         confidence: float,
         modality: str | None = None,
-    ) -> Decision:
+    ) -> list[Decision]:
         speaker = ctx.speaker_for(cue.start)
         if modality is None:
             modality = "reported" if speaker is not None else "asserted"
         if in_conditional(ctx, cue.start, self.lexicon):
             modality = "conditional"
-        if actor.kb_id_ == "pronoun":
-            confidence *= 0.9
-        target = self._target(ctx, cue, actor)
-        return Decision(
-            cue, actor, claim_type, rule, round(confidence, 3), None, speaker, target, modality
-        )
+        decisions = []
+        for actor in actors:
+            weight = 0.9 if actor.kb_id_ == "pronoun" else 1.0
+            target = self._target(ctx, cue, actor)
+            decisions.append(
+                Decision(
+                    cue,
+                    actor,
+                    claim_type,
+                    rule,
+                    round(confidence * weight, 3),
+                    None,
+                    speaker,
+                    target,
+                    modality,
+                )
+            )
+        return decisions
 
     def _target(self, ctx: SentenceContext, cue: Cue, actor: Span) -> Span | None:
         """The first other actor named right after the cue ("pressed Kyiv to ...")."""
@@ -280,8 +411,3 @@ class ClaimRules:
             if cue.end <= mention.start <= cue.end + 2 and mention.label_ != actor.label_:
                 return mention
         return None
-
-
-from pipeline.knowledge.cues import CueEntry  # noqa: E402
-
-_DEONTIC_ENTRY = CueEntry("demand", "deontic", "must", ("must",))

@@ -18,15 +18,22 @@ WORD_LISTS = (
     "speech_verbs",
     "negations",
     "hypothetical_modals",
+    "empty_objects",
     "deontic",
     "conditionals",
     "receive_verbs",
+    "request_verbs",
+    "non_concession_verbs",
+    "want_to_verbs",
+    "act_nouns",
+    "view_nouns",
     "light_verbs",
     "group_nouns",
     "first_person",
     "clause_openers",
+    "imperative_openers",
 )
-INFLECTED_LISTS = ("speech_verbs", "receive_verbs", "light_verbs")
+INFLECTED_LISTS = ("speech_verbs", "receive_verbs", "request_verbs", "light_verbs")
 VOWELS = set("aeiou")
 
 
