@@ -50,6 +50,36 @@ CASES = [
     ("According to Lavrov, Ukraine must abandon its bid to join NATO.", {("lavrov", "demand")}),
     # a conditional threat is a demand
     ("Trump threatened tariffs unless Moscow agrees to a truce.", {("trump", "demand")}),
+    # coordinated subjects each hold the claim
+    (
+        "Kyiv and its European allies have long demanded a full truce.",
+        {("ukraine", "demand"), ("europe", "demand")},
+    ),
+    # a participle after a possessor: "Witkoff's proposed ..." is Witkoff's proposal
+    ("The Kremlin ignored Witkoff's proposed schedule for talks.", {("witkoff", "demand")}),
+    # what is demanded is not an act of the one it is demanded of
+    ("Moscow insisted that Kyiv cede the four regions.", {("russia", "demand")}),
+    # "X's decision to <concede>" is X's concession
+    ("Rubio defended Trump's decision to drop the demand for a truce.", {("trump", "concession")}),
+    # an elliptical refusal after a concession
+    (
+        "Kyiv accepted the truce, but Moscow did not.",
+        {("ukraine", "concession"), ("russia", "rejection")},
+    ),
+    # imperatives are the author's instructions; "can" is ability, not an act
+    ("Do not let Moscow dictate its demands.", set()),
+    ("Trump can demand a truce at any moment.", set()),
+    # "wants to <own plan>" is no demand; "wants to join" is
+    ("Trump wants to finish the deal quickly.", set()),
+    ("Ukraine wants to join NATO.", {("ukraine", "demand")}),
+    # readiness to do something that yields nothing is no concession
+    ("Lavrov agreed to meet Blinken in Geneva.", set()),
+    # a concession asked for is a demand by the asker, not yet a concession by anyone
+    ("Washington sought concessions from Moscow on prisoners.", {("united_states", "demand")}),
+    # a view attributed to a possessor carries its obligations
+    ("In Lavrov's view, Kyiv must give up its claim to Crimea.", {("lavrov", "demand")}),
+    # objects that empty a cue
+    ("Witkoff offered no details about the talks.", set()),
 ]
 
 
