@@ -34,7 +34,13 @@ PERSON_PRONOUNS = {
     "herself": "female",
 }
 OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
-THING_PRONOUNS = frozenset({"its"})
+THING_PRONOUNS = frozenset({"its", "it"})
+# "It" before these is usually expletive ("it is clear", "it seems"), not a state or body.
+EXPLETIVE_NEXT = frozenset({"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
+                            "would", "will", "remains", "remained", "takes", "took", "makes",
+                            "made", "may", "might", "could", "should", "can", "must", "means",
+                            "meant", "matters", "helps", "follows", "turned", "turns",
+                            "goes", "went", "became", "becomes", "sounds", "looks"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
@@ -141,6 +147,9 @@ class ActorLinker:
             fits = [s for s in current if self._fits(s, gender)]
             earlier = [s for s in previous if self._fits(s, gender)]
         elif word in THING_PRONOUNS:
+            following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+            if word == "it" and (following in EXPLETIVE_NEXT or not following.isalpha()):
+                return None
             fits = [s for s in current if self._is_thing(s)]
             earlier = [s for s in previous if self._is_thing(s)]
         else:
@@ -150,6 +159,10 @@ class ActorLinker:
             return speaker.label_
         if word in OBJECT_PRONOUNS and fits and self._same_clause(fits[-1], index, doc):
             fits = fits[:-1]
+        if fits and word in THING_PRONOUNS:
+            # States and bodies are mostly named as subjects; prefer the first one.
+            subjects = [s for s in fits if not is_possessor(s)] or fits
+            return subjects[0].label_
         if fits:
             return fits[-1].label_
         subjects = [s for s in earlier if not is_possessor(s)] or earlier

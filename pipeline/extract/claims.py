@@ -27,6 +27,7 @@ class SentenceTrace:
     sent: Span
     context: SentenceContext
     decisions: list[Decision]
+    previous: Span | None = None
 
 
 class ClaimExtractor:
@@ -46,7 +47,9 @@ class ClaimExtractor:
         for sentence_id, (sent, mentions) in enumerate(sentence_mentions(doc)):
             context = build_context(sent, mentions, self.cues, previous)
             decisions = self.rules.decide(context, self.matcher.find(sent, mentions))
-            yield SentenceTrace(sentence_id, sent, context, decisions)
+            yield SentenceTrace(
+                sentence_id, sent, context, decisions, previous.sent if previous else None
+            )
             previous = context
 
     def claims(self, doc: Doc) -> list[Claim]:
@@ -71,7 +74,9 @@ class ClaimExtractor:
         doc = trace.sent.doc
         cue_span = doc[decision.cue.start : decision.cue.end]
         assert decision.actor is not None
-        topic = choose_topic(self.topics, trace.sent, cue_span.start_char, cue_span.end_char)
+        topic = choose_topic(
+            self.topics, trace.sent, cue_span.start_char, cue_span.end_char, trace.previous
+        )
         actor_id = decision.actor.label_
         return Claim(
             claim_id=claim_id(

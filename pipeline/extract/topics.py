@@ -12,13 +12,22 @@ from pipeline.knowledge.topics import TopicLexicon
 
 OTHER = "other"
 BEFORE_PENALTY = 2.5  # a topic word before the cue counts as this many times farther
+GENERIC_PENALTY = 4.0  # a generic topic ("talks") counts as this many times farther
 
 
-def choose_topic(lexicon: TopicLexicon, sent: Span, cue_start: int, cue_end: int) -> str:
-    """Topic of the nearest lexicon hit to the cue (character offsets in the doc)."""
+def choose_topic(
+    lexicon: TopicLexicon, sent: Span, cue_start: int, cue_end: int, previous: Span | None = None
+) -> str:
+    """Topic of the nearest lexicon hit to the cue (character offsets in the doc).
+
+    A sentence without any topic word usually continues the previous one
+    ("Kyiv says it won't happen soon" after a sentence on NATO), so the last
+    topic word of the previous sentence is used before falling back to "other".
+    """
     hits = lexicon.find(sent.text)
     if not hits:
-        return OTHER
+        earlier = lexicon.find(previous.text) if previous is not None else []
+        return earlier[-1].topic if earlier else OTHER
     base = sent.start_char
     order = {topic: rank for rank, topic in enumerate(lexicon.topics)}
 
@@ -30,5 +39,14 @@ def choose_topic(lexicon: TopicLexicon, sent: Span, cue_start: int, cue_end: int
             return (cue_start - end) * BEFORE_PENALTY
         return 0.0
 
-    best = min(hits, key=lambda hit: (distance(hit.start, hit.end), order.get(hit.topic, 99)))
+    def weight(topic: str) -> float:
+        return GENERIC_PENALTY if topic in lexicon.generic else 1.0
+
+    best = min(
+        hits,
+        key=lambda hit: (
+            (distance(hit.start, hit.end) + 1) * weight(hit.topic),
+            order.get(hit.topic, 99),
+        ),
+    )
     return best.topic

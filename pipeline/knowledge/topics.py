@@ -48,6 +48,8 @@ class TopicLexicon:
 
     topics: tuple[str, ...]
     matchers: tuple[TopicMatcher, ...] = field(default=(), repr=False)
+    # Topics that sit beside almost any claim ("talks"); a specific topic nearby wins.
+    generic: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[TopicHit]:
         """All non-overlapping hits, sorted by start.
@@ -173,4 +175,7 @@ def load_topic_lexicon(path: Path | None = None) -> TopicLexicon:
     matchers = tuple(
         _compile(topic, defined[topic], wheres[topic]) for topic in order if topic in defined
     )
-    return TopicLexicon(order, matchers)
+    generic = data.get("generic", [])
+    if not isinstance(generic, list) or any(topic not in order for topic in generic):
+        raise ConfigError(f"{path}: 'generic' must list topic ids that appear in 'order'")
+    return TopicLexicon(order, matchers, frozenset(generic))

@@ -29,6 +29,8 @@ from pipeline.config import DEFAULT_BOILERPLATE, ConfigError, read_toml
 _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s+(?=[“\"‘'(]?[A-Z0-9])")
 _DASH_LABEL = re.compile(r"^[-–—]\s*(.+)$")
 _SPACES = re.compile(r"[ \t]{2,}")
+_WIDGET_CHARS = 2000  # longer lines are never wholly widget text
+_CARD_LABEL_WORDS = 6
 _RECENT_SENTENCES = 50  # how far back a repeated sentence is looked for by containment
 
 
@@ -41,6 +43,7 @@ class Rule:
     why: str
     head_only: bool = False
     tail_only: bool = False
+    min_chars: int = 0
     max_words: int | None = None
     at_end: bool = False
     inline: bool = False
@@ -130,6 +133,7 @@ def _rule(entry: dict[str, Any], path: Path) -> Rule:
         why=entry.get("why", ""),
         head_only=bool(entry.get("head_only", False)),
         tail_only=bool(entry.get("tail_only", False)),
+        min_chars=int(entry.get("min_chars", 0)),
         max_words=entry.get("max_words"),
         at_end=bool(entry.get("at_end", False)),
         inline=bool(entry.get("inline", False)),
@@ -183,6 +187,8 @@ def is_boilerplate_line(line: str, rules: Rules | None = None) -> bool:
     unit = _Unit(line.strip(), 0, 0, False)
     if not unit.text or _line_rule(unit, rules) is not None:
         return True
+    if len(unit.text) > _WIDGET_CHARS:
+        return False  # spans cannot empty a line this long; spare the work on flattened pages
     _remove_spans([unit], rules, Cleaned(""))
     return not unit.kept
 
@@ -269,7 +275,7 @@ def _remove_spans(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
     for unit in kept:
         last = None
         for rule in rules.spans:
-            if rule.tail_only and unit is not kept[-1]:
+            if (rule.tail_only and unit is not kept[-1]) or len(unit.text) < rule.min_chars:
                 continue
             text = _sub_span(rule, unit, rules.header_chars, result)
             if text != unit.text:
@@ -327,20 +333,19 @@ def _fits(rule: Rule, text: str) -> bool:
 
 
 def _drop_captions(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
-    """A short paragraph shown twice in a row, the second time with a credit, is a caption."""
+    """A short paragraph shown twice in a row, the second time with a credit, is a caption.
+
+    An exact repeat without a credit may be an article paragraph printed twice, so it
+    is left to the repeated-paragraph rule, which keeps one copy.
+    """
     kept = [unit for unit in units if unit.kept]
     for first, second in itertools.pairwise(kept):
-        if not (first.kept and second.kept):
+        if not (first.kept and second.kept and second.text.startswith(first.text)):
             continue
         if not rules.caption_min_words <= len(first.text.split()) <= rules.caption_max_words:
             continue
-        if second.text.startswith(first.text):
-            rest = second.text[len(first.text) :].strip()
-        elif text_key(second.text) == text_key(first.text):
-            rest = ""
-        else:
-            continue
-        if not rest or (len(rest.split()) <= 10 and rules.credit.search(rest)):
+        credit = second.text[len(first.text) :].strip()
+        if credit and len(credit.split()) <= 10 and rules.credit.search(credit):
             _drop(first, "caption", result)
             _drop(second, "caption", result)
 
@@ -390,15 +395,22 @@ def _sentences(text: str) -> list[str]:
 
 
 def _drop_card_labels(units: list[_Unit], result: Cleaned) -> None:
-    """Link cards name their outlet twice ("Japan Today" ... "- Japan Today"): drop the first."""
+    """Link cards name their outlet twice ("Japan Today", "2 hours ago", "- Japan Today").
+
+    A dash line alone may be a list item of the article, so it only goes with its twin.
+    """
     for position, unit in enumerate(units):
         match = _DASH_LABEL.match(unit.text)
-        if match is None or unit.kept:
+        if match is None or not unit.kept or len(unit.text.split()) > _CARD_LABEL_WORDS:
             continue
         name = label_key(match.group(1))
-        for earlier in units[max(0, position - 3) : position]:
-            if earlier.kept and label_key(earlier.text) == name:
-                _drop(earlier, "card_label", result)
+        twins = [
+            earlier
+            for earlier in units[max(0, position - 3) : position]
+            if earlier.kept and label_key(earlier.text) == name
+        ]
+        for label in [*twins, unit] if twins else []:
+            _drop(label, "card_label", result)
 
 
 def _drop_teasers(units: list[_Unit], rules: Rules, result: Cleaned) -> None:

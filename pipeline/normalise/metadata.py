@@ -41,6 +41,7 @@ _NAMES = rf"{_NAME}(?: ?(?:,|and|&) {_NAME})*"
 _BYLINE = re.compile(rf"(?:^|(?<=\s))By (?P<names>{_NAMES}) ?(?:,|$)", re.MULTILINE)
 _EMPTY_BYLINE = re.compile(r"^By ?, (?P<bio>.+)$", re.MULTILINE)
 _TITLE_END = ".,;:"
+_BODY_WORDS = 25  # a line this long is article text, not a headline or a dek
 _CLOSING_QUOTES = "”\"’'»"
 
 
@@ -70,10 +71,11 @@ def guess_title(text: str, rules: Rules | None = None) -> str | None:
     rules = rules or load_rules()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines[: rules.header_paragraphs]:
-        words = line.split()
-        if len(words) > 60:
-            break  # the body has started
-        if _looks_like_title(line) and not is_boilerplate_line(line, rules):
+        if is_boilerplate_line(line, rules):
+            continue
+        if len(line.split()) > _BODY_WORDS:
+            break  # the body has started: a short line after it is a subheading
+        if _looks_like_title(line):
             return line
     for pattern in rules.titles:
         match = pattern.search(text)

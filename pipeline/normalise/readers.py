@@ -138,13 +138,9 @@ def decode(data: bytes, source: str, max_control_share: float = 0.05) -> str | R
             "binary",
             f"{control} of {len(data)} bytes are control characters; this does not look like text",
         )
-    for encoding in ("utf-8-sig", "utf-8"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError as error:
-            failure = error
-    else:
+    try:
+        text = data.decode("utf-8-sig")  # drops a BOM; reads BOM-less UTF-8 just the same
+    except UnicodeDecodeError as failure:
         text = _cp1252(data)
         if text is None:
             return Reject(

@@ -1,0 +1,80 @@
+"""Character-level normalisation: invisible and layout characters change, words do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalise.text import (
+    collapse_spaces,
+    limit_blank_lines,
+    make_pipeline,
+    normalize_line_endings,
+    normalize_spaces,
+    normalize_text,
+    normalize_unicode,
+    remove_control_characters,
+    remove_zero_width,
+    strip_line_edges,
+)
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "expected"),
+    [
+        (normalize_unicode, "cafe\u0301", "café"),
+        (normalize_line_endings, "a\r\nb\rc\u2028d", "a\nb\nc\nd"),
+        (normalize_line_endings, "a\u2029b\fc", "a\n\nb\n\nc"),
+        (remove_control_characters, "a\x00b\x07c\x9fd\te\nf", "abcd\te\nf"),
+        (normalize_spaces, "a\u00a0b\u2009c\u202fd\u3000e", "a b c d e"),
+        (remove_zero_width, "Zel\u200benskyy\u00ad\ufeff\u2060", "Zelenskyy"),
+        (collapse_spaces, "a  \t b\n\nc", "a b\n\nc"),
+        (strip_line_edges, "  a  \n\tb\t", "a\nb"),
+        (limit_blank_lines, "\n\na\n\n\n\nb\n\nc\n", "a\n\nb\n\nc"),
+    ],
+)
+def test_text_step(step, text: str, expected: str) -> None:
+    assert step(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "  Putin\u00a0said:\u200b “no.”  \r\n\r\n\r\n\r\nKyiv  agreed. ",
+            "Putin said: “no.”\n\nKyiv agreed.",
+        ),
+        ("He said \"no\" and 'never'.", "He said \"no\" and 'never'."),
+        ("‘single’ “double” ‹angle› «guillemets»", "‘single’ “double” ‹angle› «guillemets»"),
+        ("line one\nline two\n\nparagraph", "line one\nline two\n\nparagraph"),
+        ("a\u2029b", "a\n\nb"),
+    ],
+)
+def test_text_normalize_text(text: str, expected: str) -> None:
+    assert normalize_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["one\ntwo\nthree", "one\n\ntwo\n\n\n\nthree", "one \n two\t\n\tthree", "a\r\nb\u2028c"],
+)
+def test_text_never_merges_lines(text: str) -> None:
+    expected = [
+        line.strip() for line in text.replace("\r\n", "\n").replace("\u2028", "\n").split("\n")
+    ]
+    assert [line for line in normalize_text(text).split("\n") if line] == [
+        line for line in expected if line
+    ]
+
+
+@pytest.mark.parametrize("text", ["Putin  said\r\n\r\n\r\nno.\u00a0", "a\u200b b", ""])
+def test_text_normalize_text_is_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [((str.upper, str.strip), "AB"), ((), " ab "), ((lambda s: s + "!", str.upper), " AB !")],
+)
+def test_text_make_pipeline_applies_in_order(steps, expected: str) -> None:
+    assert make_pipeline(*steps)(" ab ") == expected
