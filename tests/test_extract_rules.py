@@ -78,6 +78,19 @@ CASES = [
     ("Washington sought concessions from Moscow on prisoners.", {("united_states", "demand")}),
     # a view attributed to a possessor carries its obligations
     ("In Lavrov's view, Kyiv must give up its claim to Crimea.", {("lavrov", "demand")}),
+    # the condition of an offer is a demand by the one who offers
+    (
+        "Moscow said it was ready to halt strikes if Kyiv withdrew from the region.",
+        {("russia", "concession"), ("russia", "demand")},
+    ),
+    # progressive forms are not passives; "continues to" keeps the subject's act
+    ("The land Lavrov is asking Kyiv to surrender lies east of the river.", {("lavrov", "demand")}),
+    ("Kyiv continues to reject any freeze of the front.", {("ukraine", "rejection")}),
+    # a participle with its agent
+    (
+        "Crimea, offered up by Washington in April, was the first prize.",
+        {("united_states", "concession")},
+    ),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

@@ -35,12 +35,47 @@ PERSON_PRONOUNS = {
 }
 OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"its", "it"})
+READINESS = frozenset({"ready", "willing", "prepared", "open", "determined", "adamant"})
 # "It" before these is usually expletive ("it is clear", "it seems"), not a state or body.
-EXPLETIVE_NEXT = frozenset({"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
-                            "would", "will", "remains", "remained", "takes", "took", "makes",
-                            "made", "may", "might", "could", "should", "can", "must", "means",
-                            "meant", "matters", "helps", "follows", "turned", "turns",
-                            "goes", "went", "became", "becomes", "sounds", "looks"})
+EXPLETIVE_NEXT = frozenset(
+    {
+        "is",
+        "was",
+        "'s",
+        "’s",
+        "seems",
+        "seemed",
+        "appears",
+        "appeared",
+        "would",
+        "will",
+        "remains",
+        "remained",
+        "takes",
+        "took",
+        "makes",
+        "made",
+        "may",
+        "might",
+        "could",
+        "should",
+        "can",
+        "must",
+        "means",
+        "meant",
+        "matters",
+        "helps",
+        "follows",
+        "turned",
+        "turns",
+        "goes",
+        "went",
+        "became",
+        "becomes",
+        "sounds",
+        "looks",
+    }
+)
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
@@ -148,7 +183,13 @@ class ActorLinker:
             earlier = [s for s in previous if self._fits(s, gender)]
         elif word in THING_PRONOUNS:
             following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
-            if word == "it" and (following in EXPLETIVE_NEXT or not following.isalpha()):
+            after = doc[index + 2].lower_ if index + 2 < len(doc) else ""
+            readiness = following in {"is", "was", "'s", "’s"} and after in READINESS
+            if (
+                word == "it"
+                and not readiness
+                and (following in EXPLETIVE_NEXT or not following.isalpha())
+            ):
                 return None
             fits = [s for s in current if self._is_thing(s)]
             earlier = [s for s in previous if self._is_thing(s)]

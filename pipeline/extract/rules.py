@@ -51,6 +51,8 @@ MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin'
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
 DEONTIC_ENTRY = CueEntry("demand", "deontic", "must", ("must",))
 ELLIPSIS_ENTRY = CueEntry("rejection", "ellipsis", "did not", ("did not",))
+CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
+CONDITION_WORDS = frozenset({"if", "unless", "provided"})
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,42 @@ class ClaimRules:
         if not ctx.is_question:
             decisions += self.reported_obligations(ctx)
             decisions += self.elliptical_refusals(ctx, cues)
+            decisions += self.conditions_of_offers(ctx, decisions)
         return decisions
+
+    def conditions_of_offers(
+        self, ctx: SentenceContext, decisions: list[Decision]
+    ) -> list[Decision]:
+        """ "Putin would freeze the front if Kyiv left Donetsk": the condition attached to an
+        offer or threat is a demand by the one who offers or threatens."""
+        doc = ctx.sent.doc
+        added: list[Decision] = []
+        offers = [d for d in decisions if d.is_claim and d.claim_type != "rejection"]
+        for decision in offers:
+            for position in range(decision.cue.end, ctx.sent.end):
+                if doc[position].lower_ in CONDITION_WORDS:
+                    cue = Cue(position, position + 1, doc[position].text, CONDITION_ENTRY)
+                    assert decision.actor is not None
+                    added += self._claims(
+                        ctx,
+                        cue,
+                        [decision.actor],
+                        "demand",
+                        "condition-of-offer",
+                        0.6,
+                        modality="conditional",
+                    )
+                    break
+        return added
 
     def decide_cue(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         doc = ctx.sent.doc
         if cue.kind == "stance":
             return self._stance(ctx, cue)
         if cue.kind == "verb" and cue.start > 0 and doc[cue.start - 1].lower_ == "to":
-            return self._infinitive(ctx, cue)
+            governor = doc[cue.start - 2] if cue.start - 2 >= ctx.sent.start else None
+            if governor is None or not self.lexicon.has("aspectual_verbs", governor.text):
+                return self._infinitive(ctx, cue)
         if in_conditional(ctx, cue.start, self.lexicon):
             return _no(cue, "conditional", "inside an if/unless clause: not asserted")
         reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
@@ -172,6 +202,8 @@ class ClaimRules:
         yielding_frame = cue.type == "concession" and cue.text.lower().endswith(" to")
         if yielding_frame and nxt in self.words["non_concession_verbs"]:
             return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
+        if cue.entry.lemma == "need" and nxt == "to":
+            return "obligation", "'needs to ...' is an obligation: a demand only in reported speech"
         if cue.entry.lemma == "want" and nxt == "to" and after not in self.words["want_to_verbs"]:
             return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
         return None
@@ -200,9 +232,14 @@ class ClaimRules:
             owner = mention_ending_before(ctx.mentions, before.i)
             if owner is not None:  # "Trump's proposed truce": a participle after a possessor
                 return [owner], "possessor"
-        if cue.kind == "verb" and before is not None and before.lower_ in BE_FORMS:
+        participle = cue.kind == "verb" and not doc[cue.start].lower_.endswith("ing")
+        if participle and before is not None and before.lower_ in BE_FORMS:
             agent = self._after_word(ctx, cue, {"by"}, window=4)
             return ([agent] if agent is not None else []), "passive-agent"
+        if participle:  # "Crimea, offered up by the U.S., ...": a participle with its agent
+            agent = self._after_word(ctx, cue, {"by"}, window=3)
+            if agent is not None:
+                return [agent], "passive-agent"
         subject = left_subject(doc, cue.start, ctx.mentions, self.lexicon, ctx.sent.start)
         first_person = self._first_person_subject(ctx, cue)
         if first_person is not None and (subject is None or subject.start < first_person):
@@ -294,8 +331,12 @@ class ClaimRules:
         return self._possessor_of(ctx, cue.start)
 
     def _possessor_of(self, ctx: SentenceContext, index: int) -> Span | None:
+        """The owner named before a noun, across up to MODIFIER_GAP modifier words
+        (hyphenated ones count once: "his deep-seated objection")."""
         doc = ctx.sent.doc
-        for position in range(index - 1, max(ctx.sent.start, index - MODIFIER_GAP - 1) - 1, -1):
+        words = 0
+        position = index - 1
+        while position >= ctx.sent.start and words <= MODIFIER_GAP:
             token = doc[position]
             if token.lower_ in POSSESSIVE:
                 return mention_ending_before(ctx.mentions, position)
@@ -304,8 +345,13 @@ class ClaimRules:
                 directly_before = mention.end == index
                 possessive_pronoun = mention.text.lower() in POSSESSIVE_PRONOUNS
                 return mention if (directly_before or possessive_pronoun) else None
+            if token.text == "-":
+                position -= 2  # the hyphen and the word before it belong to one modifier
+                continue
             if token.is_punct or not token.is_lower:
                 return None
+            words += 1
+            position -= 1
         return None
 
     def _stance(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:

@@ -32,8 +32,15 @@ WORD_LISTS = (
     "first_person",
     "clause_openers",
     "imperative_openers",
+    "aspectual_verbs",
 )
-INFLECTED_LISTS = ("speech_verbs", "receive_verbs", "request_verbs", "light_verbs")
+INFLECTED_LISTS = (
+    "speech_verbs",
+    "receive_verbs",
+    "request_verbs",
+    "light_verbs",
+    "aspectual_verbs",
+)
 VOWELS = set("aeiou")
 
 
