@@ -91,6 +91,17 @@ CASES = [
         "Crimea, offered up by Washington in April, was the first prize.",
         {("united_states", "concession")},
     ),
+    # a headline without final punctuation is not body text
+    ("Kremlin Rejects Truce Offer After Weekend Talks", set()),
+    # the form of a verb cue used as a noun
+    ("Putin faces a press conference in Moscow on Friday.", set()),
+    ("The sanctions put Moscow under heavy pressure this spring.", set()),
+    # a list of subjects shares the claim; a fronted phrase does not join it
+    (
+        "Paris, Berlin and London demanded a seat at the table.",
+        {("france", "demand"), ("germany", "demand"), ("united_kingdom", "demand")},
+    ),
+    ("After the invasion of Ukraine, Putin demanded a neutral Kyiv.", {("putin", "demand")}),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

@@ -200,9 +200,12 @@ class ActorLinker:
             return speaker.label_
         if word in OBJECT_PRONOUNS and fits and self._same_clause(fits[-1], index, doc):
             fits = fits[:-1]
+        if word == "it":
+            earlier = []  # a bare "it" reaches back to the previous sentence too rarely
         if fits and word in THING_PRONOUNS:
-            # States and bodies are mostly named as subjects; prefer the first one.
-            subjects = [s for s in fits if not is_possessor(s)] or fits
+            # States and bodies are mostly named as subjects; prefer the first named one.
+            named = [s for s in fits if s.kb_id_ != "pronoun"] or fits
+            subjects = [s for s in named if not is_possessor(s)] or named
             return subjects[0].label_
         if fits:
             return fits[-1].label_

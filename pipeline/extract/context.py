@@ -45,6 +45,8 @@ PREPOSITIONS = frozenset(
         "alongside",
     }
 )
+# "has since agreed": after an auxiliary, "since" is an adverb, not a clause opener.
+AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would"})
 BE_FORMS = frozenset({"is", "was", "were", "are", "be", "been", "being", "'s", "’s", "got"})
 ADVERB_GAP = 2  # words allowed between a modal or negation and its verb ("would not quickly")
 
@@ -217,7 +219,9 @@ def left_subject(
                 return mention
             position = mention.start - 1
             continue
-        if is_clause_boundary(token.text, lexicon) or token.text in OPEN_QUOTES | CLOSE_QUOTES:
+        after_auxiliary = position > floor and doc[position - 1].lower_ in AUXILIARIES
+        boundary = is_clause_boundary(token.text, lexicon) and not after_auxiliary
+        if boundary or token.text in OPEN_QUOTES | CLOSE_QUOTES:
             return None
         position -= 1
     return None
@@ -242,17 +246,19 @@ def is_possessor_mention(doc: Doc, mention: Span) -> bool:
     return mention.end < len(doc) and doc[mention.end].lower_ in {"'s", "’s"}
 
 
-def coordinated(doc: Doc, subject: Span, mentions: list[Span]) -> list[Span]:
-    """The subject with the actors joined to it: "Kyiv and its European allies"."""
+def coordinated(doc: Doc, subject: Span, mentions: list[Span], lexicon: CueLexicon) -> list[Span]:
+    """The subject with the actors joined to it: "Kyiv and its European allies",
+    "Paris, Berlin and London". A comma joins only inside a list closed by "and"."""
     chain = [subject]
     position = subject.start - 1
     while position > 0:
         if doc[position].lower_ in {"its", "his", "their", "her"}:
             position -= 1
-        if position <= 0 or doc[position].lower_ not in {"and", ","}:
+        joiner = doc[position].lower_ if position > 0 else ""
+        if joiner not in {"and", ","} or (joiner == "," and len(chain) == 1):
             break
         previous = mention_at(mentions, position - 1)
-        if previous is None or previous.kb_id_ == "adjective":
+        if previous is None or not _can_be_subject(doc, previous, lexicon):
             break
         chain.insert(0, previous)
         position = previous.start - 1

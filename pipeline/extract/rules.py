@@ -51,6 +51,20 @@ MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin'
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
 DEONTIC_ENTRY = CueEntry("demand", "deontic", "must", ("must",))
 ELLIPSIS_ENTRY = CueEntry("rejection", "ellipsis", "did not", ("did not",))
+# Words before a verb-form cue that show it is a noun ("a push", "under pressure").
+DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "such", "any", "its", "his",
+                         "her", "their", "our", "my", "your", "of", "under", "with", "without",
+                         "for", "real", "heavy", "more", "new", "no", "renewed"})  # fmt: skip
+TERMINAL = (".", "!", "?", "…", '"', "'", "”", "’", ")")
+HEADLINE_WORDS = 25
+
+
+def is_headline(sent: Span) -> bool:
+    """A short line without final punctuation: a headline, label or caption."""
+    text = sent.text.strip()
+    return bool(text) and not text.endswith(TERMINAL) and len(text.split()) <= HEADLINE_WORDS
+
+
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
 CONDITION_WORDS = frozenset({"if", "unless", "provided"})
 
@@ -94,6 +108,8 @@ class ClaimRules:
         for cue in cues:
             if ctx.is_question:
                 decisions += _no(cue, "question", "a question asserts nothing")
+            elif is_headline(ctx.sent):
+                decisions += _no(cue, "headline", "a headline or caption line is not body text")
             elif opener in self.words["imperative_openers"]:
                 decisions += _no(cue, "imperative", "the author's instruction to the reader")
             elif cue.kind != "stance" and any(s < cue.start for s in stance_starts):
@@ -158,6 +174,8 @@ class ClaimRules:
                 f"after the modal '{doc[modal].text}': advice, obligation or a hypothetical, "
                 "not an act (in reported speech only the backshifted 'would' keeps an act)",
             )
+        if cue.kind == "verb" and self._noun_use(ctx, cue):
+            return _no(cue, "noun-use", f"'{cue.text}' is used as a noun here, not as a verb")
         emptied = self._empty_or_off_topic(ctx, cue)
         if emptied is not None:
             return _no(cue, *emptied)
@@ -190,6 +208,15 @@ class ClaimRules:
             if text == "that":
                 return position in ends
         return False
+
+    def _noun_use(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """ "under real pressure", "a press conference": the verb's form used as a noun."""
+        doc = ctx.sent.doc
+        before = doc[cue.start - 1].lower_ if cue.start > ctx.sent.start else ""
+        after = doc[cue.end].lower_ if cue.end < ctx.sent.end else ""
+        if doc[cue.start].lower_.endswith(("ed", "ing")) and before not in DETERMINERS:
+            return False
+        return before in DETERMINERS or after in self.words["compound_blockers"]
 
     def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
         """Objects that empty a cue ("offered few details") and verbs that do not yield
@@ -247,7 +274,7 @@ class ClaimRules:
             return ([speaker] if speaker is not None else []), "first-person-speaker"
         if subject is None:
             return [], "subject"
-        return coordinated(doc, subject, ctx.mentions), "subject"
+        return coordinated(doc, subject, ctx.mentions, self.lexicon), "subject"
 
     def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
         doc = ctx.sent.doc
@@ -318,7 +345,7 @@ class ClaimRules:
         if light is not None:
             subject = left_subject(doc, light, ctx.mentions, self.lexicon, ctx.sent.start)
             if subject is not None:
-                actors = coordinated(doc, subject, ctx.mentions)
+                actors = coordinated(doc, subject, ctx.mentions, self.lexicon)
                 return self._claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
         return _no(
             cue,

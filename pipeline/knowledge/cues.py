@@ -33,6 +33,7 @@ WORD_LISTS = (
     "clause_openers",
     "imperative_openers",
     "aspectual_verbs",
+    "compound_blockers",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
