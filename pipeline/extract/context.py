@@ -270,7 +270,7 @@ def preceded_by(
 ) -> int | None:
     """Index of a word from ``words`` just before ``index`` (allowing a short gap)."""
     for position in range(index - 1, max(floor, index - 1 - gap - 1) - 1, -1):
-        if doc[position].lower_ in words:
+        if doc[position].lower_.replace("’", "'") in words:
             return position
         if doc[position].is_punct:
             return None

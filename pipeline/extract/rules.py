@@ -26,7 +26,7 @@ from pipeline.knowledge.cues import CueEntry, CueLexicon
 
 POSSESSIVE = frozenset({"'s", "’s"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
-NOT = frozenset({"not", "n't", "never"})
+NOT = frozenset({"not", "n't", "n’t", "never"})
 BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
 AUXILIARIES = frozenset(
     {
@@ -104,18 +104,21 @@ class ClaimRules:
     def decide(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         decisions: list[Decision] = []
         stance_starts = [c.start for c in cues if c.kind == "stance"]
-        opener = ctx.sent[0].lower_ if len(ctx.sent) else ""
+        opener = ctx.sent[0].text if len(ctx.sent) else ""
+        doubted = [t.i for t in ctx.sent if self.lexicon.has("doubt_verbs", t.text)]
         for cue in cues:
             if ctx.is_question:
                 decisions += _no(cue, "question", "a question asserts nothing")
             elif is_headline(ctx.sent):
                 decisions += _no(cue, "headline", "a headline or caption line is not body text")
-            elif opener in self.words["imperative_openers"]:
+            elif self.lexicon.has("imperative_openers", opener):
                 decisions += _no(cue, "imperative", "the author's instruction to the reader")
             elif cue.kind != "stance" and any(s < cue.start for s in stance_starts):
                 decisions += _no(
                     cue, "under-stance", 'inside what a stance word judges ("unacceptable ...")'
                 )
+            elif any(i < cue.start for i in doubted):
+                decisions += _no(cue, "doubted", "under a verb of doubt: not asserted")
             elif self._inside_demanded_content(ctx, cue, cues):
                 decisions += _no(
                     cue,
@@ -125,7 +128,7 @@ class ClaimRules:
             else:
                 decisions += self.decide_cue(ctx, cue)
         if not ctx.is_question:
-            decisions += self.reported_obligations(ctx)
+            decisions += self.reported_obligations(ctx, cues)
             decisions += self.elliptical_refusals(ctx, cues)
             decisions += self.conditions_of_offers(ctx, decisions)
         return decisions
@@ -231,7 +234,7 @@ class ClaimRules:
             return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
         if cue.entry.lemma == "need" and nxt == "to":
             return "obligation", "'needs to ...' is an obligation: a demand only in reported speech"
-        if cue.entry.lemma == "want" and nxt == "to" and after not in self.words["want_to_verbs"]:
+        if cue.entry.lemma == "want" and nxt == "to" and after in self.words["want_to_nonclaims"]:
             return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
         return None
 
@@ -395,13 +398,37 @@ class ClaimRules:
             )
         return self._claims(ctx, cue, [speaker], cue.type, "stance-speaker", 0.7)
 
-    def reported_obligations(self, ctx: SentenceContext) -> list[Decision]:
+    @staticmethod
+    def _complement_openers(ctx: SentenceContext, cues: list[Cue]) -> set[int]:
+        """Positions of "that" opening what a cue demands, concedes or rejects."""
+        doc = ctx.sent.doc
+        openers = set()
+        for cue in cues:
+            for position in (cue.end, cue.end + 1):
+                if position < ctx.sent.end and doc[position].lower_ == "that":
+                    openers.add(position)
+                    break
+        return openers
+
+    @staticmethod
+    def _opened_by(ctx: SentenceContext, index: int) -> int | None:
+        """The "that" opening the clause holding ``index``, if any."""
+        doc = ctx.sent.doc
+        for position in range(index - 1, ctx.sent.start - 1, -1):
+            if doc[position].lower_ in {";", ":"}:
+                return None
+            if doc[position].lower_ == "that":
+                return position
+        return None
+
+    def reported_obligations(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         """ "Lavrov said Russia must ...": an obligation in reported speech is the speaker's
         demand. Outside reported speech, "X must/should ..." is the author's voice."""
         doc = ctx.sent.doc
         decisions: list[Decision] = []
         deontic = self.words["deontic"]
-        hypothetical = self.modals - deontic - {"must", "should", "ought"}
+        hypothetical = self.modals - deontic - {"must", "should", "ought"} - BACKSHIFT
+        complements = self._complement_openers(ctx, cues)
         for token in ctx.sent:
             phrase = token.lower_
             nxt = doc[token.i + 1].lower_ if token.i + 1 < ctx.sent.end else ""
@@ -418,6 +445,8 @@ class ClaimRules:
             speaker = ctx.speaker_for(token.i)
             if speaker is None or in_conditional(ctx, token.i, self.lexicon):
                 continue
+            if self._opened_by(ctx, token.i) in complements:
+                continue  # "agreed that talks should ...": the cue already says what it is
             cue = Cue(token.i, end, doc[token.i : end].text, DEONTIC_ENTRY)
             decisions += self._claims(
                 ctx, cue, [speaker], "demand", "reported-obligation", 0.65, modality="reported"

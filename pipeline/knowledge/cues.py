@@ -24,7 +24,8 @@ WORD_LISTS = (
     "receive_verbs",
     "request_verbs",
     "non_concession_verbs",
-    "want_to_verbs",
+    "want_to_nonclaims",
+    "doubt_verbs",
     "act_nouns",
     "view_nouns",
     "light_verbs",
@@ -63,7 +64,8 @@ class CueLexicon:
     words: dict[str, frozenset[str]]
 
     def has(self, list_name: str, text: str) -> bool:
-        return text.lower() in self.words[list_name]
+        """Case-insensitive membership; curly apostrophes count as straight ones."""
+        return text.lower().replace("’", "'") in self.words[list_name]
 
 
 def _regular_forms(verb: str) -> set[str]:

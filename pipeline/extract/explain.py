@@ -1,0 +1,259 @@
+"""Show, sentence by sentence, what the extractor saw and why it decided as it did.
+
+A claim the user expected but did not get (or got but did not expect) is
+understood from three things: the actor mentions the annotator found, who is
+reported as speaking, and for each cue the rule that produced or rejected a
+claim with its reason. These records carry exactly that, as plain values, so
+they print as text or serialise as JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from pipeline.annotate.nlp import build_nlp
+from pipeline.annotate.store import iter_annotated
+from pipeline.config import ANNOTATED_FILE, PipelineError
+from pipeline.extract.claims import ClaimExtractor, SentenceTrace, sentence_text
+from pipeline.extract.rules import Decision
+from pipeline.extract.stage import build_extractor
+from pipeline.extract.topics import choose_topic
+
+CLAIM = "claim"
+NO_CLAIM = "no claim"
+SHOWN_IDS = 5  # ids listed in an "ambiguous prefix" error
+
+
+class MentionNote(NamedTuple):
+    """An actor mention: its words, the actor id and how it was found (alias, title...)."""
+
+    text: str
+    actor_id: str
+    via: str
+
+
+class SpeechNote(NamedTuple):
+    """A reporting verb and the actor who speaks (None when no speaker was found)."""
+
+    verb: str
+    speaker_id: str | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One rule decision on one cue, reduced to ids and words."""
+
+    cue: str
+    cue_kind: str  # "<cue type> <cue kind>", e.g. "concession verb", "demand deontic"
+    claim_type: str
+    actor_id: str | None
+    rule: str
+    verdict: str  # CLAIM or NO_CLAIM
+    reason: str | None
+    confidence: float
+    topic: str | None  # only for claims: the topic the claim would be filed under
+    speaker_id: str | None
+    target_id: str | None
+    modality: str
+
+
+@dataclass(frozen=True)
+class SentenceExplanation:
+    """Mentions, speakers and candidate claims of one sentence."""
+
+    sentence_id: int
+    text: str
+    mentions: tuple[MentionNote, ...]
+    speeches: tuple[SpeechNote, ...]
+    according_to: str | None
+    carried_speaker: str | None
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def claims(self) -> tuple[Candidate, ...]:
+        return tuple(c for c in self.candidates if c.verdict == CLAIM)
+
+
+def explain_text(
+    text: str,
+    settings: dict[str, Any],
+    published: str | None = None,
+    actors_path: Path | None = None,
+    cues_path: Path | None = None,
+    topics_path: Path | None = None,
+) -> list[SentenceExplanation]:
+    """Annotate an ad-hoc text as the annotate stage would, then explain every sentence.
+
+    ``published`` (ISO date) resolves offices such as "the U.S. president" to the
+    holder on that day, as for a dated article.
+    """
+    if not text.strip():
+        raise PipelineError("nothing to explain: give a sentence, e.g. \"Putin rejected the plan.\"")
+    nlp = build_nlp(settings, actors_path, cues_path)
+    doc = nlp.make_doc(text)
+    # The linker reads the date while it runs, so it must be set before the pipeline.
+    doc.user_data.update({"doc_id": "", "published": published})
+    doc = nlp(doc)
+    return explain_doc(doc, build_extractor(settings, cues_path, topics_path))
+
+
+def explain_stored(
+    work_dir: Path,
+    doc_id: str,
+    sentence_id: int | None,
+    settings: dict[str, Any],
+    cues_path: Path | None = None,
+    topics_path: Path | None = None,
+) -> list[SentenceExplanation]:
+    """Explain a document of the annotate stage's output, or one of its sentences.
+
+    ``doc_id`` may be any unique prefix of the id. The whole document is traced
+    even for one sentence, because a sentence's context (a quote carried over,
+    a pronoun's topic) comes from the sentence before it.
+    """
+    doc = find_stored_doc(Path(work_dir) / ANNOTATED_FILE, doc_id)
+    explanations = explain_doc(doc, build_extractor(settings, cues_path, topics_path))
+    if sentence_id is None:
+        return explanations
+    if not 0 <= sentence_id < len(explanations):
+        found = doc.user_data.get("doc_id")
+        raise PipelineError(
+            f"document {found} has {len(explanations)} sentences, numbered 0 to "
+            f"{len(explanations) - 1}; sentence {sentence_id} does not exist. "
+            "Leave out --sentence to see them all."
+        )
+    return [explanations[sentence_id]]
+
+
+def find_stored_doc(source: Path, doc_id: str) -> Doc:
+    """The stored doc whose id is ``doc_id`` or starts with it; errors say what to try."""
+    if not source.exists():
+        raise PipelineError(f"{source} not found: run `pipeline annotate` first")
+    wanted = doc_id.strip()
+    if not wanted:
+        raise PipelineError("give a document id (or a unique start of one) from documents.jsonl")
+    matches: list[Doc] = []
+    count = 0
+    for doc in iter_annotated(source):
+        count += 1
+        stored = str(doc.user_data.get("doc_id", ""))
+        if stored == wanted:
+            return doc
+        if stored.startswith(wanted):
+            matches.append(doc)
+    if not matches:
+        raise PipelineError(
+            f"no document with id {wanted!r} among the {count} in {source}; "
+            "ids are in the doc_id column of documents.jsonl or claims.jsonl"
+        )
+    if len(matches) > 1:
+        ids = [str(doc.user_data.get("doc_id")) for doc in matches]
+        shown = ", ".join(ids[:SHOWN_IDS]) + (", ..." if len(ids) > SHOWN_IDS else "")
+        raise PipelineError(
+            f"{wanted!r} starts {len(ids)} document ids ({shown}); give more characters"
+        )
+    return matches[0]
+
+
+def explain_doc(doc: Doc, extractor: ClaimExtractor) -> list[SentenceExplanation]:
+    """Explain every sentence of an annotated doc with an already-built extractor."""
+    return [explain_trace(trace, extractor) for trace in extractor.trace(doc)]
+
+
+def explain_trace(trace: SentenceTrace, extractor: ClaimExtractor) -> SentenceExplanation:
+    context = trace.context
+    doc = trace.sent.doc
+    return SentenceExplanation(
+        sentence_id=trace.sentence_id,
+        text=sentence_text(trace.sent),
+        mentions=tuple(MentionNote(m.text, m.label_, m.kb_id_) for m in context.mentions),
+        speeches=tuple(
+            SpeechNote(doc[speech.verb].text, _actor(speech.speaker))
+            for speech in context.speeches
+        ),
+        according_to=_actor(context.according_to),
+        carried_speaker=_actor(context.carried_speaker),
+        candidates=tuple(_candidate(trace, decision, extractor) for decision in trace.decisions),
+    )
+
+
+def _candidate(trace: SentenceTrace, decision: Decision, extractor: ClaimExtractor) -> Candidate:
+    cue = decision.cue
+    topic = None
+    if decision.is_claim:
+        span = trace.sent.doc[cue.start : cue.end]
+        topic = choose_topic(
+            extractor.topics, trace.sent, span.start_char, span.end_char, trace.previous
+        )
+    return Candidate(
+        cue=cue.text,
+        cue_kind=f"{cue.type} {cue.kind}",
+        claim_type=decision.claim_type,
+        actor_id=_actor(decision.actor),
+        rule=decision.rule,
+        verdict=CLAIM if decision.is_claim else NO_CLAIM,
+        reason=decision.reason,
+        confidence=decision.confidence,
+        topic=topic,
+        speaker_id=_actor(decision.speaker),
+        target_id=_actor(decision.target),
+        modality=decision.modality,
+    )
+
+
+def _actor(span: Span | None) -> str | None:
+    return span.label_ if span is not None else None
+
+
+def format_explanations(items: Iterable[SentenceExplanation]) -> str:
+    """Plain text, one block per sentence; claims in capitals so they stand out."""
+    blocks = [_format_one(item) for item in items]
+    return "\n\n".join(blocks) if blocks else "(no sentences)"
+
+
+def _format_one(item: SentenceExplanation) -> str:
+    lines = [f"[{item.sentence_id}] {item.text}"]
+    mentions = ", ".join(f"{m.text} -> {m.actor_id} ({m.via})" for m in item.mentions)
+    lines.append(f"  mentions: {mentions or '(none)'}")
+    for speech in item.speeches:
+        lines.append(f"  speech:   {speech.verb} <- {speech.speaker_id or '(no speaker)'}")
+    if item.according_to:
+        lines.append(f"  source:   according to {item.according_to}")
+    if item.carried_speaker:
+        lines.append(f"  quote:    continues, speaker {item.carried_speaker}")
+    if not item.candidates:
+        lines.append("  cues:     (none)")
+    for candidate in item.candidates:
+        lines.append(f"  cue {candidate.cue!r} ({candidate.cue_kind}): {_verdict(candidate)}")
+    return "\n".join(lines)
+
+
+def _verdict(candidate: Candidate) -> str:
+    if candidate.verdict != CLAIM:
+        return f"no claim [{candidate.rule}] {candidate.reason or ''}".rstrip()
+    text = (
+        f"CLAIM {candidate.actor_id} {candidate.claim_type} / {candidate.topic}  "
+        f"rule={candidate.rule} conf={candidate.confidence:g} modality={candidate.modality}"
+    )
+    if candidate.speaker_id:
+        text += f" speaker={candidate.speaker_id}"
+    if candidate.target_id:
+        text += f" target={candidate.target_id}"
+    return text
+
+
+def explanations_to_dicts(items: Iterable[SentenceExplanation]) -> list[dict[str, Any]]:
+    """JSON-ready dicts; mentions and speeches become objects with named fields."""
+    rows = []
+    for item in items:
+        row = asdict(item)
+        row["mentions"] = [m._asdict() for m in item.mentions]
+        row["speeches"] = [s._asdict() for s in item.speeches]
+        row["candidates"] = [asdict(c) for c in item.candidates]
+        rows.append(row)
+    return rows
