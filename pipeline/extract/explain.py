@@ -56,7 +56,7 @@ class Candidate:
     verdict: str  # CLAIM or NO_CLAIM
     reason: str | None
     confidence: float
-    topic: str | None  # only for claims: the topic the claim would be filed under
+    topic: str | None  # for the rules' claims: the topic the claim is filed under
     speaker_id: str | None
     target_id: str | None
     modality: str
@@ -190,14 +190,21 @@ def _candidate(trace: SentenceTrace, decision: Decision, extractor: ClaimExtract
         topic = choose_topic(
             extractor.topics, trace.sent, span.start_char, span.end_char, trace.previous
         )
+    reason = decision.reason
+    if decision.is_claim and decision.confidence < extractor.min_confidence:
+        # The rule found a claim, but the extract stage would not write it.
+        reason = (
+            f"confidence {decision.confidence:g} is below [extract] min_confidence "
+            f"{extractor.min_confidence:g}"
+        )
     return Candidate(
         cue=cue.text,
         cue_kind=f"{cue.type} {cue.kind}",
         claim_type=decision.claim_type,
         actor_id=_actor(decision.actor),
         rule=decision.rule,
-        verdict=CLAIM if decision.is_claim else NO_CLAIM,
-        reason=decision.reason,
+        verdict=CLAIM if reason is None else NO_CLAIM,
+        reason=reason,
         confidence=decision.confidence,
         topic=topic,
         speaker_id=_actor(decision.speaker),
@@ -235,7 +242,9 @@ def _format_one(item: SentenceExplanation) -> str:
 
 def _verdict(candidate: Candidate) -> str:
     if candidate.verdict != CLAIM:
-        return f"no claim [{candidate.rule}] {candidate.reason or ''}".rstrip()
+        # A rule may name a holder and still give no claim (e.g. below min_confidence).
+        who = f" ({candidate.actor_id} {candidate.claim_type})" if candidate.actor_id else ""
+        return f"no claim [{candidate.rule}]{who} {candidate.reason or ''}".rstrip()
     text = (
         f"CLAIM {candidate.actor_id} {candidate.claim_type} / {candidate.topic}  "
         f"rule={candidate.rule} conf={candidate.confidence:g} modality={candidate.modality}"
