@@ -102,6 +102,19 @@ CASES = [
         {("france", "demand"), ("germany", "demand"), ("united_kingdom", "demand")},
     ),
     ("After the invasion of Ukraine, Putin demanded a neutral Kyiv.", {("putin", "demand")}),
+    # a view owned by an actor reports it
+    (
+        "Kyiv rejected Witkoff's argument that Ukraine should cede land.",
+        {("ukraine", "rejection"), ("witkoff", "demand")},
+    ),
+    # an agreement's content is no separate demand of the one who agreed
+    (
+        "Trump said he agreed with Putin that the talks should skip a truce.",
+        {("trump", "concession")},
+    ),
+    # curly apostrophes negate too; doubt removes the assertion
+    ("Putin won’t accept foreign peacekeepers.", {("putin", "rejection")}),
+    ("Analysts doubt Putin is ready to halt the offensive.", set()),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

@@ -7,9 +7,8 @@ one, or only the author's advice, a hypothetical or a negated act.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.cues import is_plain_word
 from pipeline.knowledge.cues import CueLexicon
@@ -165,30 +164,47 @@ def _last_quote(ctx: SentenceContext, before: int) -> int:
 
 
 def find_according_to(ctx: SentenceContext, lexicon: CueLexicon) -> Span | None:
-    """The source a sentence attributes itself to: "according to X", "in X's view",
-    "X's idea/approach/response is that ..." ."""
+    """The source a sentence attributes itself to: "according to X", "in X's view"."""
     doc = ctx.sent.doc
     for token in ctx.sent[:-2]:
         if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
             return mention_at(ctx.mentions, token.i + 2)
     for mention in ctx.mentions:
-        if mention.end + 3 > ctx.sent.end:
-            continue
-        owner = doc[mention.end].lower_ in {"'s", "’s"} or mention.kb_id_ == "pronoun"
-        after = (
-            doc[mention.end + 1 : mention.end + 4]
-            if doc[mention.end].lower_ in {"'s", "’s"}
-            else doc[mention.end : mention.end + 3]
-        )
-        nouns = [t for t in after if lexicon.has("view_nouns", t.text)]
-        if not owner or not nouns:
-            continue
         opens_view = mention.start > ctx.sent.start and doc[mention.start - 1].lower_ == "in"
-        rest = [t.lower_ for t in doc[nouns[0].i + 1 : ctx.sent.end]]
-        states_view = any(a in {"is", "was"} and b == "that" for a, b in pairwise(rest))
-        if opens_view or states_view:
+        if opens_view and owned_view_noun(doc, mention, ctx.sent.end, lexicon) is not None:
             return mention
     return None
+
+
+def owned_view_noun(doc: Doc, mention: Span, end: int, lexicon: CueLexicon) -> Token | None:
+    """A view noun owned by the mention: "Trump's (central) idea", "his earlier response"."""
+    if doc[mention.end].lower_ in {"'s", "’s"} if mention.end < end else False:
+        start = mention.end + 1
+    elif mention.text.lower() in {"his", "her", "its", "their"}:
+        start = mention.end
+    else:
+        return None
+    for token in doc[start : min(end, start + 3)]:
+        if lexicon.has("view_nouns", token.text):
+            return token
+        if not (token.is_alpha and token.is_lower):
+            return None
+    return None
+
+
+def find_views(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
+    """ "Trump's assertion that talks should ...", "His response was that ...": a view
+    owned by an actor reports that actor, like a reporting verb."""
+    doc = ctx.sent.doc
+    views: list[Speech] = []
+    for mention in ctx.mentions:
+        noun = owned_view_noun(doc, mention, ctx.sent.end, lexicon)
+        if noun is None:
+            continue
+        that = next((t.i for t in doc[noun.i + 1 : ctx.sent.end] if t.lower_ == "that"), None)
+        if that is not None:
+            views.append(Speech(noun.i, mention, that + 1, ctx.sent.end))
+    return views
 
 
 def left_subject(
@@ -293,7 +309,7 @@ def build_context(
     sent: Span, mentions: list[Span], lexicon: CueLexicon, previous: SentenceContext | None
 ) -> SentenceContext:
     ctx = SentenceContext(sent, mentions, quote_mask(sent))
-    ctx.speeches = find_speeches(ctx, lexicon)
+    ctx.speeches = find_speeches(ctx, lexicon) + find_views(ctx, lexicon)
     ctx.according_to = find_according_to(ctx, lexicon)
     if previous is not None and not ctx.speeches:
         starts_quoted = bool(ctx.in_quote) and (

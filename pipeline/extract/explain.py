@@ -93,7 +93,7 @@ def explain_text(
     holder on that day, as for a dated article.
     """
     if not text.strip():
-        raise PipelineError("nothing to explain: give a sentence, e.g. \"Putin rejected the plan.\"")
+        raise PipelineError('nothing to explain: give a sentence, e.g. "Putin rejected the plan."')
     nlp = build_nlp(settings, actors_path, cues_path)
     doc = nlp.make_doc(text)
     # The linker reads the date while it runs, so it must be set before the pipeline.
@@ -173,8 +173,7 @@ def explain_trace(trace: SentenceTrace, extractor: ClaimExtractor) -> SentenceEx
         text=sentence_text(trace.sent),
         mentions=tuple(MentionNote(m.text, m.label_, m.kb_id_) for m in context.mentions),
         speeches=tuple(
-            SpeechNote(doc[speech.verb].text, _actor(speech.speaker))
-            for speech in context.speeches
+            SpeechNote(doc[speech.verb].text, _actor(speech.speaker)) for speech in context.speeches
         ),
         according_to=_actor(context.according_to),
         carried_speaker=_actor(context.carried_speaker),

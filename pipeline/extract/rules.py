@@ -128,7 +128,7 @@ class ClaimRules:
             else:
                 decisions += self.decide_cue(ctx, cue)
         if not ctx.is_question:
-            decisions += self.reported_obligations(ctx, cues)
+            decisions += self.reported_obligations(ctx, decisions)
             decisions += self.elliptical_refusals(ctx, cues)
             decisions += self.conditions_of_offers(ctx, decisions)
         return decisions
@@ -399,14 +399,17 @@ class ClaimRules:
         return self._claims(ctx, cue, [speaker], cue.type, "stance-speaker", 0.7)
 
     @staticmethod
-    def _complement_openers(ctx: SentenceContext, cues: list[Cue]) -> set[int]:
-        """Positions of "that" opening what a cue demands, concedes or rejects."""
+    def _complement_openers(ctx: SentenceContext, decisions: list[Decision]) -> dict[int, set[str]]:
+        """Positions of "that" opening what a claim demands, concedes or rejects, with the
+        actors holding those claims."""
         doc = ctx.sent.doc
-        openers = set()
-        for cue in cues:
-            for position in (cue.end, cue.end + 1):
+        openers: dict[int, set[str]] = {}
+        for decision in decisions:
+            if not decision.is_claim or decision.actor is None:
+                continue
+            for position in (decision.cue.end, decision.cue.end + 1):
                 if position < ctx.sent.end and doc[position].lower_ == "that":
-                    openers.add(position)
+                    openers.setdefault(position, set()).add(decision.actor.label_)
                     break
         return openers
 
@@ -421,14 +424,16 @@ class ClaimRules:
                 return position
         return None
 
-    def reported_obligations(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
+    def reported_obligations(
+        self, ctx: SentenceContext, decisions: list[Decision]
+    ) -> list[Decision]:
         """ "Lavrov said Russia must ...": an obligation in reported speech is the speaker's
         demand. Outside reported speech, "X must/should ..." is the author's voice."""
         doc = ctx.sent.doc
-        decisions: list[Decision] = []
+        found: list[Decision] = []
         deontic = self.words["deontic"]
         hypothetical = self.modals - deontic - {"must", "should", "ought"} - BACKSHIFT
-        complements = self._complement_openers(ctx, cues)
+        complements = self._complement_openers(ctx, decisions)
         for token in ctx.sent:
             phrase = token.lower_
             nxt = doc[token.i + 1].lower_ if token.i + 1 < ctx.sent.end else ""
@@ -445,13 +450,13 @@ class ClaimRules:
             speaker = ctx.speaker_for(token.i)
             if speaker is None or in_conditional(ctx, token.i, self.lexicon):
                 continue
-            if self._opened_by(ctx, token.i) in complements:
-                continue  # "agreed that talks should ...": the cue already says what it is
+            if speaker.label_ in complements.get(self._opened_by(ctx, token.i) or -1, set()):
+                continue  # "agreed that talks should ...": the claim already says what it is
             cue = Cue(token.i, end, doc[token.i : end].text, DEONTIC_ENTRY)
-            decisions += self._claims(
+            found += self._claims(
                 ctx, cue, [speaker], "demand", "reported-obligation", 0.65, modality="reported"
             )
-        return decisions
+        return found
 
     def elliptical_refusals(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         """ "Kyiv accepted the plan, Moscow didn't.": a bare negated auxiliary after a
