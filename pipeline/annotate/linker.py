@@ -183,8 +183,12 @@ class ActorLinker:
             earlier = [s for s in previous if self._fits(s, gender)]
         elif word in THING_PRONOUNS:
             following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
-            after = doc[index + 2].lower_ if index + 2 < len(doc) else ""
-            readiness = following in {"is", "was", "'s", "’s"} and after in READINESS
+            rest = [t.lower_ for t in doc[index + 2 : index + 4]]
+            if rest[:1] in (["not"], ["n't"], ["n’t"]):
+                rest = rest[1:]
+            readiness = (
+                following in {"is", "was", "'s", "’s"} and rest[:1] != [] and (rest[0] in READINESS)
+            )
             if (
                 word == "it"
                 and not readiness

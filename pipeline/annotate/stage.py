@@ -21,17 +21,18 @@ def annotate_documents(
     actors_path: Path | None = None,
     cues_path: Path | None = None,
 ) -> Iterator[Doc]:
-    """Run the NLP pipeline; per-document metadata travels with ``as_tuples``."""
+    """Run the NLP pipeline over documents, each Doc carrying its id and date."""
     nlp = build_nlp(settings, actors_path, cues_path)
     batch_size = int(settings.get("nlp", {}).get("batch_size", 64))
 
-    def with_context() -> Iterator[tuple[str, dict[str, Any]]]:
+    def prepared() -> Iterator[Doc]:
+        # Metadata goes in before the components run: the linker needs the date.
         for document in documents:
-            yield document.text, {"doc_id": document.doc_id, "published": document.published}
+            doc = nlp.make_doc(document.text)
+            doc.user_data.update({"doc_id": document.doc_id, "published": document.published})
+            yield doc
 
-    for doc, context in nlp.pipe(with_context(), as_tuples=True, batch_size=batch_size):
-        doc.user_data.update(context)
-        yield doc
+    yield from nlp.pipe(prepared(), batch_size=batch_size)
 
 
 def run_annotate(

@@ -107,7 +107,7 @@ class ClaimRules:
         opener = ctx.sent[0].text if len(ctx.sent) else ""
         doubted = [t.i for t in ctx.sent if self.lexicon.has("doubt_verbs", t.text)]
         for cue in cues:
-            if ctx.is_question:
+            if ctx.is_question or self._in_quoted_question(ctx, cue):
                 decisions += _no(cue, "question", "a question asserts nothing")
             elif is_headline(ctx.sent):
                 decisions += _no(cue, "headline", "a headline or caption line is not body text")
@@ -198,6 +198,19 @@ class ClaimRules:
             ]
         return decisions
 
+    @staticmethod
+    def _in_quoted_question(ctx: SentenceContext, cue: Cue) -> bool:
+        """A cue inside a quotation that ends with a question mark."""
+        if not ctx.quoted(cue.start):
+            return False
+        doc = ctx.sent.doc
+        for position in range(cue.end, ctx.sent.end):
+            if not ctx.quoted(position):
+                return doc[position - 1].text == "?"
+            if doc[position].text == "?":
+                return True
+        return False
+
     def _inside_demanded_content(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> bool:
         """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
         if cue.kind not in {"verb", "ready"}:
@@ -219,7 +232,11 @@ class ClaimRules:
         after = doc[cue.end].lower_ if cue.end < ctx.sent.end else ""
         if doc[cue.start].lower_.endswith(("ed", "ing")) and before not in DETERMINERS:
             return False
-        return before in DETERMINERS or after in self.words["compound_blockers"]
+        return (
+            before in DETERMINERS
+            or self.lexicon.has("noun_taking_verbs", before)
+            or self.lexicon.has("cancelling_next_words", after)
+        )
 
     def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
         """Objects that empty a cue ("offered few details") and verbs that do not yield
@@ -345,7 +362,8 @@ class ClaimRules:
         light = preceded_by(
             doc, cue.start, self.words["light_verbs"], ctx.sent.start, gap=MODIFIER_GAP
         )
-        if light is not None:
+        infinitive = light is not None and light > ctx.sent.start and doc[light - 1].lower_ == "to"
+        if light is not None and not infinitive:  # "to make concessions": governed elsewhere
             subject = left_subject(doc, light, ctx.mentions, self.lexicon, ctx.sent.start)
             if subject is not None:
                 actors = coordinated(doc, subject, ctx.mentions, self.lexicon)

@@ -12,7 +12,7 @@ from pipeline.knowledge.topics import TopicLexicon
 
 OTHER = "other"
 BEFORE_PENALTY = 2.5  # a topic word before the cue counts as this many times farther
-GENERIC_PENALTY = 4.0  # a generic topic ("talks") counts as this many times farther
+GENERIC_PENALTY = 8.0  # a generic topic ("talks") counts as this many times farther
 
 
 def choose_topic(

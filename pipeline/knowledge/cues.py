@@ -34,7 +34,8 @@ WORD_LISTS = (
     "clause_openers",
     "imperative_openers",
     "aspectual_verbs",
-    "compound_blockers",
+    "cancelling_next_words",
+    "noun_taking_verbs",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
