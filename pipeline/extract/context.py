@@ -154,8 +154,17 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
         told = mention_at(ctx.mentions, start)
         if told is not None and token.lower_.startswith(("tell", "told")):
             start = told.end  # "told CBS that ..." : the listener is not content
-        speeches.append(Speech(token.i, speaker, start, sent.end))
+        speeches.append(Speech(token.i, speaker, start, _report_end(doc, start, sent.end)))
     return speeches
+
+
+def _report_end(doc: Doc, start: int, end: int) -> int:
+    """Reported content runs to the end of the sentence, or to "; ..." / ", but ..."."""
+    for position in range(start, end):
+        text = doc[position].lower_
+        if text == ";" or (text in {"but", "while", "whereas"} and doc[position - 1].text == ","):
+            return position
+    return end
 
 
 def _last_quote(ctx: SentenceContext, before: int) -> int:
