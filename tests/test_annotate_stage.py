@@ -15,9 +15,7 @@ from pipeline.records import Document
     [("2022-03-01", "blinken"), ("2025-03-01", "rubio"), (None, "rubio")],
 )
 def test_annotate_stage_resolves_offices_by_the_document_date(published, holder):
-    document = Document(
-        "d1", "a.txt", 0, "The secretary of state flew home.", published=published
-    )
+    document = Document("d1", "a.txt", 0, "The secretary of state flew home.", published=published)
     (doc,) = annotate_documents(iter([document]), load_settings())
     assert doc.user_data["doc_id"] == "d1"
     assert [span.label_ for span in doc.spans[MENTIONS_KEY]] == [holder]

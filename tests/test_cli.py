@@ -137,3 +137,17 @@ def test_cli_reports_a_missing_model_clearly(corpus, tmp_path):
     result = runner.invoke(cli, ["--settings", str(settings), "annotate", "--work", str(work)])
     assert result.exit_code != 0
     assert "not installed" in str(result.exception)
+
+
+@pytest.mark.parametrize("args", [[], ["Some text.", "--doc", "abc"]])
+def test_cli_explain_needs_text_or_a_document(args):
+    result = CliRunner().invoke(cli, ["explain", *args])
+    assert result.exit_code == 2
+    assert "either TEXT or --doc" in result.output
+
+
+def test_cli_explain_shows_rule_and_claim():
+    result = CliRunner().invoke(cli, ["explain", "Lavrov dismissed the peace proposal."])
+    assert result.exit_code == 0, result.output
+    assert "CLAIM lavrov rejection" in result.output
+    assert "rule=verb-subject" in result.output

@@ -115,6 +115,11 @@ CASES = [
     # curly apostrophes negate too; doubt removes the assertion
     ("Putin won’t accept foreign peacekeepers.", {("putin", "rejection")}),
     ("Analysts doubt Putin is ready to halt the offensive.", set()),
+    # a definite noun points back to the previous sentence's claim
+    (
+        "Moscow demanded a smaller army. Kyiv rejected the demand at once.",
+        {("russia", "demand"), ("ukraine", "rejection")},
+    ),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

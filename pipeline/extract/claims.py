@@ -44,9 +44,12 @@ class ClaimExtractor:
 
     def trace(self, doc: Doc) -> Iterator[SentenceTrace]:
         previous: SentenceContext | None = None
+        antecedents: dict[str, Span] = {}
         for sentence_id, (sent, mentions) in enumerate(sentence_mentions(doc)):
             context = build_context(sent, mentions, self.cues, previous)
+            context.antecedents = antecedents
             decisions = self.rules.decide(context, self.matcher.find(sent, mentions))
+            antecedents = {d.claim_type: d.actor for d in decisions if d.is_claim and d.actor}
             yield SentenceTrace(
                 sentence_id, sent, context, decisions, previous.sent if previous else None
             )

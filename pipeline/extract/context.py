@@ -70,6 +70,8 @@ class SentenceContext:
     speeches: list[Speech] = field(default_factory=list)
     according_to: Span | None = None
     carried_speaker: Span | None = None  # a quote continuing from the previous sentence
+    # The last holder of each claim type in the previous sentence ("... rejected the demand").
+    antecedents: dict[str, Span] = field(default_factory=dict)
 
     def quoted(self, index: int) -> bool:
         return self.in_quote[index - self.sent.start]

@@ -65,6 +65,8 @@ def is_headline(sent: Span) -> bool:
     return bool(text) and not text.endswith(TERMINAL) and len(text.split()) <= HEADLINE_WORDS
 
 
+# Determiners that point a noun cue back to the previous sentence ("rejected the demand").
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
 CONDITION_WORDS = frozenset({"if", "unless", "provided"})
 
@@ -368,6 +370,10 @@ class ClaimRules:
             if subject is not None:
                 actors = coordinated(doc, subject, ctx.mentions, self.lexicon)
                 return self._claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
+        before = doc[cue.start - 1].lower_ if cue.start > ctx.sent.start else ""
+        antecedent = ctx.antecedents.get(cue.type)
+        if before in ANAPHORIC and antecedent is not None:
+            return self._claims(ctx, cue, [antecedent], claim_type, "noun-anaphora", 0.55)
         return _no(
             cue,
             "noun-no-holder",
