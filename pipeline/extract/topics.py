@@ -12,7 +12,6 @@ from pipeline.knowledge.topics import TopicLexicon
 
 OTHER = "other"
 BEFORE_PENALTY = 2.5  # a topic word before the cue counts as this many times farther
-GENERIC_PENALTY = 8.0  # a generic topic ("talks") counts as this many times farther
 
 
 def choose_topic(
@@ -39,14 +38,10 @@ def choose_topic(
             return (cue_start - end) * BEFORE_PENALTY
         return 0.0
 
-    def weight(topic: str) -> float:
-        return GENERIC_PENALTY if topic in lexicon.generic else 1.0
-
+    specific = [hit for hit in hits if hit.topic not in lexicon.generic]
+    candidates = specific or hits  # "talks" or "summit" only when nothing else is named
     best = min(
-        hits,
-        key=lambda hit: (
-            (distance(hit.start, hit.end) + 1) * weight(hit.topic),
-            order.get(hit.topic, 99),
-        ),
+        candidates,
+        key=lambda hit: (distance(hit.start, hit.end), order.get(hit.topic, len(order))),
     )
     return best.topic
