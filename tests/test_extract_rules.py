@@ -120,6 +120,24 @@ CASES = [
         "Moscow demanded a smaller army. Kyiv rejected the demand at once.",
         {("russia", "demand"), ("ukraine", "rejection")},
     ),
+    # pressure tied to a condition is a demand
+    (
+        "Washington suspended aid deliveries until Kyiv signed the accord.",
+        {("united_states", "demand")},
+    ),
+    # a truce declared by an actor is its concession, also in a relative clause
+    ("The Easter truce Putin declared lasted a day.", {("putin", "concession")}),
+    ("Moscow announced a three-day ceasefire for the parade.", {("russia", "concession")}),
+    # the persuaded party yields
+    ("Merz persuaded Trump to keep the sanctions.", {("trump", "concession")}),
+    # a condition or a first-person threat in someone's words is their demand
+    (
+        "Peskov ruled out a summit, saying it could only happen once a deal was ready.",
+        {("peskov", "rejection"), ("peskov", "demand")},
+    ),
+    ("“If they stall, we will impose tariffs,” Trump said.", {("trump", "demand")}),
+    # the object of a gerund is not the subject of what follows
+    ("Putin avoided meeting Zelensky, saying talks must come first.", {("putin", "demand")}),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

@@ -255,8 +255,16 @@ def left_subject(
 
 
 def _can_be_subject(doc: Doc, mention: Span, lexicon: CueLexicon) -> bool:
-    if mention.start > 0 and doc[mention.start - 1].lower_ in PREPOSITIONS:
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.lower_ in PREPOSITIONS:
         return False
+    if (
+        before is not None
+        and before.is_lower
+        and before.text.endswith("ing")
+        and not lexicon.has("speech_verbs", before.text)
+    ):
+        return False  # "resisted meeting Zelensky": the object of a gerund
     if (
         mention.start > 1
         and doc[mention.start - 1].lower_ == "the"

@@ -68,6 +68,9 @@ def is_headline(sent: Span) -> bool:
 # Determiners that point a noun cue back to the previous sentence ("rejected the demand").
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
+PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
+TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
+PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 CONDITION_WORDS = frozenset({"if", "unless", "provided"})
 
 
@@ -133,7 +136,112 @@ class ClaimRules:
             decisions += self.reported_obligations(ctx, decisions)
             decisions += self.elliptical_refusals(ctx, cues)
             decisions += self.conditions_of_offers(ctx, decisions)
+            decisions += self.conditional_pressure(ctx)
+            decisions += self.declared_truces(ctx)
+            decisions += self.persuaded_parties(ctx)
+            decisions += self.reported_conditions(ctx)
         return decisions
+
+    def _word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
+        doc = ctx.sent.doc
+        return Cue(index, index + 1, doc[index].text, entry)
+
+    def _asserted(self, ctx: SentenceContext, index: int) -> bool:
+        """Not negated, not under a hypothetical modal, not inside an if-clause."""
+        doc = ctx.sent.doc
+        return (
+            preceded_by(doc, index, self.negations, ctx.sent.start) is None
+            and preceded_by(doc, index, self.modals - BACKSHIFT, ctx.sent.start) is None
+            and not in_conditional(ctx, index, self.lexicon)
+        )
+
+    def conditional_pressure(self, ctx: SentenceContext) -> list[Decision]:
+        """ "Trump withheld aid until Kyiv ...": pressure tied to a condition is a demand."""
+        doc = ctx.sent.doc
+        found: list[Decision] = []
+        for token in ctx.sent:
+            if not self.lexicon.has("pressure_verbs", token.text) or not token.is_lower:
+                continue
+            rest = doc[token.i + 1 : ctx.sent.end]
+            if not any(self.lexicon.has("condition_words", t.text) for t in rest):
+                continue
+            subject = left_subject(doc, token.i, ctx.mentions, self.lexicon, ctx.sent.start)
+            if subject is not None and self._asserted(ctx, token.i):
+                cue = self._word_cue(ctx, token.i, PRESSURE_ENTRY)
+                found += self._claims(
+                    ctx,
+                    cue,
+                    [subject],
+                    "demand",
+                    "conditional-pressure",
+                    0.6,
+                    modality="conditional",
+                )
+        return found
+
+    def declared_truces(self, ctx: SentenceContext) -> list[Decision]:
+        """ "the truce Putin declared", "Moscow announced a ceasefire": a pause in fighting
+        declared by an actor is that actor's concession."""
+        doc = ctx.sent.doc
+        found: list[Decision] = []
+        for token in ctx.sent:
+            if not self.lexicon.has("declare_verbs", token.text) or not token.is_lower:
+                continue
+            subject = left_subject(doc, token.i, ctx.mentions, self.lexicon, ctx.sent.start)
+            if subject is None or not self._asserted(ctx, token.i):
+                continue
+            before = doc[max(ctx.sent.start, subject.start - 3) : subject.start]
+            after = doc[token.i + 1 : min(ctx.sent.end, token.i + 7)]
+            if any(self.lexicon.has("truce_words", t.text) for t in [*before, *after]):
+                cue = self._word_cue(ctx, token.i, TRUCE_ENTRY)
+                found += self._claims(ctx, cue, [subject], "concession", "declared-truce", 0.7)
+        return found
+
+    def persuaded_parties(self, ctx: SentenceContext) -> list[Decision]:
+        """ "Putin convinced Trump to drop the truce": the persuaded party yields."""
+        found: list[Decision] = []
+        for token in ctx.sent:
+            if not self.lexicon.has("persuade_verbs", token.text) or not token.is_lower:
+                continue
+            target = mention_at(ctx.mentions, token.i + 1)
+            if target is None or not self._asserted(ctx, token.i):
+                continue
+            cue = self._word_cue(ctx, token.i, PERSUADED_ENTRY)
+            found += self._claims(ctx, cue, [target], "concession", "persuaded-party", 0.6)
+        return found
+
+    def reported_conditions(self, ctx: SentenceContext) -> list[Decision]:
+        """ "..., saying talks can only happen once X": a condition the speaker sets, and
+        "if they refuse, we will ..." in a speaker's words: both demands."""
+        doc = ctx.sent.doc
+        found: list[Decision] = []
+        for token in ctx.sent:
+            speaker = ctx.speaker_for(token.i)
+            if speaker is None:
+                continue
+            window = doc[token.i + 1 : min(ctx.sent.end, token.i + 7)]
+            only_if = token.lower_ == "only" and any(
+                self.lexicon.has("only_conditions", t.text) for t in window
+            )
+            threat = token.lower_ in {"if", "unless"} and self._first_person_future(ctx, token.i)
+            if only_if or threat:
+                cue = self._word_cue(ctx, token.i, CONDITION_ENTRY)
+                found += self._claims(
+                    ctx, cue, [speaker], "demand", "reported-condition", 0.6, modality="conditional"
+                )
+                break
+        return found
+
+    def _first_person_future(self, ctx: SentenceContext, index: int) -> bool:
+        """A first-person future after the condition: "..., we're going to / we will ..."."""
+        words = [t.lower_ for t in ctx.sent.doc[index + 1 : ctx.sent.end]]
+        for first, second, third in zip(words, words[1:], words[2:], strict=False):
+            if self.lexicon.has("first_person", first) and (
+                second in {"will", "'ll", "’ll", "shall"}
+                or (second in {"'re", "’re", "are", "am", "'m", "’m"} and third == "going")
+            ):
+                return True
+        return False
 
     def conditions_of_offers(
         self, ctx: SentenceContext, decisions: list[Decision]

@@ -36,6 +36,12 @@ WORD_LISTS = (
     "aspectual_verbs",
     "cancelling_next_words",
     "noun_taking_verbs",
+    "pressure_verbs",
+    "condition_words",
+    "persuade_verbs",
+    "truce_words",
+    "declare_verbs",
+    "only_conditions",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
