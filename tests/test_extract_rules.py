@@ -138,6 +138,10 @@ CASES = [
     ("“If they stall, we will impose tariffs,” Trump said.", {("trump", "demand")}),
     # the object of a gerund is not the subject of what follows
     ("Putin avoided meeting Zelensky, saying talks must come first.", {("putin", "demand")}),
+    # "insisted that" + a fact reports, it does not demand
+    ("Trump insisted that Putin had always respected him.", set()),
+    ("Trump insisted that Kyiv must sign first.", {("trump", "demand")}),
+    ("“If Moscow stalls, we're just going to walk away,” Rubio said.", {("rubio", "demand")}),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

@@ -3,7 +3,8 @@
 The SpanRuler proposes candidates (names, titles, demonyms, offices). This
 component decides between overlapping candidates, resolves offices by the
 article's date, merges a title with the name beside it, and links pronouns
-to the actor they refer back to in the same or the previous sentence.
+to the actor they refer back to in the same or the previous sentence (for
+a person, one sentence further when the previous one names nobody).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ PERSON_PRONOUNS = {
 }
 OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"its", "it"})
+LOOKBACK_SENTENCES = 2  # how far back a person pronoun may find its antecedent
 READINESS = frozenset({"ready", "willing", "prepared", "open", "determined", "adamant"})
 # "It" before these is usually expletive ("it is clear", "it seems"), not a state or body.
 EXPLETIVE_NEXT = frozenset(
@@ -155,7 +157,7 @@ class ActorLinker:
         """Add a mention for each pronoun whose antecedent is clear enough."""
         by_start = {span.start: span for span in spans}
         result: list[Span] = []
-        previous: list[Span] = []
+        previous: list[list[Span]] = []  # mentions of the last sentences, most recent first
         for sent in doc.sents:
             current: list[Span] = []
             index = sent.start
@@ -171,16 +173,24 @@ class ActorLinker:
                     current.append(Span(doc, index, index + 1, label=actor_id, kb_id="pronoun"))
                 index += 1
             result.extend(current)
-            previous = current
+            previous = [current, *previous][:LOOKBACK_SENTENCES]
         return result
 
     def _antecedent(
-        self, word: str, index: int, doc: Doc, current: list[Span], previous: list[Span]
+        self, word: str, index: int, doc: Doc, current: list[Span], previous: list[list[Span]]
     ) -> str | None:
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
             fits = [s for s in current if self._fits(s, gender)]
-            earlier = [s for s in previous if self._fits(s, gender)]
+            # A quote without names may sit between a person and "he": look one further back.
+            earlier = next(
+                (
+                    found
+                    for sentence in previous
+                    if (found := [s for s in sentence if self._fits(s, gender)])
+                ),
+                [],
+            )
         elif word in THING_PRONOUNS:
             following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
             rest = [t.lower_ for t in doc[index + 2 : index + 4]]
@@ -196,7 +206,7 @@ class ActorLinker:
             ):
                 return None
             fits = [s for s in current if self._is_thing(s)]
-            earlier = [s for s in previous if self._is_thing(s)]
+            earlier = [s for s in (previous[0] if previous else []) if self._is_thing(s)]
         else:
             return None
         speaker = self._speech_subject(index, doc, fits)

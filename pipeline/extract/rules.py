@@ -67,6 +67,8 @@ def is_headline(sent: Span) -> bool:
 
 # Determiners that point a noun cue back to the previous sentence ("rejected the demand").
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
+FACTUAL_AUXILIARIES = frozenset({"had", "was", "were", "did", "is", "are", "has", "have"})
+BE_PRESENT = frozenset({"'re", "’re", "are", "am", "'m", "’m"})
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
 PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
@@ -235,11 +237,13 @@ class ClaimRules:
     def _first_person_future(self, ctx: SentenceContext, index: int) -> bool:
         """A first-person future after the condition: "..., we're going to / we will ..."."""
         words = [t.lower_ for t in ctx.sent.doc[index + 1 : ctx.sent.end]]
-        for first, second, third in zip(words, words[1:], words[2:], strict=False):
-            if self.lexicon.has("first_person", first) and (
-                second in {"will", "'ll", "’ll", "shall"}
-                or (second in {"'re", "’re", "are", "am", "'m", "’m"} and third == "going")
-            ):
+        for position, word in enumerate(words):
+            if not self.lexicon.has("first_person", word):
+                continue
+            following = words[position + 1 : position + 4]  # allows "we're just going to"
+            if following[:1] and following[0] in {"will", "'ll", "’ll", "shall"}:
+                return True
+            if following[:1] and following[0] in BE_PRESENT and "going" in following[1:]:
                 return True
         return False
 
@@ -359,11 +363,25 @@ class ClaimRules:
         yielding_frame = cue.type == "concession" and cue.text.lower().endswith(" to")
         if yielding_frame and nxt in self.words["non_concession_verbs"]:
             return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
+        reports = nxt == "that" and self.lexicon.has("speech_verbs", doc[cue.start].text)
+        if reports and self._factual_complement(ctx, cue.end + 1):
+            return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"
         if cue.entry.lemma == "need" and nxt == "to":
             return "obligation", "'needs to ...' is an obligation: a demand only in reported speech"
         if cue.entry.lemma == "want" and nxt == "to" and after in self.words["want_to_nonclaims"]:
             return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
         return None
+
+    def _factual_complement(self, ctx: SentenceContext, start: int) -> bool:
+        """A "that" clause stating a fact ("insisted that Putin had ...") rather than an
+        obligation ("insisted that Kyiv must ..."): a finite auxiliary comes first."""
+        for token in ctx.sent.doc[start : min(ctx.sent.end, start + 8)]:
+            text = token.lower_.replace("’", "'")
+            if text in self.words["deontic"] or text in self.modals:
+                return False
+            if text in FACTUAL_AUXILIARIES:
+                return True
+        return False
 
     def _infinitive(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         """ "X's decision to abandon ..." is X's act; other infinitives are governed by
