@@ -142,6 +142,20 @@ CASES = [
     ("Trump insisted that Putin had always respected him.", set()),
     ("Trump insisted that Kyiv must sign first.", {("trump", "demand")}),
     ("“If Moscow stalls, we're just going to walk away,” Rubio said.", {("rubio", "demand")}),
+    # a changed position is a concession by its owner
+    ("After the call, Kyiv's position softened on the eastern front.", {("ukraine", "concession")}),
+    # "the best way" in someone's words proposes it
+    (
+        "Stubb said the best way forward was a ceasefire along the current line.",
+        {("stubb", "demand")},
+    ),
+    # "no X until Y" in someone's words sets a condition
+    ("Bessent said there would be no deal until the fighting stopped.", {("bessent", "demand")}),
+    # perception verbs keep the act with its subject
+    (
+        "Witkoff said it was the first time Putin was heard to accept a foreign force.",
+        {("putin", "concession")},
+    ),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

@@ -70,6 +70,7 @@ ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 FACTUAL_AUXILIARIES = frozenset({"had", "was", "were", "did", "is", "are", "has", "have"})
 BE_PRESENT = frozenset({"'re", "’re", "are", "am", "'m", "’m"})
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
+CHANGE_ENTRY = CueEntry("concession", "change", "shift", ("shift",))
 PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
 PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
@@ -142,7 +143,25 @@ class ClaimRules:
             decisions += self.declared_truces(ctx)
             decisions += self.persuaded_parties(ctx)
             decisions += self.reported_conditions(ctx)
+            decisions += self.changed_positions(ctx)
         return decisions
+
+    def changed_positions(self, ctx: SentenceContext) -> list[Decision]:
+        """ "The president's position has shifted": a changed position is a concession."""
+        doc = ctx.sent.doc
+        found: list[Decision] = []
+        for mention in ctx.mentions:
+            noun = mention.end + 1
+            if noun >= ctx.sent.end or doc[mention.end].lower_ not in POSSESSIVE:
+                continue
+            if not self.lexicon.has("position_nouns", doc[noun].text):
+                continue
+            window = doc[noun + 1 : min(ctx.sent.end, noun + 4)]
+            change = next((t for t in window if self.lexicon.has("change_verbs", t.text)), None)
+            if change is not None and self._asserted(ctx, change.i):
+                cue = self._word_cue(ctx, change.i, CHANGE_ENTRY)
+                found += self._claims(ctx, cue, [mention], "concession", "changed-position", 0.6)
+        return found
 
     def _word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
         doc = ctx.sent.doc
@@ -226,7 +245,11 @@ class ClaimRules:
                 self.lexicon.has("only_conditions", t.text) for t in window
             )
             threat = token.lower_ in {"if", "unless"} and self._first_person_future(ctx, token.i)
-            if only_if or threat:
+            refusal_until = token.lower_ in {"until", "unless"} and any(
+                t.lower_ in {"no", "not", "never", "n't", "n’t"}
+                for t in doc[max(ctx.sent.start, token.i - 6) : token.i]
+            )
+            if only_if or threat or refusal_until:
                 cue = self._word_cue(ctx, token.i, CONDITION_ENTRY)
                 found += self._claims(
                     ctx, cue, [speaker], "demand", "reported-condition", 0.6, modality="conditional"

@@ -42,6 +42,8 @@ WORD_LISTS = (
     "truce_words",
     "declare_verbs",
     "only_conditions",
+    "position_nouns",
+    "change_verbs",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
