@@ -46,6 +46,28 @@ def work_option(function: F) -> F:
     )(function)
 
 
+def input_option(function: F) -> F:
+    return click.option(
+        "--input",
+        "input_path",
+        type=EXISTING_ANY,
+        default=RAW_DIR,
+        show_default=True,
+        help="A folder of articles (walked recursively) or a single file.",
+    )(function)
+
+
+def output_option(function: F) -> F:
+    return click.option(
+        "--output",
+        "output_dir",
+        type=FOLDER,
+        default=PROCESSED_DIR,
+        show_default=True,
+        help="Folder for the Parquet tables.",
+    )(function)
+
+
 def actors_option(function: F) -> F:
     return click.option(
         "--actors",
@@ -108,14 +130,7 @@ def cli(ctx: click.Context, settings_path: Path | None, quiet: bool) -> None:
 
 
 @cli.command()
-@click.option(
-    "--input",
-    "input_path",
-    type=EXISTING_ANY,
-    default=RAW_DIR,
-    show_default=True,
-    help="A folder of articles (walked recursively) or a single file.",
-)
+@input_option
 @work_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.pass_context
@@ -172,14 +187,7 @@ def extract(
 
 @cli.command()
 @work_option
-@click.option(
-    "--output",
-    "output_dir",
-    type=FOLDER,
-    default=PROCESSED_DIR,
-    show_default=True,
-    help="Folder for the Parquet tables.",
-)
+@output_option
 @actors_option
 @click.pass_context
 def tables(ctx: click.Context, work_dir: Path, output_dir: Path, actors_path: Path | None) -> None:
@@ -198,22 +206,8 @@ def tables(ctx: click.Context, work_dir: Path, output_dir: Path, actors_path: Pa
 
 
 @cli.command()
-@click.option(
-    "--input",
-    "input_path",
-    type=EXISTING_ANY,
-    default=RAW_DIR,
-    show_default=True,
-    help="A folder of articles (walked recursively) or a single file.",
-)
-@click.option(
-    "--output",
-    "output_dir",
-    type=FOLDER,
-    default=PROCESSED_DIR,
-    show_default=True,
-    help="Folder for the Parquet tables.",
-)
+@input_option
+@output_option
 @click.option(
     "--work",
     "work_dir",

@@ -10,6 +10,13 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 
+def known_fields(record_type: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``data`` that are fields of ``record_type``: files written by an
+    older or newer version may carry extra keys."""
+    names = {field.name for field in fields(record_type)}
+    return {key: value for key, value in data.items() if key in names}
+
+
 @dataclass(frozen=True)
 class Document:
     """One article's normalised text and what is known about it."""
@@ -29,8 +36,7 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        names = {field.name for field in fields(cls)}
-        return cls(**{key: value for key, value in data.items() if key in names})
+        return cls(**known_fields(cls, data))
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,7 @@ class Claim:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
-        names = {field.name for field in fields(cls)}
-        return cls(**{key: value for key, value in data.items() if key in names})
+        return cls(**known_fields(cls, data))
 
 
 CLAIM_TYPES = ("demand", "concession", "rejection")
