@@ -43,3 +43,12 @@ def test_sentences_split_news_copy(splitter, text, expected):
 def test_sentences_handle_tiny_inputs(splitter, text):
     doc = splitter(text)
     assert sum(1 for _ in doc.sents) == (1 if doc else 0)
+
+
+@pytest.mark.parametrize("max_chars", [40, 100])
+def test_sentences_never_exceed_the_length_cap(max_chars):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_sentencizer", config={"max_chars": max_chars})
+    doc = nlp("word " * 200 + "end.")
+    assert all(len(sent.text) <= max_chars for sent in doc.sents)
+    assert "".join(t.text_with_ws for t in doc) == doc.text

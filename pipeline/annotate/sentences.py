@@ -31,7 +31,43 @@ def _ends_with_break(token: Token) -> bool:
     return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
 
 
-@Language.component("news_sentencizer", assigns=["token.is_sent_start"])
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-together page text, not prose
+
+
+@Language.factory(
+    "news_sentencizer",
+    assigns=["token.is_sent_start"],
+    default_config={"max_chars": MAX_SENTENCE_CHARS},
+)
+def make_news_sentencizer(nlp: Language, name: str, max_chars: int) -> NewsSentencizer:
+    """Factory so the length cap is set in the pipeline config like any spaCy setting."""
+    return NewsSentencizer(max_chars)
+
+
+class NewsSentencizer:
+    """Sentence starts by the rules above, and no sentence longer than ``max_chars``."""
+
+    def __init__(self, max_chars: int = MAX_SENTENCE_CHARS) -> None:
+        self.max_chars = max_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        news_sentencizer(doc)
+        cap_length(doc, self.max_chars)
+        return doc
+
+
+def cap_length(doc: Doc, max_chars: int) -> None:
+    """Start a new sentence before the token that would take one past ``max_chars``,
+    so a page collapsed onto one line never becomes one giant table cell."""
+    start_char = 0
+    for token in doc:
+        if token.is_sent_start:
+            start_char = token.idx
+        elif token.idx + len(token.text) - start_char > max_chars:
+            token.is_sent_start = True
+            start_char = token.idx
+
+
 def news_sentencizer(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on every token (True or False) by the rules above."""
     if len(doc) == 0:
