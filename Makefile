@@ -38,7 +38,7 @@ $(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES
 $(INTERIM)/annotated.spacy: $(INTERIM)/documents.jsonl $(RES)/actors.toml $(RES)/cues.toml $(call code_of,annotate)
 	$(PIPELINE) annotate --work $(INTERIM)
 
-$(INTERIM)/claims.jsonl: $(INTERIM)/annotated.spacy $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract)
+$(INTERIM)/claims.jsonl: $(INTERIM)/annotated.spacy $(RES)/actors.toml $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract)
 	$(PIPELINE) extract --work $(INTERIM)
 
 $(PROCESSED)/claims.parquet: $(INTERIM)/claims.jsonl $(RES)/actors.toml $(call code_of,tables)

@@ -168,10 +168,15 @@ def annotate(ctx: click.Context, work_dir: Path, actors_path: Path | None) -> No
 
 @cli.command()
 @work_option
+@actors_option
 @lexicon_options
 @click.pass_context
 def extract(
-    ctx: click.Context, work_dir: Path, cues_path: Path | None, topics_path: Path | None
+    ctx: click.Context,
+    work_dir: Path,
+    actors_path: Path | None,
+    cues_path: Path | None,
+    topics_path: Path | None,
 ) -> None:
     """Find demands, concessions and rejections; write claims.jsonl.
 
@@ -181,7 +186,7 @@ def extract(
     """
     from pipeline.extract.stage import run_extract
 
-    count = run_extract(work_dir, ctx.obj["settings"], cues_path, topics_path)
+    count = run_extract(work_dir, ctx.obj["settings"], cues_path, topics_path, actors_path)
     say(ctx, f"extract: {count} claims -> {work_dir}")
 
 
@@ -240,7 +245,13 @@ def run(
     try:
         ctx.invoke(normalise, input_path=input_path, work_dir=work, strict=False)
         ctx.invoke(annotate, work_dir=work, actors_path=actors_path)
-        ctx.invoke(extract, work_dir=work, cues_path=cues_path, topics_path=topics_path)
+        ctx.invoke(
+            extract,
+            work_dir=work,
+            actors_path=actors_path,
+            cues_path=cues_path,
+            topics_path=topics_path,
+        )
         ctx.invoke(tables, work_dir=work, output_dir=output_dir, actors_path=actors_path)
         if strict:
             from pipeline.io import read_jsonl
@@ -414,7 +425,9 @@ def explain(
     if doc_id is None:
         items = explain_text(str(text), settings, published, actors_path, cues_path, topics_path)
     else:
-        items = explain_stored(work_dir, doc_id, sentence_id, settings, cues_path, topics_path)
+        items = explain_stored(
+            work_dir, doc_id, sentence_id, settings, cues_path, topics_path, actors_path
+        )
     if as_json:
         click.echo(json.dumps(explanations_to_dicts(items), indent=2, ensure_ascii=False))
     else:

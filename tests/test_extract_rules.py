@@ -156,6 +156,12 @@ CASES = [
         "Witkoff said it was the first time Putin was heard to accept a foreign force.",
         {("putin", "concession")},
     ),
+    # a spokesman's "Moscow will not accept" is voiced by the spokesman
+    ("Peskov said Moscow would not accept European troops in Ukraine.", {("peskov", "rejection")}),
+    # a judgement in someone's words
+    ("Rutte said membership was not on the table for now.", {("rutte", "rejection")}),
+    # "keep up pressure" is a noun after "up"; the urging is the demand
+    ("European leaders urged Washington to keep up pressure on Moscow.", {("europe", "demand")}),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

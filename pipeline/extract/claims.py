@@ -34,10 +34,15 @@ class ClaimExtractor:
     """Rules plus lexicons, loaded once and applied to many docs."""
 
     def __init__(
-        self, nlp: Language, cues: CueLexicon, topics: TopicLexicon, min_confidence: float = 0.0
+        self,
+        nlp: Language,
+        cues: CueLexicon,
+        topics: TopicLexicon,
+        min_confidence: float = 0.0,
+        affiliations: dict[str, str] | None = None,
     ) -> None:
         self.matcher = CueMatcher(nlp, cues)
-        self.rules = ClaimRules(cues)
+        self.rules = ClaimRules(cues, affiliations)
         self.cues = cues
         self.topics = topics
         self.min_confidence = min_confidence

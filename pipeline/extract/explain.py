@@ -99,7 +99,7 @@ def explain_text(
     # The linker reads the date while it runs, so it must be set before the pipeline.
     doc.user_data.update({"doc_id": "", "published": published})
     doc = nlp(doc)
-    return explain_doc(doc, build_extractor(settings, cues_path, topics_path))
+    return explain_doc(doc, build_extractor(settings, cues_path, topics_path, actors_path))
 
 
 def explain_stored(
@@ -109,6 +109,7 @@ def explain_stored(
     settings: dict[str, Any],
     cues_path: Path | None = None,
     topics_path: Path | None = None,
+    actors_path: Path | None = None,
 ) -> list[SentenceExplanation]:
     """Explain a document of the annotate stage's output, or one of its sentences.
 
@@ -117,7 +118,8 @@ def explain_stored(
     a pronoun's topic) comes from the sentence before it.
     """
     doc = find_stored_doc(Path(work_dir) / ANNOTATED_FILE, doc_id)
-    explanations = explain_doc(doc, build_extractor(settings, cues_path, topics_path))
+    extractor = build_extractor(settings, cues_path, topics_path, actors_path)
+    explanations = explain_doc(doc, extractor)
     if sentence_id is None:
         return explanations
     if not 0 <= sentence_id < len(explanations):

@@ -103,8 +103,9 @@ def _no(cue: Cue, rule: str, reason: str) -> list[Decision]:
 class ClaimRules:
     """Apply the rules to the cues of one sentence."""
 
-    def __init__(self, lexicon: CueLexicon) -> None:
+    def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
         self.lexicon = lexicon
+        self.affiliations = affiliations or {}
         self.words = lexicon.words
         self.negations = lexicon.words["negations"]
         self.modals = lexicon.words["hypothetical_modals"]
@@ -605,7 +606,9 @@ class ClaimRules:
         doc = ctx.sent.doc
         found: list[Decision] = []
         deontic = self.words["deontic"]
-        hypothetical = self.modals - deontic - {"must", "should", "ought"} - BACKSHIFT
+        # In someone's words "might/may have to" still proposes; "could" stays hypothetical.
+        hypothetical = self.modals - deontic - {"must", "should", "ought", "might", "may"}
+        hypothetical -= BACKSHIFT
         complements = self._complement_openers(ctx, decisions)
         for token in ctx.sent:
             phrase = token.lower_
@@ -669,6 +672,9 @@ class ClaimRules:
         decisions = []
         for actor in actors:
             weight = 0.9 if actor.kb_id_ == "pronoun" else 1.0
+            if speaker is not None and self.affiliations.get(speaker.label_) == actor.label_:
+                # "Peskov said Moscow would not accept ...": the speaker voices it.
+                actor, rule = speaker, f"{rule}-voiced"
             target = self._target(ctx, cue, actor)
             decisions.append(
                 Decision(
