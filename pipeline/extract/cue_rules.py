@@ -1,0 +1,352 @@
+"""Rules triggered by a cue word: who holds the cue, and is it an asserted act."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from pipeline.extract.context import (
+    BE_FORMS,
+    SentenceContext,
+    coordinated,
+    in_conditional,
+    left_subject,
+    mention_at,
+    mention_ending_before,
+    preceded_by,
+)
+from pipeline.extract.cues import Cue
+from pipeline.extract.decisions import BACKSHIFT, NOT, POSSESSIVE, Decision, RuleSet, no_claim
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
+AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
+# Words before a verb-form cue that show it is a noun ("a push", "under pressure").
+DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "such", "any", "its", "his",
+                         "her", "their", "our", "my", "your", "of", "under", "with", "without",
+                         "for", "real", "heavy", "more", "new", "no", "renewed"})  # fmt: skip
+# Determiners that point a noun cue back to the previous sentence ("rejected the demand").
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
+FACTUAL_AUXILIARIES = frozenset({"had", "was", "were", "did", "is", "are", "has", "have"})
+TERMINAL = (".", "!", "?", "…", '"', "'", "”", "’", ")")
+HEADLINE_WORDS = 25
+
+
+def is_headline(sent: Span) -> bool:
+    """A short line without final punctuation: a headline, label or caption."""
+    text = sent.text.strip()
+    return bool(text) and not text.endswith(TERMINAL) and len(text.split()) <= HEADLINE_WORDS
+
+
+class CueRules(RuleSet):
+    """Decide every cue of a sentence."""
+
+    def decide_all(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
+        """One or more decisions per cue; sentence-wide gates first."""
+        decisions: list[Decision] = []
+        stance_starts = [c.start for c in cues if c.kind == "stance"]
+        opener = ctx.sent[0].text if len(ctx.sent) else ""
+        doubted = [t.i for t in ctx.sent if self.lexicon.has("doubt_verbs", t.text)]
+        for cue in cues:
+            if ctx.is_question or self._in_quoted_question(ctx, cue):
+                decisions += no_claim(cue, "question", "a question asserts nothing")
+            elif is_headline(ctx.sent):
+                decisions += no_claim(
+                    cue, "headline", "a headline or caption line is not body text"
+                )
+            elif self.lexicon.has("imperative_openers", opener):
+                decisions += no_claim(cue, "imperative", "the author's instruction to the reader")
+            elif cue.kind != "stance" and any(s < cue.start for s in stance_starts):
+                decisions += no_claim(
+                    cue, "under-stance", 'inside what a stance word judges ("unacceptable ...")'
+                )
+            elif any(i < cue.start for i in doubted):
+                decisions += no_claim(cue, "doubted", "under a verb of doubt: not asserted")
+            elif self._inside_demanded_content(ctx, cue, cues):
+                decisions += no_claim(
+                    cue,
+                    "demanded-content",
+                    'what someone demands or rejects ("demanded that Kyiv cede ..."), not an act',
+                )
+            else:
+                decisions += self.decide_cue(ctx, cue)
+        return decisions
+
+    def decide_cue(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
+        doc = ctx.sent.doc
+        if cue.kind == "stance":
+            return self._stance(ctx, cue)
+        if cue.kind == "verb" and cue.start > 0 and doc[cue.start - 1].lower_ == "to":
+            governor = doc[cue.start - 2] if cue.start - 2 >= ctx.sent.start else None
+            if governor is None or not self.lexicon.has("aspectual_verbs", governor.text):
+                return self._infinitive(ctx, cue)
+        if in_conditional(ctx, cue.start, self.lexicon):
+            return no_claim(cue, "conditional", "inside an if/unless clause: not asserted")
+        reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
+        modal = preceded_by(doc, cue.start, self.modals, ctx.sent.start)
+        if modal is not None and not (reported and doc[modal].lower_ in BACKSHIFT):
+            return no_claim(
+                cue,
+                "modal",
+                f"after the modal '{doc[modal].text}': advice, obligation or a hypothetical, "
+                "not an act (in reported speech only the backshifted 'would' keeps an act)",
+            )
+        if cue.kind == "verb" and self._noun_use(ctx, cue):
+            return no_claim(cue, "noun-use", f"'{cue.text}' is used as a noun here, not as a verb")
+        emptied = self._empty_or_off_topic(ctx, cue)
+        if emptied is not None:
+            return no_claim(cue, *emptied)
+        negated = preceded_by(doc, cue.start, self.negations, ctx.sent.start) is not None
+        claim_type = cue.type
+        if negated:
+            if cue.type != "concession":
+                return no_claim(cue, "negated", "negated demand or rejection: no claim")
+            claim_type = "rejection"
+        if cue.kind == "noun":
+            decisions = self._noun(ctx, cue, claim_type)
+        else:
+            decisions = self._verb(ctx, cue, claim_type)
+        if negated:
+            decisions = [
+                replace(d, rule="negated-concession") if d.is_claim else d for d in decisions
+            ]
+        return decisions
+
+    @staticmethod
+    def _in_quoted_question(ctx: SentenceContext, cue: Cue) -> bool:
+        """A cue inside a quotation that ends with a question mark."""
+        if not ctx.quoted(cue.start):
+            return False
+        doc = ctx.sent.doc
+        for position in range(cue.end, ctx.sent.end):
+            if not ctx.quoted(position):
+                return doc[position - 1].text == "?"
+            if doc[position].text == "?":
+                return True
+        return False
+
+    def _inside_demanded_content(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> bool:
+        """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
+        if cue.kind not in {"verb", "ready"}:
+            return False
+        doc = ctx.sent.doc
+        ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
+        for position in range(cue.start - 1, ctx.sent.start - 1, -1):
+            text = doc[position].lower_
+            if text in {";", ":"}:
+                return False
+            if text == "that":
+                return position in ends
+        return False
+
+    def _noun_use(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """ "under real pressure", "a press conference": the verb's form used as a noun."""
+        doc = ctx.sent.doc
+        before = doc[cue.start - 1].lower_ if cue.start > ctx.sent.start else ""
+        after = doc[cue.end].lower_ if cue.end < ctx.sent.end else ""
+        if doc[cue.start].lower_.endswith(("ed", "ing")) and before not in DETERMINERS:
+            return False
+        return (
+            before in DETERMINERS
+            or self.lexicon.has("noun_taking_verbs", before)
+            or self.lexicon.has("cancelling_next_words", after)
+        )
+
+    def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
+        """Objects that empty a cue ("offered few details") and verbs that do not yield
+        ground after "ready to"/"agreed to" ("agreed to meet")."""
+        doc = ctx.sent.doc
+        nxt = doc[cue.end].lower_ if cue.end < ctx.sent.end else ""
+        after = doc[cue.end + 1].lower_ if cue.end + 1 < ctx.sent.end else ""
+        if nxt in self.words["empty_objects"]:
+            return "empty-object", f"the cue's object is '{nxt}': nothing is asked or given"
+        yielding_frame = cue.type == "concession" and cue.text.lower().endswith(" to")
+        if yielding_frame and nxt in self.words["non_concession_verbs"]:
+            return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
+        reports = nxt == "that" and self.lexicon.has("speech_verbs", doc[cue.start].text)
+        if reports and self._factual_complement(ctx, cue.end + 1):
+            return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"
+        if cue.entry.lemma == "need" and nxt == "to":
+            return "obligation", "'needs to ...' is an obligation: a demand only in reported speech"
+        if cue.entry.lemma == "want" and nxt == "to" and after in self.words["want_to_nonclaims"]:
+            return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
+        return None
+
+    def _factual_complement(self, ctx: SentenceContext, start: int) -> bool:
+        """A "that" clause stating a fact ("insisted that Putin had ...") rather than an
+        obligation ("insisted that Kyiv must ..."): a finite auxiliary comes first."""
+        for token in ctx.sent.doc[start : min(ctx.sent.end, start + 8)]:
+            text = token.lower_.replace("’", "'")
+            if text in self.words["deontic"] or text in self.modals:
+                return False
+            if text in FACTUAL_AUXILIARIES:
+                return True
+        return False
+
+    def _infinitive(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
+        """ "X's decision to abandon ..." is X's act; other infinitives are governed by
+        another word ("pressed X to accept"), which carries the claim."""
+        doc = ctx.sent.doc
+        noun = cue.start - 2
+        if noun > ctx.sent.start and self.lexicon.has("act_nouns", doc[noun].text):
+            owner = self._possessor_of(ctx, noun)
+            if owner is not None:
+                return self.claims(ctx, cue, [owner], cue.type, "infinitive-of-possessed", 0.75)
+        return no_claim(
+            cue,
+            "infinitive",
+            'an infinitive is governed by another word ("pressed X to accept"): '
+            "that word carries the claim",
+        )
+
+    def _holder_for_subject(self, ctx: SentenceContext, cue: Cue) -> tuple[list[Span], str]:
+        """Passive agent, first person in a quote, or the nearest subject on the left."""
+        doc = ctx.sent.doc
+        before = doc[cue.start - 1] if cue.start > ctx.sent.start else None
+        if before is not None and before.lower_ in POSSESSIVE:
+            owner = mention_ending_before(ctx.mentions, before.i)
+            if owner is not None:  # "Trump's proposed truce": a participle after a possessor
+                return [owner], "possessor"
+        participle = cue.kind == "verb" and not doc[cue.start].lower_.endswith("ing")
+        if participle and before is not None and before.lower_ in BE_FORMS:
+            agent = self._after_word(ctx, cue, {"by"}, window=4)
+            return ([agent] if agent is not None else []), "passive-agent"
+        if participle:  # "Crimea, offered up by the U.S., ...": a participle with its agent
+            agent = self._after_word(ctx, cue, {"by"}, window=3)
+            if agent is not None:
+                return [agent], "passive-agent"
+        subject = left_subject(doc, cue.start, ctx.mentions, self.lexicon, ctx.sent.start)
+        first_person = self._first_person_subject(ctx, cue)
+        if first_person is not None and (subject is None or subject.start < first_person):
+            speaker = ctx.speaker_for(cue.start)
+            return ([speaker] if speaker is not None else []), "first-person-speaker"
+        if subject is None:
+            return [], "subject"
+        return coordinated(doc, subject, ctx.mentions, self.lexicon), "subject"
+
+    def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
+        doc = ctx.sent.doc
+        for position in range(cue.start - 1, max(ctx.sent.start, cue.start - 4) - 1, -1):
+            if self.lexicon.has("first_person", doc[position].text):
+                return position
+            if doc[position].is_punct:
+                return None
+        return None
+
+    def _after_word(
+        self, ctx: SentenceContext, cue: Cue, words: set[str], window: int
+    ) -> Span | None:
+        """The actor named after "by"/"from" within ``window`` tokens of the cue."""
+        doc = ctx.sent.doc
+        stop = min(ctx.sent.end, cue.end + window)
+        for position in range(cue.end, stop - 1):
+            if doc[position].lower_ in words:
+                found = mention_at(ctx.mentions, position + 1) or mention_at(
+                    ctx.mentions, position + 2
+                )
+                if found is not None:
+                    return found
+        return None
+
+    def _verb(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
+        actors, how = self._holder_for_subject(ctx, cue)
+        if not actors:
+            return no_claim(cue, how, "no actor found as the subject or agent of the cue")
+        confidence = 0.8 if how in {"subject", "possessor"} else 0.75
+        return self.claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}", confidence)
+
+    def _noun(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
+        doc = ctx.sent.doc
+        if cue.type == "concession":
+            if (
+                preceded_by(
+                    doc, cue.start, self.words["request_verbs"], ctx.sent.start, gap=MODIFIER_GAP
+                )
+                is not None
+            ):
+                return no_claim(
+                    cue, "concession-requested", "a concession asked for is not yet given by anyone"
+                )
+            if (
+                preceded_by(
+                    doc, cue.start, self.words["receive_verbs"], ctx.sent.start, gap=MODIFIER_GAP
+                )
+                is not None
+            ):
+                giver = self._after_word(ctx, cue, {"from", "by"}, window=AGENT_WINDOW)
+                if giver is None:
+                    return no_claim(
+                        cue,
+                        "concession-received",
+                        "a concession received, but the sentence does not say from whom",
+                    )
+                return self.claims(ctx, cue, [giver], claim_type, "noun-giver", 0.75)
+        owner = self._possessor(ctx, cue)
+        if owner is not None:
+            return self.claims(ctx, cue, [owner], claim_type, "noun-possessor", 0.85)
+        agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
+        if agent is not None:
+            return self.claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
+        light = preceded_by(
+            doc, cue.start, self.words["light_verbs"], ctx.sent.start, gap=MODIFIER_GAP
+        )
+        infinitive = light is not None and light > ctx.sent.start and doc[light - 1].lower_ == "to"
+        if light is not None and not infinitive:  # "to make concessions": governed elsewhere
+            subject = left_subject(doc, light, ctx.mentions, self.lexicon, ctx.sent.start)
+            if subject is not None:
+                actors = coordinated(doc, subject, ctx.mentions, self.lexicon)
+                return self.claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
+        before = doc[cue.start - 1].lower_ if cue.start > ctx.sent.start else ""
+        antecedent = ctx.antecedents.get(cue.type)
+        if before in ANAPHORIC and antecedent is not None:
+            return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora", 0.55)
+        return no_claim(
+            cue,
+            "noun-no-holder",
+            "nobody is named as the owner of this demand/concession/rejection",
+        )
+
+    def _possessor(self, ctx: SentenceContext, cue: Cue) -> Span | None:
+        """ "Putin's (key) demand", "his demands", "Russian demands", "the Kremlin's offer"."""
+        return self._possessor_of(ctx, cue.start)
+
+    def _possessor_of(self, ctx: SentenceContext, index: int) -> Span | None:
+        """The owner named before a noun, across up to MODIFIER_GAP modifier words
+        (hyphenated ones count once: "his deep-seated objection")."""
+        doc = ctx.sent.doc
+        words = 0
+        position = index - 1
+        while position >= ctx.sent.start and words <= MODIFIER_GAP:
+            token = doc[position]
+            if token.lower_ in POSSESSIVE:
+                return mention_ending_before(ctx.mentions, position)
+            mention = mention_at(ctx.mentions, position)
+            if mention is not None:
+                directly_before = mention.end == index
+                possessive_pronoun = mention.text.lower() in POSSESSIVE_PRONOUNS
+                return mention if (directly_before or possessive_pronoun) else None
+            if token.text == "-":
+                position -= 2  # the hyphen and the word before it belong to one modifier
+                continue
+            if token.is_punct or not token.is_lower:
+                return None
+            words += 1
+            position -= 1
+        return None
+
+    def _stance(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
+        doc = ctx.sent.doc
+        if preceded_by(doc, cue.start, NOT, ctx.sent.start, 0):
+            return no_claim(
+                cue, "negated", 'a negated judgement ("not impossible") is no rejection'
+            )
+        modal = preceded_by(doc, cue.start, self.modals, ctx.sent.start, gap=3)
+        if modal is not None:
+            return no_claim(cue, "modal", f"a judgement under '{doc[modal].text}' is hypothetical")
+        speaker = ctx.speaker_for(cue.start)
+        if speaker is None:
+            return no_claim(
+                cue, "stance-no-speaker", "a judgement with no named speaker is the author's"
+            )
+        return self.claims(ctx, cue, [speaker], cue.type, "stance-speaker", 0.7)

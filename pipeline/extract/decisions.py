@@ -1,0 +1,111 @@
+"""What a rule decides about a cue, and the helpers every rule shares.
+
+A ``Decision`` is a claim (actor, type, rule, confidence, speaker, target,
+modality) or the reason there is none; keeping the reasons lets
+``pipeline explain`` show why a sentence gave what it gave.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from pipeline.extract.context import SentenceContext, in_conditional, preceded_by
+from pipeline.extract.cues import Cue
+from pipeline.knowledge.cues import CueEntry, CueLexicon
+
+POSSESSIVE = frozenset({"'s", "’s"})
+NOT = frozenset({"not", "n't", "n’t", "never"})
+BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome for one cue: a claim, or the reason there is none."""
+
+    cue: Cue
+    actor: Span | None
+    claim_type: str
+    rule: str
+    confidence: float
+    reason: str | None = None  # set when the cue gives no claim
+    speaker: Span | None = None
+    target: Span | None = None
+    modality: str = "asserted"
+
+    @property
+    def is_claim(self) -> bool:
+        return self.reason is None and self.actor is not None
+
+
+def no_claim(cue: Cue, rule: str, reason: str) -> list[Decision]:
+    return [Decision(cue, None, cue.type, rule, 0.0, reason)]
+
+
+class RuleSet:
+    """The lexicon and actor affiliations, and the way every rule records a claim."""
+
+    def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
+        self.lexicon = lexicon
+        self.affiliations = affiliations or {}
+        self.words = lexicon.words
+        self.negations = lexicon.words["negations"]
+        self.modals = lexicon.words["hypothetical_modals"]
+
+    def word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
+        doc = ctx.sent.doc
+        return Cue(index, index + 1, doc[index].text, entry)
+
+    def asserted(self, ctx: SentenceContext, index: int) -> bool:
+        """Not negated, not under a hypothetical modal, not inside an if-clause."""
+        doc = ctx.sent.doc
+        return (
+            preceded_by(doc, index, self.negations, ctx.sent.start) is None
+            and preceded_by(doc, index, self.modals - BACKSHIFT, ctx.sent.start) is None
+            and not in_conditional(ctx, index, self.lexicon)
+        )
+
+    def claims(
+        self,
+        ctx: SentenceContext,
+        cue: Cue,
+        actors: list[Span],
+        claim_type: str,
+        rule: str,
+        confidence: float,
+        modality: str | None = None,
+    ) -> list[Decision]:
+        speaker = ctx.speaker_for(cue.start)
+        if modality is None:
+            modality = "reported" if speaker is not None else "asserted"
+        if in_conditional(ctx, cue.start, self.lexicon):
+            modality = "conditional"
+        decisions = []
+        for actor in actors:
+            weight = 0.9 if actor.kb_id_ == "pronoun" else 1.0
+            if speaker is not None and self.affiliations.get(speaker.label_) == actor.label_:
+                # "Peskov said Moscow would not accept ...": the speaker voices it.
+                actor, rule = speaker, f"{rule}-voiced"
+            target = self.target(ctx, cue, actor)
+            decisions.append(
+                Decision(
+                    cue,
+                    actor,
+                    claim_type,
+                    rule,
+                    round(confidence * weight, 3),
+                    None,
+                    speaker,
+                    target,
+                    modality,
+                )
+            )
+        return decisions
+
+    def target(self, ctx: SentenceContext, cue: Cue, actor: Span) -> Span | None:
+        """The first other actor named right after the cue ("pressed Kyiv to ...")."""
+        for mention in ctx.mentions:
+            if cue.end <= mention.start <= cue.end + 2 and mention.label_ != actor.label_:
+                return mention
+        return None
