@@ -162,6 +162,12 @@ CASES = [
     ("Rutte said membership was not on the table for now.", {("rutte", "rejection")}),
     # "keep up pressure" is a noun after "up"; the urging is the demand
     ("European leaders urged Washington to keep up pressure on Moscow.", {("europe", "demand")}),
+    # telling an actor to act is a demand
+    ("Trump told Zelensky to sign the minerals deal.", {("trump", "demand")}),
+    # adopting a package concedes nothing
+    ("The European Union agreed a new package of sanctions.", set()),
+    # a threatened measure tied to a condition
+    ("Trump said he would impose tariffs if there was no truce by Friday.", {("trump", "demand")}),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

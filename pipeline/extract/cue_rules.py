@@ -164,6 +164,8 @@ class CueRules(RuleSet):
         yielding_frame = cue.type == "concession" and cue.text.lower().endswith(" to")
         if yielding_frame and nxt in self.words["non_concession_verbs"]:
             return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
+        if cue.entry.lemma == "agree" and nxt in DETERMINERS:
+            return "adopted", f"'{cue.text} {nxt} ...' adopts something; it concedes nothing"
         reports = nxt == "that" and self.lexicon.has("speech_verbs", doc[cue.start].text)
         if reports and self._factual_complement(ctx, cue.end + 1):
             return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"

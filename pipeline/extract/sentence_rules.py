@@ -25,6 +25,7 @@ CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
 CHANGE_ENTRY = CueEntry("concession", "change", "shift", ("shift",))
 PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
+DIRECTIVE_ENTRY = CueEntry("demand", "directive", "tell", ("tell",))
 PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 
 
@@ -44,6 +45,23 @@ class SentenceRules(RuleSet):
         found += self.persuaded_parties(ctx)
         found += self.reported_conditions(ctx)
         found += self.changed_positions(ctx)
+        found += self.directives(ctx)
+        return found
+
+    def directives(self, ctx: SentenceContext) -> list[Decision]:
+        """ "Trump told Zelensky to accept ...": telling an actor to act is a demand."""
+        doc = ctx.sent.doc
+        found: list[Decision] = []
+        for token in ctx.sent:
+            if not self.lexicon.has("directive_verbs", token.text) or not token.is_lower:
+                continue
+            target = mention_at(ctx.mentions, token.i + 1)
+            if target is None or target.end >= ctx.sent.end or doc[target.end].lower_ != "to":
+                continue
+            subject = left_subject(doc, token.i, ctx.mentions, self.lexicon, ctx.sent.start)
+            if subject is not None and self.asserted(ctx, token.i):
+                cue = self.word_cue(ctx, token.i, DIRECTIVE_ENTRY)
+                found += self.claims(ctx, cue, [subject], "demand", "directive", 0.75)
         return found
 
     @staticmethod

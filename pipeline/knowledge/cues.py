@@ -37,6 +37,7 @@ WORD_LISTS = (
     "cancelling_next_words",
     "noun_taking_verbs",
     "pressure_verbs",
+    "directive_verbs",
     "condition_words",
     "persuade_verbs",
     "truce_words",
