@@ -168,6 +168,12 @@ CASES = [
     ("The European Union agreed a new package of sanctions.", set()),
     # a threatened measure tied to a condition
     ("Trump said he would impose tariffs if there was no truce by Friday.", {("trump", "demand")}),
+    # "asked about" is a question; "he asked." only tags a quote
+    ("When Carlson asked about the plan, Witkoff smiled.", set()),
+    ("“Why would Kyiv agree?” Vance asked.", set()),
+    # an -ed form after a common noun describes it: its agent follows "by"
+    ("Washington left the treaty, a step opposed at the time by Paris.", {("france", "rejection")}),
+    ("Kyiv has long sought membership of the alliance.", {("ukraine", "demand")}),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

@@ -29,6 +29,10 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "such", "an
 # Determiners that point a noun cue back to the previous sentence ("rejected the demand").
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 FACTUAL_AUXILIARIES = frozenset({"had", "was", "were", "did", "is", "are", "has", "have"})
+# Words that stand between an actor and its verb ("has long demanded"), never a noun.
+AUXILIARY_WORDS = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been",
+                             "being", "did", "does", "do", "to", "and", "or", "but", "who",
+                             "which", "that", "then", "also"})  # fmt: skip
 TERMINAL = (".", "!", "?", "…", '"', "'", "”", "’", ")")
 HEADLINE_WORDS = 25
 
@@ -145,13 +149,11 @@ class CueRules(RuleSet):
         doc = ctx.sent.doc
         before = doc[cue.start - 1].lower_ if cue.start > ctx.sent.start else ""
         after = doc[cue.end].lower_ if cue.end < ctx.sent.end else ""
+        if self.lexicon.has("cancelling_next_words", after):
+            return True
         if doc[cue.start].lower_.endswith(("ed", "ing")) and before not in DETERMINERS:
             return False
-        return (
-            before in DETERMINERS
-            or self.lexicon.has("noun_taking_verbs", before)
-            or self.lexicon.has("cancelling_next_words", after)
-        )
+        return before in DETERMINERS or self.lexicon.has("noun_taking_verbs", before)
 
     def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
         """Objects that empty a cue ("offered few details") and verbs that do not yield
@@ -166,6 +168,8 @@ class CueRules(RuleSet):
             return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
         if cue.entry.lemma == "agree" and nxt in DETERMINERS:
             return "adopted", f"'{cue.text} {nxt} ...' adopts something; it concedes nothing"
+        if self.lexicon.has("speech_verbs", doc[cue.start].text) and (not nxt or not nxt.isalpha()):
+            return "speech-tag", f"'{cue.text}' only tags a quotation here"
         reports = nxt == "that" and self.lexicon.has("speech_verbs", doc[cue.start].text)
         if reports and self._factual_complement(ctx, cue.end + 1):
             return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"
@@ -215,9 +219,11 @@ class CueRules(RuleSet):
             agent = self._after_word(ctx, cue, {"by"}, window=4)
             return ([agent] if agent is not None else []), "passive-agent"
         if participle:  # "Crimea, offered up by the U.S., ...": a participle with its agent
-            agent = self._after_word(ctx, cue, {"by"}, window=3)
+            agent = self._after_word(ctx, cue, {"by"}, window=6)
             if agent is not None:
                 return [agent], "passive-agent"
+            if self._reduced_relative(ctx, cue):
+                return [], "reduced-relative"
         subject = left_subject(doc, cue.start, ctx.mentions, self.lexicon, ctx.sent.start)
         first_person = self._first_person_subject(ctx, cue)
         if first_person is not None and (subject is None or subject.start < first_person):
@@ -226,6 +232,22 @@ class CueRules(RuleSet):
         if subject is None:
             return [], "subject"
         return coordinated(doc, subject, ctx.mentions, self.lexicon), "subject"
+
+    def _reduced_relative(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """ "a withdrawal opposed by ...": an -ed form right after a common noun describes
+        that noun; its agent, if any, follows "by", never the subject to the left."""
+        doc = ctx.sent.doc
+        if cue.start <= ctx.sent.start or not doc[cue.start].lower_.endswith("ed"):
+            return False
+        before = doc[cue.start - 1]
+        return (
+            before.is_alpha
+            and before.is_lower
+            and mention_at(ctx.mentions, before.i) is None
+            and not self.lexicon.has("group_nouns", before.text)
+            and not self.lexicon.has("verb_adverbs", before.text)
+            and before.lower_ not in AUXILIARY_WORDS
+        )
 
     def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
         doc = ctx.sent.doc

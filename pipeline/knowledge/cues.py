@@ -38,6 +38,7 @@ WORD_LISTS = (
     "noun_taking_verbs",
     "pressure_verbs",
     "directive_verbs",
+    "verb_adverbs",
     "condition_words",
     "persuade_verbs",
     "truce_words",
