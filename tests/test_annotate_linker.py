@@ -45,3 +45,59 @@ def test_linker_resolves_pronouns(annotate, text, pronoun_actor):
     doc = annotate(text, "2025-06-01")
     pronouns = [span.label_ for span in doc.spans[MENTIONS_KEY] if span.kb_id_ == "pronoun"]
     assert (pronouns[0] if pronouns else None) == pronoun_actor
+
+
+GUIDELINE_FORMS = [
+    (
+        "trump",
+        [
+            "Trump",
+            "Donald Trump",
+            "Mr. Trump",
+            "President Trump",
+            "the U.S. president",
+            "the president",
+        ],
+    ),
+    (
+        "putin",
+        [
+            "Putin",
+            "Vladimir Putin",
+            "Vladimir V. Putin",
+            "Mr. Putin",
+            "the Russian president",
+            "the Russian leader",
+        ],
+    ),
+    (
+        "zelensky",
+        [
+            "Zelensky",
+            "Zelenskyy",
+            "Zelenskiy",
+            "Volodymyr Zelensky",
+            "Volodymyr Zelenskyy",
+            "Vladimir Zelensky",
+            "Vladimir Zelenskyy",
+            "the Ukrainian president",
+            "the Ukrainian leader",
+        ],
+    ),
+    ("rubio", ["Rubio", "Marco Rubio", "Secretary of State", "Mr. Rubio"]),
+    ("witkoff", ["Witkoff", "Steve Witkoff", "Trump's envoy", "the special envoy"]),
+    ("lavrov", ["Lavrov", "Sergei Lavrov", "Sergey Lavrov", "Russia's foreign minister"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("actor", "form"), [(actor, form) for actor, forms in GUIDELINE_FORMS for form in forms]
+)
+def test_linker_links_every_principal_form_in_running_text(annotate, actor, form):
+    doc = annotate(
+        f"On Monday {form} spoke to reporters, and {form}'s aides listened.", "2025-06-01"
+    )
+    found = {
+        (span.text, span.label_) for span in doc.spans[MENTIONS_KEY] if span.kb_id_ != "pronoun"
+    }
+    assert (form, actor) in found
