@@ -18,7 +18,7 @@ CORE_CODE := pipeline/config.py pipeline/io.py pipeline/ids.py pipeline/records.
 code_of = $(shell find pipeline/$(1) -name '*.py' 2>/dev/null) $(CORE_CODE)
 
 .DEFAULT_GOAL := all
-.PHONY: all help install test lint format evaluate dictionary clean distclean
+.PHONY: all help install test lint format evaluate figures dictionary clean distclean
 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
 all: $(PROCESSED)/claims.parquet
@@ -47,6 +47,10 @@ $(PROCESSED)/claims.parquet: $(INTERIM)/claims.jsonl $(RES)/actors.toml $(call c
 ## Score data/processed against the seed gold (precision, recall, F1)
 evaluate: $(PROCESSED)/claims.parquet
 	$(PIPELINE) evaluate --gold $(GOLD) --output $(PROCESSED)
+
+## Save the exploration charts as PNG under reports/figures
+figures: $(PROCESSED)/claims.parquet
+	$(PIPELINE) figures --output $(PROCESSED) --figures reports/figures
 
 ## Run the linter and the test suite
 test: $(INSTALLED)

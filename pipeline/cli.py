@@ -19,6 +19,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import (
+    FIGURES_DIR,
     GOLD_DIR,
     INTERIM_DIR,
     PROCESSED_DIR,
@@ -432,6 +433,37 @@ def explain(
         click.echo(json.dumps(explanations_to_dicts(items), indent=2, ensure_ascii=False))
     else:
         click.echo(format_explanations(items))
+
+
+@cli.command()
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=PROCESSED_DIR,
+    show_default=True,
+    help="Folder holding the tables of a `pipeline run`.",
+)
+@click.option(
+    "--figures",
+    "figures_dir",
+    type=FOLDER,
+    default=FIGURES_DIR,
+    show_default=True,
+    help="Write the PNG charts here.",
+)
+@click.pass_context
+def figures(ctx: click.Context, output_dir: Path, figures_dir: Path) -> None:
+    """Save the charts (claims per actor, stance matrix, demand flows, claims over time) as PNG.
+
+    Example:
+
+        pipeline figures --output data/processed --figures reports/figures
+    """
+    from pipeline.explore.figures import save_figures
+
+    written = save_figures(output_dir, figures_dir)
+    say(ctx, f"figures: {len(written)} PNG files -> {figures_dir}")
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ RAW_DIR = PROJECT_DIR / "data" / "raw"
 INTERIM_DIR = PROJECT_DIR / "data" / "interim"
 PROCESSED_DIR = PROJECT_DIR / "data" / "processed"
 GOLD_DIR = PROJECT_DIR / "data" / "gold"
+FIGURES_DIR = PROJECT_DIR / "reports" / "figures"
 
 DEFAULT_SETTINGS = RESOURCES_DIR / "settings.toml"
 DEFAULT_ACTORS = RESOURCES_DIR / "actors.toml"
