@@ -18,10 +18,10 @@ CORE_CODE := pipeline/config.py pipeline/io.py pipeline/ids.py pipeline/records.
 code_of = $(shell find pipeline/$(1) -name '*.py' 2>/dev/null) $(CORE_CODE)
 
 .DEFAULT_GOAL := all
-.PHONY: all help install test lint format evaluate figures dictionary clean distclean
+.PHONY: all help install test lint format evaluate bi figures dictionary clean distclean
 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
-all: $(PROCESSED)/claims.parquet
+all: $(PROCESSED)/claims.duckdb
 
 ## Create .venv and install the project with its test tools
 install: $(INSTALLED)
@@ -41,12 +41,18 @@ $(INTERIM)/annotated.spacy: $(INTERIM)/documents.jsonl $(RES)/actors.toml $(RES)
 $(INTERIM)/claims.jsonl: $(INTERIM)/annotated.spacy $(RES)/actors.toml $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract)
 	$(PIPELINE) extract --work $(INTERIM)
 
-$(PROCESSED)/claims.parquet: $(INTERIM)/claims.jsonl $(RES)/actors.toml $(call code_of,tables)
+$(PROCESSED)/claims.parquet: $(INTERIM)/claims.jsonl $(RES)/actors.toml $(RES)/topics.toml $(call code_of,tables)
 	$(PIPELINE) tables --work $(INTERIM) --output $(PROCESSED)
+
+$(PROCESSED)/claims.duckdb: $(PROCESSED)/claims.parquet
+	$(PIPELINE) bi --output $(PROCESSED)
 
 ## Score data/processed against the seed gold (precision, recall, F1)
 evaluate: $(PROCESSED)/claims.parquet
 	$(PIPELINE) evaluate --gold $(GOLD) --output $(PROCESSED)
+
+## Write data/processed/claims.duckdb (views over the tables, for BI tools)
+bi: $(PROCESSED)/claims.duckdb
 
 ## Save the exploration charts as PNG under reports/figures
 figures: $(PROCESSED)/claims.parquet

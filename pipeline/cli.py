@@ -191,24 +191,86 @@ def extract(
     say(ctx, f"extract: {count} claims -> {work_dir}")
 
 
+def partition_option(function: F) -> F:
+    return click.option(
+        "--partition-by",
+        "partition_by",
+        type=click.Choice(["month", "outlet"]),
+        default=None,
+        help="Write the per-document tables as hive-partitioned folders by publication "
+        "month or outlet (for big corpora).",
+    )(function)
+
+
 @cli.command()
 @work_option
 @output_option
 @actors_option
+@click.option(
+    "--topics",
+    "topics_path",
+    type=EXISTING_FILE,
+    default=None,
+    help="Topic lexicon (TOML) used by extract, for the topics table.",
+)
+@partition_option
 @click.pass_context
-def tables(ctx: click.Context, work_dir: Path, output_dir: Path, actors_path: Path | None) -> None:
+def tables(
+    ctx: click.Context,
+    work_dir: Path,
+    output_dir: Path,
+    actors_path: Path | None,
+    topics_path: Path | None,
+    partition_by: str | None,
+) -> None:
     """Write the Parquet tables (documents, sentences, mentions, claims, ...).
 
     Example:
 
-        pipeline tables --work data/interim --output data/processed
+        pipeline tables --work data/interim --output data/processed --partition-by month
     """
     from pipeline.knowledge.actors import load_actor_base
     from pipeline.tables.stage import write_tables
 
-    counts = write_tables(work_dir, output_dir, load_actor_base(actors_path))
+    counts = write_tables(
+        work_dir, output_dir, load_actor_base(actors_path), topics_path, partition_by
+    )
     summary = ", ".join(f"{name} {rows}" for name, rows in counts.items())
     say(ctx, f"tables: {summary} -> {output_dir}")
+
+
+@cli.command()
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=PROCESSED_DIR,
+    show_default=True,
+    help="Folder holding the tables of a `pipeline run`.",
+)
+@click.option(
+    "--database",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="DuckDB file to write (default: OUTPUT/claims.duckdb).",
+)
+@click.pass_context
+def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
+    """Write a DuckDB file with a view over every table, for BI tools.
+
+    Superset, DBeaver or Power BI (through the DuckDB ODBC driver) open the
+    file and see the tables and a claims_enriched view joining the claims to
+    actors, documents and topics. The views hold absolute paths: run this
+    again after moving the output folder.
+
+    Example:
+
+        pipeline bi --output data/processed
+    """
+    from pipeline.tables.duckdb_model import write_duckdb
+
+    written = write_duckdb(output_dir, database)
+    say(ctx, f"bi: views over the tables of {output_dir} -> {written}")
 
 
 @cli.command()
@@ -223,6 +285,7 @@ def tables(ctx: click.Context, work_dir: Path, output_dir: Path, actors_path: Pa
 )
 @actors_option
 @lexicon_options
+@partition_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.pass_context
 def run(
@@ -233,9 +296,12 @@ def run(
     actors_path: Path | None,
     cues_path: Path | None,
     topics_path: Path | None,
+    partition_by: str | None,
     strict: bool,
 ) -> None:
     """Run every stage: articles in INPUT, Parquet tables in OUTPUT.
+
+    OUTPUT also gets claims.duckdb, a DuckDB file with views over the tables.
 
     Example:
 
@@ -253,7 +319,15 @@ def run(
             cues_path=cues_path,
             topics_path=topics_path,
         )
-        ctx.invoke(tables, work_dir=work, output_dir=output_dir, actors_path=actors_path)
+        ctx.invoke(
+            tables,
+            work_dir=work,
+            output_dir=output_dir,
+            actors_path=actors_path,
+            topics_path=topics_path,
+            partition_by=partition_by,
+        )
+        ctx.invoke(bi, output_dir=output_dir, database=None)
         if strict:
             from pipeline.io import read_jsonl
 

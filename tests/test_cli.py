@@ -151,3 +151,26 @@ def test_cli_explain_shows_rule_and_claim():
     assert result.exit_code == 0, result.output
     assert "CLAIM lavrov rejection" in result.output
     assert "rule=verb-subject" in result.output
+
+
+@pytest.mark.parametrize("partition_by", ["month", "outlet"])
+def test_cli_evaluate_reads_partitioned_output_like_flat(corpus, tmp_path, partition_by):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.claims.jsonl").write_text(
+        '{"source": "a.txt", "sentence": "Zelensky rejected the demand that Ukraine give up the '
+        'eastern regions.", "actor": "zelensky", "type": "rejection", "topic": "territory"}\n',
+        encoding="utf-8",
+    )
+    outputs = {"flat": tmp_path / "flat", "parts": tmp_path / "parts"}
+    assert run_pipeline(corpus, outputs["flat"]).exit_code == 0
+    result = run_pipeline(corpus, outputs["parts"], "--partition-by", partition_by)
+    assert result.exit_code == 0, result.output
+    assert (outputs["parts"] / "claims").is_dir()
+    assert (outputs["parts"] / "claims.duckdb").is_file()
+    reports = {
+        name: CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), "--output", str(path)])
+        for name, path in outputs.items()
+    }
+    assert all(report.exit_code == 0 for report in reports.values())
+    assert reports["flat"].output == reports["parts"].output

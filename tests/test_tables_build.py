@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pyarrow as pa
@@ -16,9 +16,10 @@ from spacy.tokens import Doc
 import pipeline.annotate.sentences  # noqa: F401  (registers "news_sentencizer")
 from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.knowledge.actors import Actor, ActorBase
+from pipeline.knowledge.topics import TopicLexicon
 from pipeline.records import Claim, Document, Reject
 from pipeline.tables import build
-from pipeline.tables.schemas import TABLES
+from pipeline.tables.schemas import MAX_TEXT_CHARS, TABLES
 
 TEXT = "Putin demanded a ceasefire. Zelensky rejected it.\n\nHe wants talks."
 
@@ -230,7 +231,7 @@ def test_build_claims_table_is_ordered_whatever_the_input_order() -> None:
         random.Random(seed).shuffle(shuffled)
         table = build.claims_table(shuffled, order)
         assert table.schema == TABLES["claims"]
-        assert table.to_pylist() == [c.to_dict() for c in expected]
+        assert table.to_pylist() == [{**c.to_dict(), "date_key": None} for c in expected]
 
 
 def test_build_claims_table_unknown_doc_fails() -> None:
@@ -336,6 +337,8 @@ EMPTY_BUILDERS: dict[str, Callable[[], pa.Table]] = {
     "mentions": lambda: build.mentions_table([]),
     "claims": lambda: build.claims_table([]),
     "actors": lambda: build.actors_table(ActorBase({})),
+    "topics": lambda: build.topics_table(TopicLexicon(())),
+    "dates": lambda: build.dates_table([]),
     "stances": lambda: build.stances_table([]),
     "rejects": lambda: build.rejects_table([]),
 }
@@ -346,3 +349,85 @@ def test_build_empty_inputs_keep_declared_schema(table: str) -> None:
     built = EMPTY_BUILDERS[table]()
     assert built.num_rows == 0
     assert built.schema.equals(TABLES[table], check_metadata=True)
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2025, 8, 15, 23, 59, tzinfo=UTC), 20250815),
+        (datetime(2025, 1, 2, tzinfo=UTC), 20250102),
+        (datetime.fromisoformat("2025-03-01T01:00:00+03:00"), 20250228),
+        (None, None),
+    ],
+)
+def test_build_date_key_is_the_utc_day(moment: datetime | None, expected: int | None) -> None:
+    assert build.date_key(moment) == expected
+
+
+def test_build_claims_table_takes_date_keys_per_document() -> None:
+    table = build.claims_table([claim("d1"), claim("d2")], {"d1": 0, "d2": 1}, {"d1": 20250815})
+    assert table.column("date_key").to_pylist() == [20250815, None]
+    assert table.schema.field("date_key").type == pa.int32()
+
+
+def test_build_dates_table_is_a_calendar_without_gaps() -> None:
+    moments = [
+        datetime(2025, 1, 2, 9, tzinfo=UTC),
+        None,
+        datetime(2024, 12, 30, tzinfo=UTC),
+        datetime(2025, 1, 2, 18, tzinfo=UTC),
+    ]
+    table = build.dates_table(moments)
+    assert table.schema.equals(TABLES["dates"], check_metadata=True)
+    assert table.column("date_key").to_pylist() == [20241230, 20241231, 20250101, 20250102]
+    first = table.to_pylist()[0]
+    assert first == {
+        "date_key": 20241230,
+        "date": date(2024, 12, 30),
+        "year": 2024,
+        "quarter": 4,
+        "month": 12,
+        "month_name": "December",
+        "iso_week": 1,  # 30 December 2024 is a Monday of ISO week 2025-W01
+        "day": 30,
+    }
+
+
+def test_build_topics_table_follows_the_lexicon_order() -> None:
+    lexicon = TopicLexicon(
+        ("security_guarantees", "negotiations", "other"), (), frozenset({"negotiations"})
+    )
+    table = build.topics_table(lexicon, {"other": "Anything else"})
+    rows = [(r["topic_id"], r["label"], r["is_generic"], r["n_terms"]) for r in table.to_pylist()]
+    assert rows == [
+        ("security_guarantees", "Security guarantees", False, 0),
+        ("negotiations", "Negotiations", True, 0),
+        ("other", "Anything else", False, 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "column"),
+    [
+        ("sentences", {"doc_id": "d1", "sentence_id": 0, "start_char": 0, "end_char": 1}, "text"),
+        ("documents", {"doc_id": "d1", "source": "a", "part": 0, "n_words": 1,
+                       "n_sentences": 1, "n_claims": 0}, "title"),
+        ("rejects", {"source": "a.txt", "reason": "too_large"}, "detail"),
+    ],
+)  # fmt: skip
+def test_build_text_cell_over_the_limit_fails(table: str, row: dict[str, Any], column: str) -> None:
+    rows = [{**row, column: "short"}, {**row, column: "x" * (MAX_TEXT_CHARS + 1)}]
+    with pytest.raises(build.TextTooLong, match=rf"{table}\.{column}: row 1 .* 32001 characters"):
+        build.make_table(rows, TABLES[table])
+
+
+def test_build_text_cell_at_the_limit_passes() -> None:
+    row = {"doc_id": "d1", "sentence_id": 0, "start_char": 0, "end_char": 1}
+    table = build.make_table([{**row, "text": "x" * MAX_TEXT_CHARS}], TABLES["sentences"])
+    assert table.num_rows == 1
+
+
+def test_build_texts_table_may_hold_long_articles() -> None:
+    text = "word " * MAX_TEXT_CHARS
+    table = build.texts_table([document("d1", "a.txt", text=text)])
+    assert table.column("text").to_pylist() == [text]

@@ -25,6 +25,8 @@ def test_schemas_registry_names_every_table() -> None:
         "mentions",
         "claims",
         "actors",
+        "topics",
+        "dates",
         "stances",
         "rejects",
     ]
@@ -47,7 +49,7 @@ def test_schemas_columns_are_flat(table: str, field: pa.Field) -> None:
 
 @pytest.mark.parametrize(("table", "field"), ALL_FIELDS, ids=FIELD_IDS)
 def test_schemas_types_are_bi_friendly(table: str, field: pa.Field) -> None:
-    allowed = {pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()}
+    allowed = {pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()}
     allowed.add(pa.timestamp("us", tz="UTC"))
     assert field.type in allowed
 
@@ -63,7 +65,11 @@ def test_schemas_types_are_bi_friendly(table: str, field: pa.Field) -> None:
         ("mentions", "end_char", pa.int32()),
         ("claims", "confidence", pa.float64()),
         ("claims", "start_char", pa.int32()),
+        ("claims", "date_key", pa.int32()),
         ("actors", "is_principal", pa.bool_()),
+        ("topics", "n_terms", pa.int32()),
+        ("dates", "date_key", pa.int32()),
+        ("dates", "date", pa.date32()),
         ("stances", "n_documents", pa.int64()),
     ],
 )
@@ -82,6 +88,8 @@ def test_schemas_column_types(table: str, column: str, kind: pa.DataType) -> Non
         ("claims", "claim_id"),
         ("claims", "doc_id"),
         ("actors", "actor_id"),
+        ("topics", "topic_id"),
+        ("dates", "date_key"),
         ("stances", "actor_id"),
         ("stances", "topic"),
         ("rejects", "source"),
@@ -98,6 +106,7 @@ def test_schemas_key_columns_are_not_nullable(table: str, column: str) -> None:
         ("documents", "title"),
         ("claims", "speaker"),
         ("claims", "target_actor_id"),
+        ("claims", "date_key"),
         ("actors", "affiliation"),
     ],
 )
@@ -106,7 +115,7 @@ def test_schemas_optional_columns_are_nullable(table: str, column: str) -> None:
 
 
 def test_schemas_claims_match_claim_record() -> None:
-    assert TABLES["claims"].names == [field.name for field in fields(Claim)]
+    assert TABLES["claims"].names == [field.name for field in fields(Claim)] + ["date_key"]
 
 
 def test_schemas_documents_match_document_record() -> None:

@@ -16,6 +16,7 @@ from pipeline.annotate.store import MENTIONS_KEY, write_annotated
 from pipeline.config import ANNOTATED_FILE, CLAIMS_FILE, DOCUMENTS_FILE, REJECTS_FILE
 from pipeline.io import write_jsonl
 from pipeline.knowledge.actors import Actor, ActorBase
+from pipeline.knowledge.topics import load_topic_lexicon
 from pipeline.records import Claim, Document, Reject
 from pipeline.tables.schemas import TABLES
 from pipeline.tables.stage import WorkFolderError, write_tables
@@ -70,11 +71,11 @@ def claim(
 
 
 CLAIMS = [
-    claim("d2", SECOND, 1, "refused", "putin", "rejection", "deal"),
+    claim("d2", SECOND, 1, "refused", "putin", "rejection", "negotiations"),
     claim("d1", FIRST, 0, "demanded", "putin", "demand", "ceasefire"),
     claim("d1", FIRST, 1, "rejected", "zelensky", "rejection", "ceasefire"),
-    claim("d1", FIRST, 2, "wants", "zelensky", "demand", "talks"),
-    claim("d2", SECOND, 0, "urged", "trump", "demand", "deal"),
+    claim("d1", FIRST, 2, "wants", "zelensky", "demand", "negotiations"),
+    claim("d2", SECOND, 0, "urged", "trump", "demand", "negotiations"),
 ]
 
 
@@ -141,6 +142,8 @@ def test_stage_returns_row_counts(written) -> None:
         "mentions": 5,
         "claims": 5,
         "actors": 3,
+        "topics": len(load_topic_lexicon().topics),
+        "dates": 2,
         "stances": 5,
         "rejects": 1,
     }
@@ -220,10 +223,10 @@ def test_stage_stances_counts(written) -> None:
     stances = {(row["actor_id"], row["topic"]): row for row in read(written, "stances").to_pylist()}
     assert list(stances) == [
         ("putin", "ceasefire"),
-        ("putin", "deal"),
-        ("trump", "deal"),
+        ("putin", "negotiations"),
+        ("trump", "negotiations"),
         ("zelensky", "ceasefire"),
-        ("zelensky", "talks"),
+        ("zelensky", "negotiations"),
     ]
     zelensky = stances[("zelensky", "ceasefire")]
     assert (zelensky["demands"], zelensky["rejections"], zelensky["n_claims"]) == (0, 1, 1)
@@ -274,7 +277,12 @@ def test_stage_output_is_deterministic(written, tmp_path: Path) -> None:
         ("mentions", "via", "VARCHAR"),
         ("claims", "confidence", "DOUBLE"),
         ("claims", "sentence_id", "INTEGER"),
+        ("claims", "date_key", "INTEGER"),
         ("actors", "is_principal", "BOOLEAN"),
+        ("topics", "is_generic", "BOOLEAN"),
+        ("topics", "n_terms", "INTEGER"),
+        ("dates", "date_key", "INTEGER"),
+        ("dates", "date", "DATE"),
         ("stances", "n_documents", "BIGINT"),
         ("rejects", "reason", "VARCHAR"),
     ],
@@ -387,3 +395,72 @@ def test_stage_replaces_files_without_leaving_temporaries(tmp_path: Path) -> Non
     write_tables(work_dir, out, ACTORS)
     assert sorted(path.name for path in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
     assert pq.read_table(out / "claims.parquet").num_rows == len(CLAIMS)
+
+
+def test_stage_claims_carry_the_utc_date_key_of_their_document(written) -> None:
+    claims = read(written, "claims")
+    keys = dict(zip(claims["doc_id"].to_pylist(), claims["date_key"].to_pylist(), strict=True))
+    # d2 was published 2025-03-01T12:00+02:00, i.e. 10:00 UTC the same day
+    assert keys == {"d1": 20250228, "d2": 20250301}
+
+
+def test_stage_dates_cover_every_publication_date(written) -> None:
+    dates = read(written, "dates").to_pylist()
+    assert [row["date_key"] for row in dates] == [20250228, 20250301]
+    claims = read(written, "claims")
+    assert set(claims["date_key"].to_pylist()) <= {row["date_key"] for row in dates}
+
+
+def test_stage_topics_table_is_the_shipped_lexicon_by_default(written) -> None:
+    topics = read(written, "topics").to_pylist()
+    lexicon = load_topic_lexicon()
+    assert [row["topic_id"] for row in topics] == list(lexicon.topics)
+    claims = read(written, "claims")
+    assert set(claims["topic"].to_pylist()) <= {row["topic_id"] for row in topics}
+
+
+TOPICS_TOML = """
+order = ["ceasefire", "negotiations", "other"]
+generic = ["negotiations"]
+
+[[topics]]
+id = "ceasefire"
+label = "Ceasefire and truce"
+terms = ["ceasefire", "truce"]
+
+[[topics]]
+id = "negotiations"
+terms = ["talks"]
+"""
+
+
+def test_stage_topics_table_from_a_given_lexicon(tmp_path: Path) -> None:
+    topics_path = tmp_path / "topics.toml"
+    topics_path.write_text(TOPICS_TOML, encoding="utf-8")
+    write_tables(make_work_dir(tmp_path / "work"), tmp_path / "out", ACTORS, topics_path)
+    assert pq.read_table(tmp_path / "out" / "topics.parquet").to_pylist() == [
+        {
+            "topic_id": "ceasefire",
+            "label": "Ceasefire and truce",
+            "is_generic": False,
+            "n_terms": 2,
+        },
+        {"topic_id": "negotiations", "label": "Negotiations", "is_generic": True, "n_terms": 1},
+        {"topic_id": "other", "label": "Other", "is_generic": False, "n_terms": 0},
+    ]
+
+
+def test_stage_claim_topic_outside_the_lexicon_fails(tmp_path: Path) -> None:
+    claims = [*CLAIMS, claim("d2", SECOND, 0, "urged", "trump", "demand", "deal")]
+    work_dir = make_work_dir(tmp_path / "work", claims=claims)
+    with pytest.raises(WorkFolderError, match="topic 'deal' is not in the topic lexicon"):
+        write_tables(work_dir, tmp_path / "out", ACTORS)
+    assert not (tmp_path / "out").exists()
+
+
+def test_stage_documents_without_dates_give_an_empty_calendar(tmp_path: Path) -> None:
+    documents = [Document(doc.doc_id, doc.source, doc.part, doc.text) for doc in DOCUMENTS]
+    counts = write_tables(make_work_dir(tmp_path / "work", documents), tmp_path / "out", ACTORS)
+    assert counts["dates"] == 0
+    claims = pq.read_table(tmp_path / "out" / "claims.parquet")
+    assert claims["date_key"].null_count == claims.num_rows

@@ -17,16 +17,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from pipeline.evaluate.gold import GoldClaim
 from pipeline.records import CLAIM_TYPES
+from pipeline.tables.layout import read_table
 
 # Share of the longer sentence's characters that must be matched for an overlap.
 OVERLAP_THRESHOLD = 0.8
 
-CLAIMS_TABLE = "claims.parquet"
-DOCUMENTS_TABLE = "documents.parquet"
 CLAIM_COLUMNS = ("doc_id", "sentence", "actor_id", "claim_type", "topic", "confidence")
 
 
@@ -287,38 +284,37 @@ def _scores(
 
 
 def load_predictions(output_dir: Path) -> list[PredictedClaim]:
-    """The claims of a finished run, each with its document's source, in table order."""
+    """The claims of a finished run, each with its document's source, in table order.
+
+    Works on flat tables and on partitioned output (``--partition-by``)."""
     output_dir = Path(output_dir)
-    claims_path = output_dir / CLAIMS_TABLE
-    documents_path = output_dir / DOCUMENTS_TABLE
-    for path in (claims_path, documents_path):
-        if not path.exists():
-            raise FileNotFoundError(
-                f"{path} not found; run `pipeline run` first to write the output tables"
-            )
-    sources = _document_sources(documents_path)
-    rows = _read_rows(claims_path, CLAIM_COLUMNS)
+    sources = {
+        row["doc_id"]: row["source"]
+        for row in _read_rows(output_dir, "documents", ("doc_id", "source"))
+    }
+    rows = _read_rows(output_dir, "claims", CLAIM_COLUMNS)
     missing = sorted({row["doc_id"] for row in rows} - sources.keys())
     if missing:
         raise ValueError(
-            f"{claims_path}: claims refer to doc_id not in {documents_path} "
+            f"{output_dir}: claims refer to doc_id not in the documents table "
             f"({', '.join(map(str, missing[:5]))}); rerun `pipeline run` to rebuild both tables"
         )
     return [_predicted_claim(row, sources[row["doc_id"]]) for row in rows]
 
 
-def _document_sources(path: Path) -> dict[str, str]:
-    """doc_id -> source from the documents table."""
-    return {row["doc_id"]: row["source"] for row in _read_rows(path, ("doc_id", "source"))}
-
-
-def _read_rows(path: Path, columns: Sequence[str]) -> list[dict[str, Any]]:
-    """The named columns of a Parquet file or folder of Parquet files, as row dicts."""
-    table = pq.read_table(path)
-    absent = [name for name in columns if name not in table.column_names]
+def _read_rows(output_dir: Path, name: str, columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The named columns of a table in either layout, as row dicts."""
+    try:
+        table = read_table(output_dir, name)
+    except FileNotFoundError as error:
+        raise FileNotFoundError(
+            f"{error}; run `pipeline run` first to write the output tables"
+        ) from error
+    absent = [column for column in columns if column not in table.column_names]
     if absent:
         raise ValueError(
-            f"{path}: missing columns {', '.join(absent)}; rerun `pipeline run` with this version"
+            f"{output_dir}/{name}: missing columns {', '.join(absent)}; "
+            "rerun `pipeline run` with this version"
         )
     return table.select(list(columns)).to_pylist()
 

@@ -10,28 +10,46 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from spacy.tokens import Doc, Span
 
 from pipeline.annotate.store import MENTIONS_KEY
+from pipeline.config import PipelineError
 from pipeline.knowledge.actors import ActorBase
+from pipeline.knowledge.topics import TopicLexicon
 from pipeline.records import Claim, Document, Reject
 from pipeline.tables.schemas import (
     ACTORS,
     CLAIMS,
+    DATES,
     DOCUMENTS,
+    MAX_TEXT_CHARS,
     MENTIONS,
     REJECTS,
     SENTENCES,
     STANCES,
     TEXTS,
+    TOPICS,
+    UNLIMITED_TEXT,
+    table_name,
 )
 
 Row = dict[str, Any]
 DocOrder = Mapping[str, int]
+
+# English names whatever the locale, so the dates table is the same on every machine.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class TextTooLong(PipelineError):
+    """A text cell longer than BI tools and spreadsheets accept."""
 
 
 def make_table(rows: Iterable[Row], schema: pa.Schema) -> pa.Table:
@@ -43,7 +61,27 @@ def make_table(rows: Iterable[Row], schema: pa.Schema) -> pa.Table:
                 f"column '{field.name}' must not be null, but "
                 f"{table.column(field.name).null_count} row(s) have no value"
             )
+    check_text_lengths(table, table_name(schema))
     return table
+
+
+def check_text_lengths(table: pa.Table, name: str) -> None:
+    """Fail on the first text cell over MAX_TEXT_CHARS: Excel and Power BI would cut it."""
+    for field in table.schema:
+        if not pa.types.is_string(field.type) or (name, field.name) in UNLIMITED_TEXT:
+            continue
+        lengths = pc.utf8_length(table.column(field.name))
+        too_long = pc.greater(lengths, MAX_TEXT_CHARS)
+        if not pc.any(too_long).as_py():
+            continue
+        row = pc.index(too_long, True).as_py()
+        first = table.schema.names[0]
+        raise TextTooLong(
+            f"{name}.{field.name}: row {row} ({first} {table.column(first)[row].as_py()!r}) "
+            f"holds {lengths[row].as_py()} characters, over the {MAX_TEXT_CHARS} a text cell "
+            "may hold outside texts.text; split or shorten it before the tables stage "
+            "(sentence length is the annotate stage's job)"
+        )
 
 
 def parse_published(value: object) -> datetime | None:
@@ -61,6 +99,16 @@ def parse_published(value: object) -> datetime | None:
         return moment.astimezone(UTC)
     except (ValueError, OverflowError):
         return None
+
+
+def day_key(day: date) -> int:
+    """A day as YYYYMMDD: an integer key every BI tool joins on and people can read."""
+    return day.year * 10_000 + day.month * 100 + day.day
+
+
+def date_key(moment: datetime | None) -> int | None:
+    """The key of a moment's UTC day, or None when the moment is unknown."""
+    return None if moment is None else day_key(moment.astimezone(UTC).date())
 
 
 def document_key(doc: Document) -> tuple[str, int]:
@@ -215,12 +263,21 @@ def claim_key(claim: Claim) -> tuple[Any, ...]:
     )
 
 
-def claims_table(claims: Iterable[Claim], doc_order: DocOrder | None = None) -> pa.Table:
-    """Claims in document order (by doc_id when no order is given), then by position."""
+def claims_table(
+    claims: Iterable[Claim],
+    doc_order: DocOrder | None = None,
+    date_keys: Mapping[str, int | None] | None = None,
+) -> pa.Table:
+    """Claims in document order (by doc_id when no order is given), then by position.
+
+    ``date_keys`` maps doc_id to its date_key; documents missing from it get null.
+    """
     ordered = sorted(
         claims, key=lambda claim: (_rank(doc_order, claim.doc_id), claim.doc_id, *claim_key(claim))
     )
-    return make_table((claim.to_dict() for claim in ordered), CLAIMS)
+    keys = date_keys or {}
+    rows = ({**claim.to_dict(), "date_key": keys.get(claim.doc_id)} for claim in ordered)
+    return make_table(rows, CLAIMS)
 
 
 def claim_counts(claims: Iterable[Claim]) -> Counter[str]:
@@ -242,6 +299,56 @@ def actors_table(actor_base: ActorBase) -> pa.Table:
         for actor in sorted(actor_base.actors.values(), key=lambda actor: actor.id)
     ]
     return make_table(rows, ACTORS)
+
+
+def topic_label(topic_id: str) -> str:
+    """A readable label from an id: "security_guarantees" -> "Security guarantees"."""
+    words = topic_id.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def topics_table(lexicon: TopicLexicon, labels: Mapping[str, str] | None = None) -> pa.Table:
+    """The topic lexicon as a dimension table, in its tie-break order."""
+    terms = {matcher.topic: len(matcher.terms) for matcher in lexicon.matchers}
+    labels = labels or {}
+    rows = [
+        {
+            "topic_id": topic,
+            "label": labels.get(topic) or topic_label(topic),
+            "is_generic": topic in lexicon.generic,
+            "n_terms": terms.get(topic, 0),
+        }
+        for topic in lexicon.topics
+    ]
+    return make_table(rows, TOPICS)
+
+
+def dates_table(moments: Iterable[datetime | None]) -> pa.Table:
+    """Every day from the first to the last UTC date among ``moments``; nulls are skipped.
+
+    A calendar without gaps, because Power BI's "mark as date table" and time
+    intelligence need one.
+    """
+    days = {moment.astimezone(UTC).date() for moment in moments if moment is not None}
+    if not days:
+        return make_table([], DATES)
+    first, last = min(days), max(days)
+    calendar = (first + timedelta(days=offset) for offset in range((last - first).days + 1))
+    return make_table((date_row(day) for day in calendar), DATES)
+
+
+def date_row(day: date) -> Row:
+    """One row of the dates table."""
+    return {
+        "date_key": day_key(day),
+        "date": day,
+        "year": day.year,
+        "quarter": (day.month - 1) // 3 + 1,
+        "month": day.month,
+        "month_name": MONTH_NAMES[day.month - 1],
+        "iso_week": day.isocalendar().week,
+        "day": day.day,
+    }
 
 
 def stances_table(claims: Iterable[Claim]) -> pa.Table:

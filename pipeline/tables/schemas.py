@@ -12,11 +12,21 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from pipeline.config import PipelineError
+
 DESCRIPTION = b"description"
 
 TIMESTAMP = pa.timestamp("us", tz="UTC")
+DATE = pa.date32()
 OFFSET = pa.int32()  # offsets and ids within one document
 COUNT = pa.int64()
+SMALL = pa.int32()  # calendar parts and the date key
+
+# Excel stops at 32 767 characters a cell and Power BI and Tableau truncate or
+# refuse long cells, so no text cell may be longer than this, except those in
+# UNLIMITED_TEXT: the full article text lives in its own table for that reason.
+MAX_TEXT_CHARS = 32_000
+UNLIMITED_TEXT = frozenset({("texts", "text")})
 
 
 def column(name: str, kind: pa.DataType, description: str, *, key: bool = False) -> pa.Field:
@@ -136,6 +146,12 @@ CLAIMS = table_schema(
         "How the claim is made: asserted, reported (in someone's reported speech) or conditional.",
         key=True,
     ),
+    column(
+        "date_key",
+        SMALL,
+        "Publication date of the document in UTC as the integer YYYYMMDD (dates.date_key); "
+        "null when the date is unknown.",
+    ),
 )
 
 ACTORS = table_schema(
@@ -146,6 +162,44 @@ ACTORS = table_schema(
     column("affiliation", pa.string(), "Id of the actor this one belongs to or speaks for."),
     column("role", pa.string(), "Role in free text."),
     column("is_principal", pa.bool_(), "True for the principal actors scored first.", key=True),
+)
+
+TOPICS = table_schema(
+    "One row per topic of the topic lexicon used for the run, in its tie-break order "
+    '("other", the fallback, last); claims.topic and stances.topic hold topic_id.',
+    column("topic_id", pa.string(), "Topic id, as in claims.topic.", key=True),
+    column(
+        "label",
+        pa.string(),
+        "Display name: the entry's label in the topics file, else the id in words.",
+        key=True,
+    ),
+    column(
+        "is_generic",
+        pa.bool_(),
+        "True for topics so general they are chosen only when no other topic is named.",
+        key=True,
+    ),
+    column("n_terms", SMALL, "Number of lexicon terms that find the topic.", key=True),
+)
+
+DATES = table_schema(
+    "A calendar: one row per day from the earliest to the latest publication date (UTC), "
+    "without gaps, as BI tools expect of a date table. Empty when no document has a date.",
+    column("date_key", SMALL, "The date as the integer YYYYMMDD (claims.date_key).", key=True),
+    column("date", DATE, "The calendar day (UTC).", key=True),
+    column("year", SMALL, "Calendar year.", key=True),
+    column("quarter", SMALL, "Quarter of the year, 1 to 4.", key=True),
+    column("month", SMALL, "Month number, 1 to 12.", key=True),
+    column("month_name", pa.string(), "Month name in English, e.g. August.", key=True),
+    column(
+        "iso_week",
+        SMALL,
+        "ISO 8601 week number, 1 to 53 (days around New Year can belong to the week of the "
+        "neighbouring year).",
+        key=True,
+    ),
+    column("day", SMALL, "Day of the month.", key=True),
 )
 
 STANCES = table_schema(
@@ -179,6 +233,73 @@ TABLES: dict[str, pa.Schema] = {
     "mentions": MENTIONS,
     "claims": CLAIMS,
     "actors": ACTORS,
+    "topics": TOPICS,
+    "dates": DATES,
     "stances": STANCES,
     "rejects": REJECTS,
 }
+
+# The star: claims is the fact table, and each of these claims columns joins a
+# dimension table on its key (claims column, dimension table, dimension key).
+RELATIONSHIPS: tuple[tuple[str, str, str], ...] = (
+    ("doc_id", "documents", "doc_id"),
+    ("actor_id", "actors", "actor_id"),
+    ("topic", "topics", "topic_id"),
+    ("date_key", "dates", "date_key"),
+)
+
+# The claims_enriched view of the DuckDB database: claims with the names and
+# labels of its dimensions. The columns it adds: (view column, table, column).
+ENRICHED_DESCRIPTION = (
+    "One row per claim: every column of claims, then the actor's name, kind and "
+    "is_principal, the document's title, outlet and published time, and the topic label."
+)
+ENRICHED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("actor_name", "actors", "name"),
+    ("actor_kind", "actors", "kind"),
+    ("actor_is_principal", "actors", "is_principal"),
+    ("title", "documents", "title"),
+    ("outlet", "documents", "outlet"),
+    ("published", "documents", "published"),
+    ("topic_label", "topics", "label"),
+)
+
+UNKNOWN = "unknown"  # the partition of documents without a date or outlet
+
+# Partitioned output (``--partition-by``): the per-document tables become hive
+# folders keyed by one string column, added to every row. The outlet key is not
+# called "outlet" because documents already has a nullable column of that name.
+PARTITION_KEYS: dict[str, pa.Field] = {
+    "month": column(
+        "month",
+        pa.string(),
+        f"Partition key: the document's publication month in UTC as YYYY-MM, or '{UNKNOWN}'.",
+        key=True,
+    ),
+    "outlet": column(
+        "outlet_key",
+        pa.string(),
+        f"Partition key: the document's outlet as written, or '{UNKNOWN}' when it has none.",
+        key=True,
+    ),
+}
+PARTITIONED_TABLES = ("documents", "texts", "sentences", "mentions", "claims")
+
+
+def partition_key(partition_by: str) -> pa.Field:
+    """The key column of a partitioning mode, or an error listing the modes."""
+    try:
+        return PARTITION_KEYS[partition_by]
+    except KeyError:
+        modes = ", ".join(PARTITION_KEYS)
+        raise PipelineError(
+            f"cannot partition by '{partition_by}': choose one of {modes}"
+        ) from None
+
+
+def table_name(schema: pa.Schema) -> str:
+    """The name a declared schema is registered under, for error messages."""
+    for name, declared in TABLES.items():
+        if schema is declared or schema.equals(declared, check_metadata=True):
+            return name
+    return "table"

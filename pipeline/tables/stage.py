@@ -1,9 +1,10 @@
-"""Stage 4: read the work folder's stage outputs and write one Parquet file per table.
+"""Stage 4: read the work folder's stage outputs and write one Parquet table each.
 
 All tables are built and cross-checked in memory before any file is written,
 so a work folder whose stages disagree (a stale DocBin, claims from another
 run) fails with a message saying which stage to rerun instead of producing
-tables whose offsets point at the wrong text.
+tables whose offsets point at the wrong text. ``layout`` decides whether a
+table is one file or a partitioned folder.
 """
 
 from __future__ import annotations
@@ -14,36 +15,48 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from pipeline.annotate.store import iter_annotated
 from pipeline.config import (
     ANNOTATED_FILE,
     CLAIMS_FILE,
+    DEFAULT_TOPICS,
     DOCUMENTS_FILE,
     REJECTS_FILE,
     PipelineError,
+    read_toml,
 )
-from pipeline.io import atomic_path, read_jsonl
+from pipeline.io import read_jsonl
 from pipeline.knowledge.actors import ActorBase
+from pipeline.knowledge.topics import TopicLexicon, load_topic_lexicon
 from pipeline.records import CLAIM_TYPES, Claim, Document, Reject
 from pipeline.tables.build import (
     Row,
     actors_table,
     claim_counts,
     claims_table,
+    date_key,
+    dates_table,
     doc_id_of,
     document_order,
     documents_table,
     mentions_rows,
     mentions_table,
+    parse_published,
     rejects_table,
     sentences_rows,
     sentences_table,
     stances_table,
     texts_table,
+    topics_table,
 )
-from pipeline.tables.schemas import TABLES
+from pipeline.tables.layout import (
+    check_partition_target,
+    document_partitions,
+    write_flat,
+    write_partitioned,
+)
+from pipeline.tables.schemas import PARTITIONED_TABLES, TABLES, partition_key
 
 T = TypeVar("T")
 
@@ -183,37 +196,87 @@ def check_claims(
         seen.add(claim.claim_id)
 
 
-def build_tables(work_dir: Path, actor_base: ActorBase) -> dict[str, pa.Table]:
-    """Every table in ``TABLES``, built and cross-checked from the work folder."""
+def load_topics(topics_path: Path | None) -> tuple[TopicLexicon, dict[str, str]]:
+    """The topic lexicon and the optional ``label`` of each ``[[topics]]`` entry."""
+    lexicon = load_topic_lexicon(topics_path)
+    entries = read_toml(topics_path or DEFAULT_TOPICS).get("topics", [])
+    labels = {
+        entry["id"]: entry["label"]
+        for entry in entries
+        if isinstance(entry.get("label"), str) and entry["label"].strip()
+    }
+    return lexicon, labels
+
+
+def check_topics(claims: Iterable[Claim], lexicon: TopicLexicon, topics_path: Path | None) -> None:
+    """Every claim's topic must be a row of the topics table, or the star schema breaks."""
+    unknown = sorted({claim.topic for claim in claims} - set(lexicon.topics))
+    if unknown:
+        raise WorkFolderError(
+            f"{CLAIMS_FILE}: topic '{unknown[0]}' is not in the topic lexicon "
+            f"{topics_path or DEFAULT_TOPICS}; give `pipeline tables` the --topics file that "
+            f"`{PRODUCED_BY[CLAIMS_FILE]}` used, or run `{PRODUCED_BY[CLAIMS_FILE]}` again"
+        )
+
+
+def build_tables(
+    work_dir: Path, actor_base: ActorBase, topics_path: Path | None = None
+) -> dict[str, pa.Table]:
+    """Every table in ``TABLES``, built and cross-checked from the work folder.
+
+    The topics table comes from the shipped lexicon unless ``topics_path`` is given.
+    """
     for name in (DOCUMENTS_FILE, ANNOTATED_FILE, CLAIMS_FILE):
         require(work_dir, name)
     docs = read_documents(work_dir)
     claims = read_claims(work_dir)
+    lexicon, labels = load_topics(topics_path)
     texts = {doc.doc_id: doc.text for doc in docs}
     sentences, mentions, sentence_counts = read_annotations(work_dir / ANNOTATED_FILE, texts)
     check_claims(claims, texts, sentence_counts)
+    check_topics(claims, lexicon, topics_path)
     order = document_order(docs)
+    published = {doc.doc_id: parse_published(doc.published) for doc in docs}
+    date_keys = {doc_id: date_key(moment) for doc_id, moment in published.items()}
     return {
         "documents": documents_table(docs, sentence_counts, claim_counts(claims)),
         "texts": texts_table(docs),
         "sentences": sentences_table(sentences, order),
         "mentions": mentions_table(mentions, order),
-        "claims": claims_table(claims, order),
+        "claims": claims_table(claims, order, date_keys),
         "actors": actors_table(actor_base),
+        "topics": topics_table(lexicon, labels),
+        "dates": dates_table(published.values()),
         "stances": stances_table(claims),
         "rejects": rejects_table(read_rejects(work_dir)),
     }
 
 
-def write_table(table: pa.Table, target: Path) -> None:
-    """Write one Parquet file atomically, as a single chunk so reruns give identical bytes."""
-    with atomic_path(target) as tmp:
-        pq.write_table(table.combine_chunks(), tmp)
+def write_tables(
+    work_dir: Path,
+    output_dir: Path,
+    actor_base: ActorBase,
+    topics_path: Path | None = None,
+    partition_by: str | None = None,
+) -> dict[str, int]:
+    """Write every table into ``output_dir``; return row counts per table.
 
-
-def write_tables(work_dir: Path, output_dir: Path, actor_base: ActorBase) -> dict[str, int]:
-    """Write ``output_dir/<table>.parquet`` for every table; return row counts per table."""
-    tables = build_tables(Path(work_dir), actor_base)
+    Flat by default (``<table>.parquet``). With ``partition_by`` ("month" or
+    "outlet") the per-document tables become hive folders ``<table>/`` (see
+    ``layout``) and the others stay flat.
+    """
+    output_dir = Path(output_dir)
+    if partition_by is not None:
+        partition_key(partition_by)  # an unknown mode fails before any work
+        for name in PARTITIONED_TABLES:
+            check_partition_target(output_dir, name)
+    tables = build_tables(Path(work_dir), actor_base, topics_path)
+    partitions: dict[str, str] = {}
+    if partition_by is not None:
+        partitions = document_partitions(tables["documents"], partition_by)
     for name in TABLES:
-        write_table(tables[name], Path(output_dir) / f"{name}.parquet")
+        if partition_by is None or name not in PARTITIONED_TABLES:
+            write_flat(tables[name], output_dir, name)
+        else:
+            write_partitioned(tables[name], output_dir, name, partition_by, partitions)
     return {name: tables[name].num_rows for name in TABLES}

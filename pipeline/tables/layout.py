@@ -1,0 +1,251 @@
+"""How a table sits in the output folder: one Parquet file, or a hive-partitioned folder.
+
+Flat: ``<table>.parquet``. Partitioned (``partition_by="month"`` or ``"outlet"``):
+each per-document table is a folder ``<table>/<key>=<value>/part-0.parquet``.
+The key column (``month`` or ``outlet_key``, see ``schemas.PARTITION_KEYS``)
+lives in the folder names only, as hive readers expect, and comes back as a
+string column appended to the table's own columns.
+
+Every partitioned folder holds a ``<key>=unknown`` partition, empty when every
+document has a date (or outlet). Readers that guess partition types from folder
+names (pyarrow's ``partitioning="hive"``, DuckDB's ``hive_partitioning``) then
+always see text, never numbers for an outlet called "24", and a table with no
+rows still has a file that carries its schema.
+
+Each table is written beside its target and moved into place, and the other
+layout's stale copy is removed afterwards, so readers find one layout per table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from pipeline.config import PipelineError
+from pipeline.io import atomic_path
+from pipeline.tables.schemas import PARTITION_KEYS, UNKNOWN, partition_key
+
+KEY_COLUMNS = {field.name: field for field in PARTITION_KEYS.values()}
+PART_FILE = "part-0.parquet"
+
+
+class LayoutError(PipelineError):
+    """The output folder holds something the tables stage must not overwrite or guess at."""
+
+
+def flat_path(output_dir: Path, name: str) -> Path:
+    """Where a flat table is written."""
+    return Path(output_dir) / f"{name}.parquet"
+
+
+def folder_path(output_dir: Path, name: str) -> Path:
+    """Where a partitioned table is written."""
+    return Path(output_dir) / name
+
+
+def _visible(path: Path) -> list[Path]:
+    # readers skip names starting with "." or "_" (.DS_Store, _SUCCESS) and so do we
+    return [entry for entry in path.iterdir() if not entry.name.startswith((".", "_"))]
+
+
+def partition_column(path: Path) -> str | None:
+    """The key column of a folder this module wrote, or None for any other path.
+
+    Only such folders are ever replaced or deleted, so an output folder that
+    happens to hold the user's own ``documents/`` folder is left alone.
+    """
+    if not path.is_dir():
+        return None
+    entries = _visible(path)
+    columns = {entry.name.partition("=")[0] for entry in entries}
+    if len(columns) != 1 or not columns <= KEY_COLUMNS.keys():
+        return None
+    for entry in entries:
+        if not entry.is_dir() or "=" not in entry.name:
+            return None
+        if not all(file.is_file() and file.suffix == ".parquet" for file in _visible(entry)):
+            return None
+    return columns.pop()
+
+
+def locate(output_dir: Path, name: str) -> tuple[Path, str | None]:
+    """A table's path and partition key column (None when flat), whichever layout it has."""
+    flat, folder = flat_path(output_dir, name), folder_path(output_dir, name)
+    column = partition_column(folder)
+    if flat.exists() and column is not None:
+        raise LayoutError(
+            f"both {flat} and the partitioned folder {folder} exist; run `pipeline tables` "
+            "again to rewrite one layout and remove the other"
+        )
+    if column is not None:
+        return folder, column
+    if flat.exists():
+        return flat, None
+    raise FileNotFoundError(f"{flat} not found; run `pipeline tables` first to write the tables")
+
+
+def hive_partitioning(column: str) -> ds.Partitioning:
+    """Hive folder names read as a string key, whatever the values look like."""
+    return ds.partitioning(pa.schema([KEY_COLUMNS[column]]), flavor="hive")
+
+
+def read_table(output_dir: Path, name: str, columns: list[str] | None = None) -> pa.Table:
+    """One table in either layout; a partitioned one has its key column last."""
+    path, column = locate(output_dir, name)
+    if column is None:
+        return pq.read_table(path, columns=columns)
+    return ds.dataset(path, format="parquet", partitioning=hive_partitioning(column)).to_table(
+        columns=columns
+    )
+
+
+def month_key(moment: datetime | None) -> str:
+    """The UTC publication month as YYYY-MM (published is stored in UTC)."""
+    return UNKNOWN if moment is None else f"{moment.year:04d}-{moment.month:02d}"
+
+
+def outlet_key(outlet: str | None) -> str:
+    """The outlet as written; blank and missing outlets share one partition."""
+    return outlet if outlet and outlet.strip() else UNKNOWN
+
+
+def document_partitions(documents: pa.Table, partition_by: str) -> dict[str, str]:
+    """The partition key of every doc_id, from the documents table."""
+    partition_key(partition_by)  # fails on an unknown mode
+    doc_ids = documents.column("doc_id").to_pylist()
+    if partition_by == "month":
+        keys = [month_key(moment) for moment in documents.column("published").to_pylist()]
+    else:
+        keys = [outlet_key(outlet) for outlet in documents.column("outlet").to_pylist()]
+    check_folder_names(set(keys), partition_by)
+    return dict(zip(doc_ids, keys, strict=True))
+
+
+def check_folder_names(keys: set[str], partition_by: str) -> None:
+    """Keys differing only in ASCII case would share a folder on macOS and Windows.
+
+    Writing them there would let one partition overwrite the other, so refuse.
+    Other characters are percent-encoded in folder names and cannot collide.
+    """
+    folded: dict[bytes, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        folded[key.encode("utf-8").lower()].append(key)
+    clashes = [names for names in folded.values() if len(names) > 1]
+    if clashes:
+        shown = " and ".join(f"'{name}'" for name in clashes[0])
+        raise LayoutError(
+            f"partitions {shown} differ only in case, so their folders would collide on macOS "
+            f"and Windows; make the {partition_by} values consistent in the input metadata, or "
+            "use another --partition-by"
+        )
+
+
+def key_array(table: pa.Table, partitions: dict[str, str]) -> pa.Array:
+    """The partition key of each row, looked up by doc_id."""
+    doc_ids = pa.array(list(partitions), pa.string())
+    positions = pc.index_in(table.column("doc_id"), value_set=doc_ids)
+    if positions.null_count:
+        raise ValueError("a row's doc_id is not in the documents table")
+    return pa.array(list(partitions.values()), pa.string()).take(positions)
+
+
+@contextlib.contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """Yield an empty folder beside ``target`` that replaces it only if the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        yield tmp
+        _swap(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Move ``new`` to ``target``; a folder cannot be os.replace'd onto a full one, so
+    the old one is renamed aside first and restored if the move fails."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex}")
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old is not None:
+            os.replace(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def write_flat(table: pa.Table, output_dir: Path, name: str) -> Path:
+    """Write ``<name>.parquet`` atomically as one chunk (reruns give identical bytes),
+    then remove a partitioned folder left by an earlier run."""
+    target = flat_path(output_dir, name)
+    with atomic_path(target) as tmp:
+        pq.write_table(table.combine_chunks(), tmp)
+    stale = folder_path(output_dir, name)
+    if partition_column(stale) is not None:
+        shutil.rmtree(stale)
+    return target
+
+
+def check_partition_target(output_dir: Path, name: str) -> None:
+    """Refuse to replace a folder this module did not write."""
+    folder = folder_path(output_dir, name)
+    if folder.exists() and partition_column(folder) is None:
+        raise LayoutError(
+            f"{folder} exists and is not a partitioned table written by the pipeline; "
+            "choose another output folder or move it away"
+        )
+
+
+def write_partitioned(
+    table: pa.Table, output_dir: Path, name: str, partition_by: str, partitions: dict[str, str]
+) -> Path:
+    """Write ``<name>/<key>=<value>/part-0.parquet`` atomically; remove a stale flat file.
+
+    ``partitions`` maps every doc_id to its key (see ``document_partitions``).
+    Rows are stably sorted by key first, so each partition is one file whose
+    rows keep the flat table's order.
+    """
+    check_partition_target(output_dir, name)
+    key = partition_key(partition_by)
+    keys = key_array(table, partitions)
+    order = pc.sort_indices(keys)
+    full = table.append_column(key, keys).take(order)
+    target = folder_path(output_dir, name)
+    with atomic_folder(target) as tmp:
+        ds.write_dataset(
+            full,
+            tmp,
+            format="parquet",
+            schema=table.schema.append(key),
+            partitioning=ds.partitioning(pa.schema([key]), flavor="hive"),
+            basename_template=PART_FILE.replace("0", "{i}"),
+            use_threads=False,
+            preserve_order=True,
+            max_partitions=max(1024, len(set(partitions.values())) + 1),
+            existing_data_behavior="overwrite_or_ignore",
+        )
+        unknown = tmp / f"{key.name}={UNKNOWN}"
+        if not unknown.exists():
+            unknown.mkdir()
+            pq.write_table(table.schema.empty_table(), unknown / PART_FILE)
+    stale = flat_path(output_dir, name)
+    if stale.is_file():
+        stale.unlink()
+    return target
