@@ -69,6 +69,18 @@ def output_option(function: F) -> F:
     )(function)
 
 
+def tables_option(function: F) -> F:
+    """--output for commands that read the tables of a finished run."""
+    return click.option(
+        "--output",
+        "output_dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=PROCESSED_DIR,
+        show_default=True,
+        help="Folder holding the tables of a `pipeline run`.",
+    )(function)
+
+
 def actors_option(function: F) -> F:
     return click.option(
         "--actors",
@@ -240,14 +252,7 @@ def tables(
 
 
 @cli.command()
-@click.option(
-    "--output",
-    "output_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=PROCESSED_DIR,
-    show_default=True,
-    help="Folder holding the tables of a `pipeline run`.",
-)
+@tables_option
 @click.option(
     "--database",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -350,14 +355,7 @@ def run(
     show_default=True,
     help="Folder of gold *.jsonl claim files.",
 )
-@click.option(
-    "--output",
-    "output_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=PROCESSED_DIR,
-    show_default=True,
-    help="Folder holding the tables of a `pipeline run`.",
-)
+@tables_option
 @actors_option
 @click.option(
     "--errors", "show_errors", is_flag=True, help="Also list missed and spurious claims, by source."
@@ -510,14 +508,7 @@ def explain(
 
 
 @cli.command()
-@click.option(
-    "--output",
-    "output_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=PROCESSED_DIR,
-    show_default=True,
-    help="Folder holding the tables of a `pipeline run`.",
-)
+@tables_option
 @click.option(
     "--figures",
     "figures_dir",
