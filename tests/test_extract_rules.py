@@ -174,6 +174,15 @@ CASES = [
     # an -ed form after a common noun describes it: its agent follows "by"
     ("Washington left the treaty, a step opposed at the time by Paris.", {("france", "rejection")}),
     ("Kyiv has long sought membership of the alliance.", {("ukraine", "demand")}),
+    # a gerund after a rejection is what is rejected
+    ("Zelensky has ruled out ceding land for peace.", {("zelensky", "rejection")}),
+    # pledges yield ground; plural groups after a demonym are actors
+    ("European governments pledged to provide security guarantees.", {("europe", "concession")}),
+    # "the plan" points back only as the object of a cue verb
+    (
+        "Moscow demanded a buffer zone. Under the plan, Kyiv would pull back.",
+        {("russia", "demand")},
+    ),
     # objects that empty a cue
     ("Witkoff offered no details about the talks.", set()),
 ]

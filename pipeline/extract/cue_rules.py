@@ -74,10 +74,10 @@ class CueRules(RuleSet):
                     'what someone demands or rejects ("demanded that Kyiv cede ..."), not an act',
                 )
             else:
-                decisions += self.decide_cue(ctx, cue)
+                decisions += self.decide_cue(ctx, cue, cues)
         return decisions
 
-    def decide_cue(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
+    def decide_cue(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> list[Decision]:
         doc = ctx.sent.doc
         if cue.kind == "stance":
             return self._stance(ctx, cue)
@@ -108,7 +108,7 @@ class CueRules(RuleSet):
                 return no_claim(cue, "negated", "negated demand or rejection: no claim")
             claim_type = "rejection"
         if cue.kind == "noun":
-            decisions = self._noun(ctx, cue, claim_type)
+            decisions = self._noun(ctx, cue, claim_type, cues)
         else:
             decisions = self._verb(ctx, cue, claim_type)
         if negated:
@@ -136,6 +136,8 @@ class CueRules(RuleSet):
             return False
         doc = ctx.sent.doc
         ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
+        if cue.start in ends and doc[cue.start].lower_.endswith("ing"):
+            return True  # "ruled out ceding land": the gerund is what is rejected
         for position in range(cue.start - 1, ctx.sent.start - 1, -1):
             text = doc[position].lower_
             if text in {";", ":"}:
@@ -280,7 +282,9 @@ class CueRules(RuleSet):
         confidence = 0.8 if how in {"subject", "possessor"} else 0.75
         return self.claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}", confidence)
 
-    def _noun(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
+    def _noun(
+        self, ctx: SentenceContext, cue: Cue, claim_type: str, cues: list[Cue]
+    ) -> list[Decision]:
         doc = ctx.sent.doc
         if cue.type == "concession":
             if (
@@ -323,7 +327,12 @@ class CueRules(RuleSet):
                 return self.claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
         before = doc[cue.start - 1].lower_ if cue.start > ctx.sent.start else ""
         antecedent = ctx.antecedents.get(cue.type)
-        if before in ANAPHORIC and antecedent is not None:
+        # "the demand" points back only as the object of a cue verb ("rejected the demand"),
+        # not in "under the plan"; a demonstrative ("such concessions") always points back.
+        governed = before != "the" or any(
+            other.kind == "verb" and 0 <= cue.start - other.end <= MODIFIER_GAP for other in cues
+        )
+        if before in ANAPHORIC and antecedent is not None and governed:
             return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora", 0.55)
         return no_claim(
             cue,
