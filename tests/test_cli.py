@@ -51,6 +51,17 @@ def test_cli_group_help_lists_every_command():
     assert all(command in result.output for command in COMMANDS)
 
 
+def write_gold(folder: Path) -> Path:
+    """One gold claim for ARTICLE_A, in the guidelines' format."""
+    folder.mkdir()
+    (folder / "a.claims.jsonl").write_text(
+        '{"source": "a.txt", "sentence": "Zelensky rejected the demand that Ukraine give up the '
+        'eastern regions.", "actor": "zelensky", "type": "rejection", "topic": "territory"}\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
 def run_pipeline(corpus: Path, output: Path, *extra: str):
     return CliRunner().invoke(
         cli, ["--quiet", "run", "--input", str(corpus), "--output", str(output), *extra]
@@ -108,13 +119,7 @@ def test_cli_stages_one_by_one_match_run(corpus, tmp_path):
 
 def test_cli_evaluate_prints_the_figures(corpus, tmp_path):
     assert run_pipeline(corpus, tmp_path / "out").exit_code == 0
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    (gold / "a.claims.jsonl").write_text(
-        '{"source": "a.txt", "sentence": "Zelensky rejected the demand that Ukraine give up the '
-        'eastern regions.", "actor": "zelensky", "type": "rejection", "topic": "territory"}\n',
-        encoding="utf-8",
-    )
+    gold = write_gold(tmp_path / "gold")
     result = CliRunner().invoke(
         cli, ["evaluate", "--gold", str(gold), "--output", str(tmp_path / "out")]
     )
@@ -155,13 +160,7 @@ def test_cli_explain_shows_rule_and_claim():
 
 @pytest.mark.parametrize("partition_by", ["month", "outlet"])
 def test_cli_evaluate_reads_partitioned_output_like_flat(corpus, tmp_path, partition_by):
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    (gold / "a.claims.jsonl").write_text(
-        '{"source": "a.txt", "sentence": "Zelensky rejected the demand that Ukraine give up the '
-        'eastern regions.", "actor": "zelensky", "type": "rejection", "topic": "territory"}\n',
-        encoding="utf-8",
-    )
+    gold = write_gold(tmp_path / "gold")
     outputs = {"flat": tmp_path / "flat", "parts": tmp_path / "parts"}
     assert run_pipeline(corpus, outputs["flat"]).exit_code == 0
     result = run_pipeline(corpus, outputs["parts"], "--partition-by", partition_by)
