@@ -16,13 +16,14 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from pipeline.annotate.nlp import build_nlp
+from pipeline.annotate.stage import annotate_documents
 from pipeline.annotate.store import iter_annotated
 from pipeline.config import ANNOTATED_FILE, PipelineError
 from pipeline.extract.claims import ClaimExtractor, SentenceTrace, sentence_text
 from pipeline.extract.rules import Decision
 from pipeline.extract.stage import build_extractor
 from pipeline.extract.topics import choose_topic
+from pipeline.records import Document
 
 CLAIM = "claim"
 NO_CLAIM = "no claim"
@@ -94,11 +95,8 @@ def explain_text(
     """
     if not text.strip():
         raise PipelineError('nothing to explain: give a sentence, e.g. "Putin rejected the plan."')
-    nlp = build_nlp(settings, actors_path, cues_path)
-    doc = nlp.make_doc(text)
-    # The linker reads the date while it runs, so it must be set before the pipeline.
-    doc.user_data.update({"doc_id": "", "published": published})
-    doc = nlp(doc)
+    document = Document(doc_id="", source="", part=0, text=text, published=published)
+    (doc,) = annotate_documents(iter([document]), settings, actors_path, cues_path)
     return explain_doc(doc, build_extractor(settings, cues_path, topics_path, actors_path))
 
 
