@@ -79,6 +79,7 @@ EXPLETIVE_NEXT = frozenset(
     }
 )
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 
 def published_date(doc: Doc) -> date | None:
@@ -92,12 +93,15 @@ def published_date(doc: Doc) -> date | None:
         return None
 
 
+def has_possessive_mark(span: Span) -> bool:
+    """A mention followed by "'s" (Putin's demand)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS
+
+
 def is_possessor(span: Span) -> bool:
     """A mention followed by "'s" (Putin's demand) or a possessive pronoun."""
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS:
-        return True
-    return span.text.lower() in {"his", "her", "its", "their"}
+    return has_possessive_mark(span) or span.text.lower() in POSSESSIVE_PRONOUNS
 
 
 class ActorLinker:

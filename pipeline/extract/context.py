@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.annotate.linker import POSSESSIVE_PRONOUNS, has_possessive_mark
 from pipeline.extract.cues import is_plain_word
 from pipeline.knowledge.cues import CueLexicon
 
@@ -189,9 +190,9 @@ def find_according_to(ctx: SentenceContext, lexicon: CueLexicon) -> Span | None:
 
 def owned_view_noun(doc: Doc, mention: Span, end: int, lexicon: CueLexicon) -> Token | None:
     """A view noun owned by the mention: "Trump's (central) idea", "his earlier response"."""
-    if doc[mention.end].lower_ in {"'s", "’s"} if mention.end < end else False:
+    if mention.end < end and has_possessive_mark(mention):
         start = mention.end + 1
-    elif mention.text.lower() in {"his", "her", "its", "their"}:
+    elif mention.text.lower() in POSSESSIVE_PRONOUNS:
         start = mention.end
     else:
         return None
@@ -235,7 +236,7 @@ def left_subject(
         token = doc[position]
         mention = mention_at(mentions, position)
         if mention is not None:
-            if is_possessor_mention(doc, mention):
+            if has_possessive_mark(mention):
                 following = mention.end + 1
                 if following == index or (
                     following < len(doc) and lexicon.has("group_nouns", doc[following].text)
@@ -275,10 +276,6 @@ def _can_be_subject(doc: Doc, mention: Span, lexicon: CueLexicon) -> bool:
         following = doc[mention.end] if mention.end < len(doc) else None
         return following is not None and lexicon.has("group_nouns", following.text)
     return True
-
-
-def is_possessor_mention(doc: Doc, mention: Span) -> bool:
-    return mention.end < len(doc) and doc[mention.end].lower_ in {"'s", "’s"}
 
 
 def coordinated(doc: Doc, subject: Span, mentions: list[Span], lexicon: CueLexicon) -> list[Span]:

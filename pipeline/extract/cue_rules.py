@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from pipeline.annotate.linker import POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
 from pipeline.extract.context import (
     BE_FORMS,
     SentenceContext,
@@ -17,9 +18,8 @@ from pipeline.extract.context import (
     preceded_by,
 )
 from pipeline.extract.cues import Cue
-from pipeline.extract.decisions import BACKSHIFT, NOT, POSSESSIVE, Decision, RuleSet, no_claim
+from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet, no_claim
 
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
 # Words before a verb-form cue that show it is a noun ("a push", "under pressure").
@@ -212,7 +212,7 @@ class CueRules(RuleSet):
         """Passive agent, first person in a quote, or the nearest subject on the left."""
         doc = ctx.sent.doc
         before = doc[cue.start - 1] if cue.start > ctx.sent.start else None
-        if before is not None and before.lower_ in POSSESSIVE:
+        if before is not None and before.lower_ in POSSESSIVE_MARKS:
             owner = mention_ending_before(ctx.mentions, before.i)
             if owner is not None:  # "Trump's proposed truce": a participle after a possessor
                 return [owner], "possessor"
@@ -352,7 +352,7 @@ class CueRules(RuleSet):
         position = index - 1
         while position >= ctx.sent.start and words <= MODIFIER_GAP:
             token = doc[position]
-            if token.lower_ in POSSESSIVE:
+            if token.lower_ in POSSESSIVE_MARKS:
                 return mention_ending_before(ctx.mentions, position)
             mention = mention_at(ctx.mentions, position)
             if mention is not None:

@@ -15,7 +15,6 @@ from pipeline.extract.context import SentenceContext, in_conditional, preceded_b
 from pipeline.extract.cues import Cue
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
-POSSESSIVE = frozenset({"'s", "’s"})
 NOT = frozenset({"not", "n't", "n’t", "never"})
 BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
 

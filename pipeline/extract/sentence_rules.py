@@ -4,6 +4,7 @@ persuaded parties and changed positions."""
 
 from __future__ import annotations
 
+from pipeline.annotate.linker import has_possessive_mark
 from pipeline.extract.context import (
     SentenceContext,
     in_conditional,
@@ -12,7 +13,7 @@ from pipeline.extract.context import (
     preceded_by,
 )
 from pipeline.extract.cues import Cue
-from pipeline.extract.decisions import BACKSHIFT, NOT, POSSESSIVE, Decision, RuleSet
+from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet
 from pipeline.knowledge.cues import CueEntry
 
 AUXILIARIES = frozenset({"did", "does", "do", "would", "will", "has", "have", "had", "could",
@@ -271,7 +272,7 @@ class SentenceRules(RuleSet):
         found: list[Decision] = []
         for mention in ctx.mentions:
             noun = mention.end + 1
-            if noun >= ctx.sent.end or doc[mention.end].lower_ not in POSSESSIVE:
+            if noun >= ctx.sent.end or not has_possessive_mark(mention):
                 continue
             if not self.lexicon.has("position_nouns", doc[noun].text):
                 continue
