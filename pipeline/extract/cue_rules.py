@@ -310,7 +310,7 @@ class CueRules(RuleSet):
                         "a concession received, but the sentence does not say from whom",
                     )
                 return self.claims(ctx, cue, [giver], claim_type, "noun-giver", 0.75)
-        owner = self._possessor(ctx, cue)
+        owner = self._possessor_of(ctx, cue.start)
         if owner is not None:
             return self.claims(ctx, cue, [owner], claim_type, "noun-possessor", 0.85)
         agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
@@ -340,13 +340,10 @@ class CueRules(RuleSet):
             "nobody is named as the owner of this demand/concession/rejection",
         )
 
-    def _possessor(self, ctx: SentenceContext, cue: Cue) -> Span | None:
-        """ "Putin's (key) demand", "his demands", "Russian demands", "the Kremlin's offer"."""
-        return self._possessor_of(ctx, cue.start)
-
     def _possessor_of(self, ctx: SentenceContext, index: int) -> Span | None:
-        """The owner named before a noun, across up to MODIFIER_GAP modifier words
-        (hyphenated ones count once: "his deep-seated objection")."""
+        """The owner named before a noun ("Putin's key demand", "his demands", "Russian
+        demands"), across up to MODIFIER_GAP modifier words (hyphenated ones count once:
+        "his deep-seated objection")."""
         doc = ctx.sent.doc
         words = 0
         position = index - 1

@@ -4,6 +4,10 @@ persuaded parties and changed positions."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
 from pipeline.annotate.linker import has_possessive_mark
 from pipeline.extract.context import (
     SentenceContext,
@@ -49,13 +53,17 @@ class SentenceRules(RuleSet):
         found += self.directives(ctx)
         return found
 
+    def _verbs_of(self, ctx: SentenceContext, list_name: str) -> Iterator[Token]:
+        """Tokens of the sentence in a word list, written in lower case as verbs are."""
+        for token in ctx.sent:
+            if token.is_lower and self.lexicon.has(list_name, token.text):
+                yield token
+
     def directives(self, ctx: SentenceContext) -> list[Decision]:
         """ "Trump told Zelensky to accept ...": telling an actor to act is a demand."""
         doc = ctx.sent.doc
         found: list[Decision] = []
-        for token in ctx.sent:
-            if not self.lexicon.has("directive_verbs", token.text) or not token.is_lower:
-                continue
+        for token in self._verbs_of(ctx, "directive_verbs"):
             target = mention_at(ctx.mentions, token.i + 1)
             if target is None or target.end >= ctx.sent.end or doc[target.end].lower_ != "to":
                 continue
@@ -176,9 +184,7 @@ class SentenceRules(RuleSet):
         """ "Trump withheld aid until Kyiv ...": pressure tied to a condition is a demand."""
         doc = ctx.sent.doc
         found: list[Decision] = []
-        for token in ctx.sent:
-            if not self.lexicon.has("pressure_verbs", token.text) or not token.is_lower:
-                continue
+        for token in self._verbs_of(ctx, "pressure_verbs"):
             rest = doc[token.i + 1 : ctx.sent.end]
             if not any(self.lexicon.has("condition_words", t.text) for t in rest):
                 continue
@@ -201,9 +207,7 @@ class SentenceRules(RuleSet):
         declared by an actor is that actor's concession."""
         doc = ctx.sent.doc
         found: list[Decision] = []
-        for token in ctx.sent:
-            if not self.lexicon.has("declare_verbs", token.text) or not token.is_lower:
-                continue
+        for token in self._verbs_of(ctx, "declare_verbs"):
             subject = left_subject(doc, token.i, ctx.mentions, self.lexicon, ctx.sent.start)
             if subject is None or not self.asserted(ctx, token.i):
                 continue
@@ -217,9 +221,7 @@ class SentenceRules(RuleSet):
     def persuaded_parties(self, ctx: SentenceContext) -> list[Decision]:
         """ "Putin convinced Trump to drop the truce": the persuaded party yields."""
         found: list[Decision] = []
-        for token in ctx.sent:
-            if not self.lexicon.has("persuade_verbs", token.text) or not token.is_lower:
-                continue
+        for token in self._verbs_of(ctx, "persuade_verbs"):
             target = mention_at(ctx.mentions, token.i + 1)
             if target is None or not self.asserted(ctx, token.i):
                 continue
