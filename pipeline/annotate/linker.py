@@ -1,6 +1,6 @@
 """Turn raw actor matches into resolved mentions: one actor id per span.
 
-The SpanRuler proposes candidates (names, titles, demonyms, offices). This
+The actor ruler proposes candidates (names, titles, demonyms, offices). This
 component decides between overlapping candidates, resolves offices by the
 article's date, merges a title with the name beside it, and links pronouns
 to the actor they refer back to in the same or the previous sentence (for
@@ -17,12 +17,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.annotate.patterns import ADJECTIVE, ALIAS, OFFICE, OFFICE_PREFIX, TITLE
+from pipeline.annotate.patterns import (
+    ADJECTIVE,
+    ALIAS,
+    CANDIDATES_KEY,
+    OFFICE,
+    OFFICE_PREFIX,
+    TITLE,
+)
 from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.knowledge.actors import ActorBase, load_actor_base
 from pipeline.knowledge.cues import CueLexicon, load_cue_lexicon
 
-CANDIDATES_KEY = "actor_candidates"
 VIA = {ALIAS: "alias", TITLE: "title", ADJECTIVE: "adjective", OFFICE: "office"}
 PERSON_PRONOUNS = {
     "he": "male",

@@ -15,11 +15,9 @@ import spacy
 from spacy.language import Language
 
 import pipeline.annotate.linker
-import pipeline.annotate.sentences  # noqa: F401  (registers "news_sentencizer")
-from pipeline.annotate.linker import CANDIDATES_KEY
-from pipeline.annotate.patterns import actor_patterns
+import pipeline.annotate.patterns
+import pipeline.annotate.sentences  # noqa: F401  (registers the components' factories)
 from pipeline.config import ConfigError
-from pipeline.knowledge.actors import load_actor_base
 
 BLANK_PREFIX = "blank:"
 
@@ -55,11 +53,7 @@ def build_nlp(
             )
     else:
         raise ConfigError(f'[nlp] sentences must be "rules" or "model", not {sentences!r}')
-    base = load_actor_base(actors_path)
-    ruler = nlp.add_pipe(
-        "span_ruler", name="actor_ruler", config={"spans_key": CANDIDATES_KEY, "overwrite": True}
-    )
-    ruler.add_patterns(list(actor_patterns(nlp, base)))
+    nlp.add_pipe("actor_ruler", config={"actors_path": str(actors_path or "")})
     nlp.add_pipe(
         "actor_linker",
         config={"actors_path": str(actors_path or ""), "cues_path": str(cues_path or "")},

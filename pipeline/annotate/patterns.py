@@ -1,48 +1,55 @@
-"""Turn the actor knowledge base into SpanRuler patterns.
+"""Find actor candidates with phrase matchers built from the knowledge base.
 
-Every pattern carries the canonical actor id as its ``id`` (or ``office:<id>``
-for titles whose holder depends on the date), so the matched span knows its
-actor without any lookup. Words written in lower case in the knowledge base
-match any case ("the Russian leader" matches "The Russian leader"); words
-with capitals match exactly, so "Trump" is not "trump" and "Hill" is not "hill".
+Every phrase carries the canonical actor id (or ``office:<id>`` for titles
+whose holder depends on the date), so a matched span knows its actor without
+any lookup. Words written in lower case in the knowledge base match any case
+("the Russian leader" matches "The Russian leader"); words with capitals
+match exactly, so "Trump" is not "trump" and "Hill" is not "hill".
+
+Phrase matchers look each token up in a hash table, so their cost does not
+grow with the number of phrases; token patterns would try every pattern at
+every token, which made them the slowest part of the pipeline. A phrase in
+lower case goes to a case-insensitive matcher; a phrase mixing cases goes to
+the exact matcher once per spelling its lower-case words may take (as
+written, or capitalised at the start of a sentence or in a headline).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
-from pipeline.knowledge.actors import ActorBase
+from pipeline.knowledge.actors import ActorBase, load_actor_base
 
-APOSTROPHE_S = ["'s", "’s"]
-APOSTROPHES = {"'": ["'", "’"], "’": ["'", "’"]}
+APOSTROPHE_S = ("'s", "’s")
+APOSTROPHES = {"'": ("'", "’"), "’": ("'", "’")}
+MAX_SPELLINGS = 64  # a phrase with more lower-case words than this allows is matched as written
 
 ALIAS = "ALIAS"
 TITLE = "TITLE"
 ADJECTIVE = "ADJECTIVE"
 OFFICE = "OFFICE"
 OFFICE_PREFIX = "office:"
+CANDIDATES_KEY = "actor_candidates"
 
 
-def _token_pattern(text: str) -> dict[str, Any]:
-    if text.lower() in APOSTROPHE_S:
-        return {"LOWER": {"IN": APOSTROPHE_S}}
-    if text in APOSTROPHES:
-        return {"ORTH": {"IN": APOSTROPHES[text]}}
-    if text == text.lower():
-        return {"LOWER": text}
-    return {"ORTH": text}
+@dataclass(frozen=True)
+class Phrase:
+    """One form of an actor's name, title, adjective or office, as tokens."""
+
+    label: str
+    actor_id: str
+    words: tuple[str, ...]
 
 
-def phrase_pattern(nlp: Language, phrase: str) -> list[dict[str, Any]]:
-    """Token pattern for a phrase, tokenized exactly as documents will be."""
-    return [_token_pattern(token.text) for token in nlp.make_doc(phrase) if not token.is_space]
-
-
-def actor_patterns(nlp: Language, base: ActorBase) -> Iterator[dict[str, Any]]:
-    """All SpanRuler patterns for actors and offices, in a stable order."""
+def actor_phrases(nlp: Language, base: ActorBase) -> Iterator[Phrase]:
+    """Every form in the knowledge base, tokenized exactly as documents will be."""
     for actor in base.actors.values():
         for label, forms in (
             (ALIAS, actor.aliases),
@@ -50,11 +57,80 @@ def actor_patterns(nlp: Language, base: ActorBase) -> Iterator[dict[str, Any]]:
             (ADJECTIVE, actor.adjectives),
         ):
             for form in forms:
-                yield {"label": label, "pattern": phrase_pattern(nlp, form), "id": actor.id}
+                yield Phrase(label, actor.id, _words(nlp, form))
     for office in base.offices.values():
         for form in office.forms:
-            yield {
-                "label": OFFICE,
-                "pattern": phrase_pattern(nlp, form),
-                "id": OFFICE_PREFIX + office.id,
-            }
+            yield Phrase(OFFICE, OFFICE_PREFIX + office.id, _words(nlp, form))
+
+
+def _words(nlp: Language, form: str) -> tuple[str, ...]:
+    return tuple(token.text for token in nlp.make_doc(form) if not token.is_space)
+
+
+def _is_caseless(word: str) -> bool:
+    return word == word.lower()
+
+
+def caseless_spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Spellings for the case-insensitive matcher: only apostrophes vary."""
+    options = [_apostrophe_forms(word.lower()) for word in words]
+    return [tuple(choice) for choice in product(*options)]
+
+
+def exact_spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Spellings for the exact matcher: lower-case words may also be capitalised."""
+    options: list[tuple[str, ...]] = []
+    for word in words:
+        forms = _apostrophe_forms(word)
+        if _is_caseless(word):
+            forms = tuple(dict.fromkeys([*forms, *(form.capitalize() for form in forms)]))
+        options.append(forms)
+    spellings = [tuple(choice) for choice in product(*options)]
+    return spellings if len(spellings) <= MAX_SPELLINGS else [words]
+
+
+def _apostrophe_forms(word: str) -> tuple[str, ...]:
+    if word.lower() in APOSTROPHE_S:
+        return APOSTROPHE_S if _is_caseless(word) else tuple(form.upper() for form in APOSTROPHE_S)
+    return APOSTROPHES.get(word, (word,))
+
+
+class ActorRuler:
+    """Mark every knowledge-base phrase in ``doc.spans[CANDIDATES_KEY]``.
+
+    Overlaps are kept: the linker decides between them.
+    """
+
+    def __init__(self, nlp: Language, base: ActorBase) -> None:
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases: list[Phrase] = []
+        for phrase in actor_phrases(nlp, base):
+            if not phrase.words:
+                continue
+            key = str(len(self.phrases))
+            self.phrases.append(phrase)
+            if all(_is_caseless(word) for word in phrase.words):
+                matcher, spellings = self.caseless, caseless_spellings(phrase.words)
+            else:
+                matcher, spellings = self.exact, exact_spellings(phrase.words)
+            matcher.add(key, [Doc(nlp.vocab, words=list(words)) for words in spellings])
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        spans = set()
+        for match_id, start, end in [*self.exact(doc), *self.caseless(doc)]:
+            phrase = self.phrases[int(strings[match_id])]
+            spans.add(Span(doc, start, end, label=phrase.label, span_id=phrase.actor_id))
+        doc.spans[CANDIDATES_KEY] = sorted(spans)
+        return doc
+
+
+@Language.factory(
+    "actor_ruler",
+    default_config={"actors_path": ""},
+    assigns=["doc.spans"],
+)
+def make_actor_ruler(nlp: Language, name: str, actors_path: str) -> ActorRuler:
+    """Factory so the ruler is configured by the knowledge-base path, like the linker."""
+    return ActorRuler(nlp, load_actor_base(Path(actors_path) if actors_path else None))
