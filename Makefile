@@ -11,6 +11,8 @@ INTERIM := data/interim
 PROCESSED := data/processed
 GOLD := data/gold
 RES := pipeline/resources
+# Worker processes for annotate and extract (0 = one per core): `make JOBS=2`.
+JOBS ?= 1
 
 RAW_FILES := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null)
 CORE_CODE := pipeline/config.py pipeline/io.py pipeline/ids.py pipeline/records.py \
@@ -35,13 +37,13 @@ $(INSTALLED): pyproject.toml
 $(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES)/boilerplate.toml $(call code_of,normalise)
 	$(PIPELINE) normalise --input $(RAW) --work $(INTERIM)
 
-$(INTERIM)/annotated.spacy: $(INTERIM)/documents.jsonl $(RES)/actors.toml $(RES)/cues.toml $(call code_of,annotate)
-	$(PIPELINE) annotate --work $(INTERIM)
+$(INTERIM)/annotated/index.json: $(INTERIM)/documents.jsonl $(RES)/actors.toml $(RES)/cues.toml $(call code_of,annotate)
+	$(PIPELINE) annotate --work $(INTERIM) --jobs $(JOBS)
 
-$(INTERIM)/claims.jsonl: $(INTERIM)/annotated.spacy $(RES)/actors.toml $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract)
-	$(PIPELINE) extract --work $(INTERIM)
+$(INTERIM)/claims/index.json: $(INTERIM)/annotated/index.json $(RES)/actors.toml $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract)
+	$(PIPELINE) extract --work $(INTERIM) --jobs $(JOBS)
 
-$(PROCESSED)/claims.parquet: $(INTERIM)/claims.jsonl $(RES)/actors.toml $(RES)/topics.toml $(call code_of,tables)
+$(PROCESSED)/claims.parquet: $(INTERIM)/claims/index.json $(RES)/actors.toml $(RES)/topics.toml $(call code_of,tables)
 	$(PIPELINE) tables --work $(INTERIM) --output $(PROCESSED)
 
 $(PROCESSED)/claims.duckdb: $(PROCESSED)/claims.parquet

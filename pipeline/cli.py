@@ -108,6 +108,24 @@ def lexicon_options(function: F) -> F:
     )(function)
 
 
+def jobs_option(function: F) -> F:
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=None,
+        help="Worker processes (0 = one per core; default: [run] jobs in the settings, 1).",
+    )(function)
+
+
+def resolved_jobs(ctx: click.Context, jobs: int | None) -> int:
+    """--jobs, else the settings' [run] jobs; 0 means every available core."""
+    from pipeline.parallel import resolve_jobs
+
+    chosen = jobs if jobs is not None else int(ctx.obj["settings"].get("run", {}).get("jobs", 1))
+    return resolve_jobs(chosen)
+
+
 def say(ctx: click.Context, message: str) -> None:
     if not ctx.obj["quiet"]:
         click.echo(message, err=True)
@@ -165,17 +183,28 @@ def normalise(ctx: click.Context, input_path: Path, work_dir: Path, strict: bool
 @cli.command()
 @work_option
 @actors_option
+@jobs_option
 @click.pass_context
-def annotate(ctx: click.Context, work_dir: Path, actors_path: Path | None) -> None:
-    """Split sentences and find actor mentions; write annotated.spacy.
+def annotate(
+    ctx: click.Context, work_dir: Path, actors_path: Path | None, jobs: int | None
+) -> None:
+    """Split sentences and find actor mentions; write one DocBin per chunk to annotated/.
+
+    Chunks annotated by an earlier run with the same settings are reused.
 
     Example:
 
-        pipeline annotate --work data/interim --actors my_actors.toml
+        pipeline annotate --work data/interim --jobs 2
     """
     from pipeline.annotate.stage import run_annotate
 
-    count = run_annotate(work_dir, ctx.obj["settings"], actors_path)
+    count = run_annotate(
+        work_dir,
+        ctx.obj["settings"],
+        actors_path,
+        jobs=resolved_jobs(ctx, jobs),
+        progress=not ctx.obj["quiet"],
+    )
     say(ctx, f"annotate: {count} documents -> {work_dir}")
 
 
@@ -183,6 +212,7 @@ def annotate(ctx: click.Context, work_dir: Path, actors_path: Path | None) -> No
 @work_option
 @actors_option
 @lexicon_options
+@jobs_option
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -190,17 +220,28 @@ def extract(
     actors_path: Path | None,
     cues_path: Path | None,
     topics_path: Path | None,
+    jobs: int | None,
 ) -> None:
-    """Find demands, concessions and rejections; write claims.jsonl.
+    """Find demands, concessions and rejections; write one claims file per chunk to claims/.
+
+    Chunks extracted by an earlier run with the same rules and lexicons are reused.
 
     Example:
 
-        pipeline extract --work data/interim
+        pipeline extract --work data/interim --jobs 2
     """
     from pipeline.extract.stage import run_extract
 
-    count = run_extract(work_dir, ctx.obj["settings"], cues_path, topics_path, actors_path)
-    say(ctx, f"extract: {count} claims -> {work_dir}")
+    count = run_extract(
+        work_dir,
+        ctx.obj["settings"],
+        cues_path,
+        topics_path,
+        actors_path,
+        jobs=resolved_jobs(ctx, jobs),
+        progress=not ctx.obj["quiet"],
+    )
+    say(ctx, f"extract: claims of {count} documents -> {work_dir}")
 
 
 def partition_option(function: F) -> F:
@@ -291,6 +332,7 @@ def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
 @actors_option
 @lexicon_options
 @partition_option
+@jobs_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.pass_context
 def run(
@@ -302,6 +344,7 @@ def run(
     cues_path: Path | None,
     topics_path: Path | None,
     partition_by: str | None,
+    jobs: int | None,
     strict: bool,
 ) -> None:
     """Run every stage: articles in INPUT, Parquet tables in OUTPUT.
@@ -316,13 +359,14 @@ def run(
     work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if temporary else work_dir
     try:
         ctx.invoke(normalise, input_path=input_path, work_dir=work, strict=False)
-        ctx.invoke(annotate, work_dir=work, actors_path=actors_path)
+        ctx.invoke(annotate, work_dir=work, actors_path=actors_path, jobs=jobs)
         ctx.invoke(
             extract,
             work_dir=work,
             actors_path=actors_path,
             cues_path=cues_path,
             topics_path=topics_path,
+            jobs=jobs,
         )
         ctx.invoke(
             tables,

@@ -29,8 +29,9 @@ DEFAULT_BOILERPLATE = RESOURCES_DIR / "boilerplate.toml"
 # File names of the stage outputs inside a work folder.
 DOCUMENTS_FILE = "documents.jsonl"
 REJECTS_FILE = "rejects.jsonl"
-ANNOTATED_FILE = "annotated.spacy"
-CLAIMS_FILE = "claims.jsonl"
+# Chunked stages write a folder: one file per chunk plus an index.json listing them.
+ANNOTATED_DIR = "annotated"
+CLAIMS_DIR = "claims"
 
 
 class PipelineError(ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -12,8 +13,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.annotate.store import MENTIONS_KEY, write_annotated
-from pipeline.config import ANNOTATED_FILE, CLAIMS_FILE, DOCUMENTS_FILE, REJECTS_FILE
+from pipeline.annotate.store import MENTIONS_KEY, chunk_path, write_annotated
+from pipeline.chunks import write_index
+from pipeline.config import ANNOTATED_DIR, CLAIMS_DIR, DOCUMENTS_FILE, REJECTS_FILE
 from pipeline.io import write_jsonl
 from pipeline.knowledge.actors import Actor, ActorBase
 from pipeline.knowledge.topics import load_topic_lexicon
@@ -24,10 +26,11 @@ from pipeline.tables.stage import WorkFolderError, write_tables
 FIRST = "Putin demanded a ceasefire. Zelensky rejected it.\n\nHe wants talks."
 SECOND = "Trump urged a deal. Putin refused."
 
+# In the order the normalise stage writes them: input files by path, parts in order.
 DOCUMENTS = [
-    Document("d2", "b.txt", 0, SECOND, title="Talks", published="2025-03-01T12:00:00+02:00"),
     Document("d1", "a.txt", 0, FIRST, outlet="Wire", published="2025-02-28"),
     Document("d3", "a.txt", 1, "Nothing here.", published="sometime"),
+    Document("d2", "b.txt", 0, SECOND, title="Talks", published="2025-03-01T12:00:00+02:00"),
 ]
 MENTIONS = {
     "d1": [
@@ -98,16 +101,24 @@ def make_work_dir(
     claims: list[Claim] = CLAIMS,
     rejects: bool = True,
 ) -> Path:
-    """A work folder as the earlier stages leave it; docs stored in input order, not sorted."""
+    """A work folder as the earlier stages leave it, with all documents in one chunk."""
     work_dir.mkdir(parents=True, exist_ok=True)
     write_jsonl(work_dir / DOCUMENTS_FILE, (doc.to_dict() for doc in documents))
-    write_jsonl(work_dir / CLAIMS_FILE, (c.to_dict() for c in claims))
     if rejects:
         reject = Reject("c.pdf", "binary", "Not a text file; convert it to .txt.")
         write_jsonl(work_dir / REJECTS_FILE, [reject.to_dict()])
     docs = [annotated_doc(doc, MENTIONS.get(doc.doc_id, [])) for doc in documents]
-    write_annotated(work_dir / ANNOTATED_FILE, docs)
+    store_chunk(work_dir, [doc.doc_id for doc in documents], docs, claims)
     return work_dir
+
+
+def store_chunk(work_dir: Path, doc_ids: list[str], docs: list[Doc], claims: list[Claim]) -> None:
+    """Write one chunk as annotate and extract do: a DocBin, a claims file, two indexes."""
+    write_annotated(chunk_path(work_dir / ANNOTATED_DIR, "k1"), docs)
+    write_index(work_dir / ANNOTATED_DIR, [{"key": "k1", "doc_ids": doc_ids}])
+    write_jsonl(work_dir / CLAIMS_DIR / "k1.jsonl", (c.to_dict() for c in claims))
+    entry = {"key": "k1", "doc_ids": doc_ids, "claims": "k1.jsonl"}
+    write_index(work_dir / CLAIMS_DIR, [entry])
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +163,7 @@ def test_stage_returns_row_counts(written) -> None:
         assert read(written, table).num_rows == rows
 
 
-def test_stage_documents_in_source_order_with_utc_dates(written) -> None:
+def test_stage_documents_in_work_folder_order_with_utc_dates(written) -> None:
     documents = read(written, "documents")
     assert documents.schema.field("published").type == pa.timestamp("us", tz="UTC")
     assert documents.column("doc_id").to_pylist() == ["d1", "d3", "d2"]
@@ -257,7 +268,8 @@ def test_stage_stances_one_row_per_pair_with_distinct_documents(tmp_path: Path) 
 
 
 def test_stage_output_is_deterministic(written, tmp_path: Path) -> None:
-    work_dir = make_work_dir(tmp_path / "work", documents=DOCUMENTS[::-1], claims=CLAIMS[::-1])
+    """Claims are sorted whatever order extract wrote them in; files are byte-identical."""
+    work_dir = make_work_dir(tmp_path / "work", claims=CLAIMS[::-1])
     write_tables(work_dir, tmp_path / "out", ACTORS)
     for table in TABLES:
         again = tmp_path / "out" / f"{table}.parquet"
@@ -317,13 +329,14 @@ def test_stage_duckdb_joins_tables(written) -> None:
     ("missing", "command"),
     [
         (DOCUMENTS_FILE, "pipeline normalise"),
-        (ANNOTATED_FILE, "pipeline annotate"),
-        (CLAIMS_FILE, "pipeline extract"),
+        (ANNOTATED_DIR, "pipeline annotate"),
+        (CLAIMS_DIR, "pipeline extract"),
     ],
 )
 def test_stage_missing_output_names_the_command(tmp_path: Path, missing: str, command: str) -> None:
     work_dir = make_work_dir(tmp_path / "work")
-    (work_dir / missing).unlink()
+    path = work_dir / missing
+    shutil.rmtree(path) if path.is_dir() else path.unlink()
     with pytest.raises(
         WorkFolderError, match=re.escape(f"{missing} not found: run `{command}` first")
     ):
@@ -364,7 +377,7 @@ def test_stage_mention_of_unknown_document_fails(tmp_path: Path) -> None:
     stray = Document("d9", "z.txt", 0, "Putin spoke.")
     docs = [annotated_doc(doc, MENTIONS[doc.doc_id]) for doc in DOCUMENTS]
     docs.append(annotated_doc(stray, [("Putin", "putin", "alias")]))
-    write_annotated(work_dir / ANNOTATED_FILE, docs)
+    write_annotated(chunk_path(work_dir / ANNOTATED_DIR, "k1"), docs)
     with pytest.raises(WorkFolderError, match=re.escape("doc_id 'd9' is not in documents.jsonl")):
         write_tables(work_dir, tmp_path / "out", ACTORS)
 
@@ -373,14 +386,14 @@ def test_stage_mention_of_unknown_document_fails(tmp_path: Path) -> None:
     ("stored", "message"),
     [
         (DOCUMENTS[:2], re.escape("1 document(s) were not annotated")),
-        ([*DOCUMENTS, DOCUMENTS[0]], "'d2' is stored twice"),
+        ([*DOCUMENTS, DOCUMENTS[0]], "'d1' is stored twice"),
         ([Document("d2", "b.txt", 0, "Other text."), *DOCUMENTS[1:]], "text of doc 'd2' differs"),
     ],
 )
 def test_stage_stale_annotations_fail(tmp_path: Path, stored: list[Document], message: str) -> None:
     work_dir = make_work_dir(tmp_path / "work")
     docs = [annotated_doc(doc, []) for doc in stored]
-    write_annotated(work_dir / ANNOTATED_FILE, docs)
+    write_annotated(chunk_path(work_dir / ANNOTATED_DIR, "k1"), docs)
     with pytest.raises(WorkFolderError, match=message) as error:
         write_tables(work_dir, tmp_path / "out", ACTORS)
     assert "run `pipeline annotate` again" in str(error.value)

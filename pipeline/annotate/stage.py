@@ -1,28 +1,45 @@
-"""Stage 2 runner: documents.jsonl in, annotated DocBin out."""
+"""Stage 2 runner: documents.jsonl in, one annotated DocBin per chunk out.
+
+Chunks whose DocBin already exists under the same key are not annotated
+again (see ``pipeline.chunks``); with ``jobs > 1`` worker processes each
+annotate whole chunks and write their own files.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.annotate.nlp import build_nlp
-from pipeline.annotate.store import write_annotated
-from pipeline.config import ANNOTATED_FILE, DOCUMENTS_FILE
+from pipeline.annotate.store import CHUNK_SUFFIX, chunk_path, write_annotated
+from pipeline.chunks import (
+    Chunk,
+    code_files,
+    fingerprint,
+    make_chunks,
+    remove_stale,
+    write_index,
+)
+from pipeline.config import ANNOTATED_DIR, DEFAULT_ACTORS, DEFAULT_CUES, DOCUMENTS_FILE
 from pipeline.io import read_jsonl
+from pipeline.parallel import ordered_map
+from pipeline.progress import Progress
 from pipeline.records import Document
 
 
 def annotate_documents(
-    documents: Iterator[Document],
+    documents: Iterable[Document],
     settings: dict[str, Any],
     actors_path: Path | None = None,
     cues_path: Path | None = None,
+    nlp: Language | None = None,
 ) -> Iterator[Doc]:
     """Run the NLP pipeline over documents, each Doc carrying its id and date."""
-    nlp = build_nlp(settings, actors_path, cues_path)
+    nlp = nlp or build_nlp(settings, actors_path, cues_path)
     batch_size = int(settings.get("nlp", {}).get("batch_size", 64))
 
     def prepared() -> Iterator[Doc]:
@@ -35,16 +52,69 @@ def annotate_documents(
     yield from nlp.pipe(prepared(), batch_size=batch_size)
 
 
+def annotate_fingerprint(
+    settings: dict[str, Any], actors_path: Path | None, cues_path: Path | None
+) -> str:
+    """Everything an annotated chunk depends on besides its documents."""
+    return fingerprint(
+        "annotate",
+        settings.get("nlp", {}),
+        files=[actors_path or DEFAULT_ACTORS, cues_path or DEFAULT_CUES, *code_files("annotate")],
+    )
+
+
+def read_documents(work_dir: Path) -> Iterator[Document]:
+    """The normalise stage's documents, streamed."""
+    source = Path(work_dir) / DOCUMENTS_FILE
+    if not source.exists():
+        raise FileNotFoundError(f"{source} not found: run `pipeline normalise` first")
+    return (Document.from_dict(row) for row in read_jsonl(source))
+
+
+# One pipeline per worker process, built by ``_start_worker`` before any chunk arrives.
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(settings: dict[str, Any], actors: Path | None, cues: Path | None) -> None:
+    _worker.update(settings=settings, nlp=build_nlp(settings, actors, cues))
+
+
+def _annotate_chunk(task: tuple[Path, Chunk]) -> tuple[int, int]:
+    """Annotate one chunk into its file; return (documents, words)."""
+    target, chunk = task
+    docs = annotate_documents(chunk.documents, _worker["settings"], nlp=_worker["nlp"])
+    written = write_annotated(target, docs)
+    return written, sum(len(document.text.split()) for document in chunk.documents)
+
+
 def run_annotate(
     work_dir: Path,
     settings: dict[str, Any],
     actors_path: Path | None = None,
     cues_path: Path | None = None,
+    jobs: int = 1,
+    progress: bool = False,
 ) -> int:
-    """Annotate every normalised document; return how many were written."""
-    source = work_dir / DOCUMENTS_FILE
-    if not source.exists():
-        raise FileNotFoundError(f"{source} not found: run `pipeline normalise` first")
-    documents = (Document.from_dict(row) for row in read_jsonl(source))
-    docs = annotate_documents(documents, settings, actors_path, cues_path)
-    return write_annotated(work_dir / ANNOTATED_FILE, docs)
+    """Annotate every normalised document not annotated before; return how many documents
+    the annotated chunks hold."""
+    folder = Path(work_dir) / ANNOTATED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    size = int(settings.get("run", {}).get("chunk_size", 64))
+    key = annotate_fingerprint(settings, actors_path, cues_path)
+    entries: list[dict[str, Any]] = []
+
+    def todo() -> Iterator[tuple[Path, Chunk]]:
+        for chunk in make_chunks(read_documents(work_dir), key, size):
+            target = chunk_path(folder, chunk.key)
+            entries.append({"key": chunk.key, "doc_ids": chunk.doc_ids})
+            if not target.exists():
+                yield target, chunk
+
+    with Progress("annotate", enabled=progress) as bar:
+        for documents, words in ordered_map(
+            _annotate_chunk, todo(), jobs, _start_worker, (settings, actors_path, cues_path)
+        ):
+            bar.update(documents, words)
+    write_index(folder, entries)
+    remove_stale(folder, {chunk_path(folder, entry["key"]).name for entry in entries}, CHUNK_SUFFIX)
+    return sum(len(entry["doc_ids"]) for entry in entries)

@@ -17,6 +17,12 @@ from spacy.vocab import Vocab
 from pipeline.io import atomic_path
 
 MENTIONS_KEY = "mentions"
+CHUNK_SUFFIX = ".spacy"
+
+
+def chunk_path(folder: Path, key: str) -> Path:
+    """Where the annotate stage stores the chunk with this key."""
+    return Path(folder) / f"{key}{CHUNK_SUFFIX}"
 
 
 def write_annotated(target: Path, docs: Iterable[Doc]) -> int:

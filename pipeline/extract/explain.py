@@ -17,8 +17,9 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc, Span
 
 from pipeline.annotate.stage import annotate_documents
-from pipeline.annotate.store import iter_annotated
-from pipeline.config import ANNOTATED_FILE, PipelineError
+from pipeline.annotate.store import chunk_path, iter_annotated
+from pipeline.chunks import INDEX_FILE, read_index
+from pipeline.config import ANNOTATED_DIR, PipelineError
 from pipeline.extract.claims import ClaimExtractor, SentenceTrace, sentence_text
 from pipeline.extract.rules import Decision
 from pipeline.extract.stage import build_extractor
@@ -115,7 +116,7 @@ def explain_stored(
     even for one sentence, because a sentence's context (a quote carried over,
     a pronoun's topic) comes from the sentence before it.
     """
-    doc = find_stored_doc(Path(work_dir) / ANNOTATED_FILE, doc_id)
+    doc = find_stored_doc(Path(work_dir) / ANNOTATED_DIR, doc_id)
     extractor = build_extractor(settings, cues_path, topics_path, actors_path)
     explanations = explain_doc(doc, extractor)
     if sentence_id is None:
@@ -130,34 +131,40 @@ def explain_stored(
     return [explanations[sentence_id]]
 
 
-def find_stored_doc(source: Path, doc_id: str) -> Doc:
-    """The stored doc whose id is ``doc_id`` or starts with it; errors say what to try."""
-    if not source.exists():
-        raise PipelineError(f"{source} not found: run `pipeline annotate` first")
+def find_stored_doc(folder: Path, doc_id: str) -> Doc:
+    """The stored doc whose id is ``doc_id`` or starts with it; errors say what to try.
+
+    The annotate stage's index says which chunk holds each id, so only that
+    chunk is read.
+    """
+    if not (folder / INDEX_FILE).exists():
+        raise PipelineError(f"{folder / INDEX_FILE} not found: run `pipeline annotate` first")
     wanted = doc_id.strip()
     if not wanted:
         raise PipelineError("give a document id (or a unique start of one) from documents.jsonl")
-    matches: list[Doc] = []
-    count = 0
-    for doc in iter_annotated(source):
-        count += 1
-        stored = str(doc.user_data.get("doc_id", ""))
-        if stored == wanted:
-            return doc
-        if stored.startswith(wanted):
-            matches.append(doc)
+    located = {
+        stored: entry["key"]
+        for entry in read_index(folder, "pipeline annotate")
+        for stored in entry["doc_ids"]
+    }
+    matches = [stored for stored in located if stored == wanted] or [
+        stored for stored in located if stored.startswith(wanted)
+    ]
     if not matches:
         raise PipelineError(
-            f"no document with id {wanted!r} among the {count} in {source}; "
-            "ids are in the doc_id column of documents.jsonl or claims.jsonl"
+            f"no document with id {wanted!r} among the {len(located)} in {folder}; "
+            "ids are in the doc_id column of documents.jsonl or the claims table"
         )
     if len(matches) > 1:
-        ids = [str(doc.user_data.get("doc_id")) for doc in matches]
-        shown = ", ".join(ids[:SHOWN_IDS]) + (", ..." if len(ids) > SHOWN_IDS else "")
+        shown = ", ".join(matches[:SHOWN_IDS]) + (", ..." if len(matches) > SHOWN_IDS else "")
         raise PipelineError(
-            f"{wanted!r} starts {len(ids)} document ids ({shown}); give more characters"
+            f"{wanted!r} starts {len(matches)} document ids ({shown}); give more characters"
         )
-    return matches[0]
+    found = matches[0]
+    for doc in iter_annotated(chunk_path(folder, located[found])):
+        if doc.user_data.get("doc_id") == found:
+            return doc
+    raise PipelineError(f"document {found} is listed but not stored; run `pipeline annotate` again")
 
 
 def explain_doc(doc: Doc, extractor: ClaimExtractor) -> list[SentenceExplanation]:

@@ -1,4 +1,9 @@
-"""Stage 3 runner: annotated DocBin in, claims.jsonl out."""
+"""Stage 3 runner: annotated chunks in, one claims file per chunk out.
+
+A claims file is named by the annotated chunk it came from and this stage's
+own inputs (settings, lexicons, code), so a rerun extracts only from chunks
+that are new or whose rules changed.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,25 @@ from typing import Any
 
 import spacy
 
-from pipeline.annotate.store import iter_annotated
-from pipeline.config import ANNOTATED_FILE, CLAIMS_FILE
+from pipeline.annotate.store import chunk_path, iter_annotated
+from pipeline.chunks import code_files, fingerprint, read_index, remove_stale, write_index
+from pipeline.config import (
+    ANNOTATED_DIR,
+    CLAIMS_DIR,
+    DEFAULT_ACTORS,
+    DEFAULT_CUES,
+    DEFAULT_TOPICS,
+)
 from pipeline.extract.claims import ClaimExtractor
+from pipeline.ids import stable_hash
 from pipeline.io import write_jsonl
 from pipeline.knowledge.actors import load_actor_base
 from pipeline.knowledge.cues import load_cue_lexicon
 from pipeline.knowledge.topics import load_topic_lexicon
+from pipeline.parallel import ordered_map
+from pipeline.progress import Progress
+
+CLAIMS_SUFFIX = ".jsonl"
 
 
 def build_extractor(
@@ -37,22 +54,80 @@ def build_extractor(
     )
 
 
+def extract_fingerprint(
+    settings: dict[str, Any],
+    cues_path: Path | None,
+    topics_path: Path | None,
+    actors_path: Path | None,
+) -> str:
+    """Everything a claims file depends on besides its annotated chunk."""
+    files = [
+        cues_path or DEFAULT_CUES,
+        topics_path or DEFAULT_TOPICS,
+        actors_path or DEFAULT_ACTORS,
+        *code_files("extract"),
+    ]
+    return fingerprint("extract", settings.get("extract", {}), files=files)
+
+
+# One extractor per worker process, built by ``_start_worker`` before any chunk arrives.
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(
+    settings: dict[str, Any],
+    cues_path: Path | None,
+    topics_path: Path | None,
+    actors_path: Path | None,
+) -> None:
+    _worker["extractor"] = build_extractor(settings, cues_path, topics_path, actors_path)
+
+
+def _extract_chunk(task: tuple[Path, Path]) -> tuple[int, int, int]:
+    """Extract the claims of one annotated chunk into its file; return (docs, words, claims)."""
+    source, target = task
+    extractor: ClaimExtractor = _worker["extractor"]
+    documents = words = 0
+    rows: list[dict[str, Any]] = []
+    for doc in iter_annotated(source):
+        documents += 1
+        words += len(doc.text.split())
+        rows.extend(claim.to_dict() for claim in extractor.claims(doc))
+    write_jsonl(target, rows)
+    return documents, words, len(rows)
+
+
 def run_extract(
     work_dir: Path,
     settings: dict[str, Any],
     cues_path: Path | None = None,
     topics_path: Path | None = None,
     actors_path: Path | None = None,
+    jobs: int = 1,
+    progress: bool = False,
 ) -> int:
-    """Extract claims from every annotated document; return how many were written."""
-    source = work_dir / ANNOTATED_FILE
-    if not source.exists():
-        raise FileNotFoundError(f"{source} not found: run `pipeline annotate` first")
-    extractor = build_extractor(settings, cues_path, topics_path, actors_path)
+    """Extract claims from every annotated chunk not extracted before; return how many
+    documents were read."""
+    annotated = Path(work_dir) / ANNOTATED_DIR
+    chunks = read_index(annotated, "pipeline annotate")
+    folder = Path(work_dir) / CLAIMS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    key = extract_fingerprint(settings, cues_path, topics_path, actors_path)
+    entries = [
+        {**chunk, "claims": stable_hash(key, chunk["key"], length=32) + CLAIMS_SUFFIX}
+        for chunk in chunks
+    ]
 
-    def rows() -> Iterator[dict[str, Any]]:
-        for doc in iter_annotated(source):
-            for claim in extractor.claims(doc):
-                yield claim.to_dict()
+    def todo() -> Iterator[tuple[Path, Path]]:
+        for entry in entries:
+            target = folder / entry["claims"]
+            if not target.exists():
+                yield chunk_path(annotated, entry["key"]), target
 
-    return write_jsonl(work_dir / CLAIMS_FILE, rows())
+    init = (settings, cues_path, topics_path, actors_path)
+    with Progress("extract", enabled=progress) as bar:
+        for documents, words, _ in ordered_map(_extract_chunk, todo(), jobs, _start_worker, init):
+            bar.update(documents, words)
+    write_index(folder, entries)
+    remove_stale(folder, {entry["claims"] for entry in entries}, CLAIMS_SUFFIX)
+    return sum(len(entry["doc_ids"]) for entry in entries)

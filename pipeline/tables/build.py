@@ -1,8 +1,9 @@
 """Pure functions from records and Docs to Arrow tables with the declared schemas.
 
 Nothing here reads or writes files, so each table can be built and checked in
-a test from a handful of records. Every table is sorted on a full key, so the
-same inputs always give the same rows in the same order.
+a test from a handful of records. Every table has a fixed order (documents as
+given, the rest by a full key), so the same inputs always give the same rows
+in the same order.
 """
 
 from __future__ import annotations
@@ -111,15 +112,14 @@ def date_key(moment: datetime | None) -> int | None:
     return None if moment is None else day_key(moment.astimezone(UTC).date())
 
 
-def document_key(doc: Document) -> tuple[str, int]:
-    """Documents are ordered by where they came from, never by arrival order."""
-    return (doc.source, doc.part)
-
-
 def document_order(docs: Iterable[Document]) -> dict[str, int]:
-    """Rank of each doc_id in the documents table, used to order the other tables."""
-    ordered = sorted(docs, key=document_key)
-    return {doc.doc_id: rank for rank, doc in enumerate(ordered)}
+    """Rank of each doc_id in the documents table, used to order the other tables.
+
+    Documents keep the order the normalise stage wrote them in (input files by
+    path, then records and parts as the file holds them), which every run
+    reproduces and which the tables stage can follow without sorting the corpus.
+    """
+    return {doc.doc_id: rank for rank, doc in enumerate(docs)}
 
 
 def _rank(doc_order: DocOrder | None, doc_id: str) -> int:
@@ -154,14 +154,14 @@ def documents_table(
             "n_sentences": sentence_counts.get(doc.doc_id, 0),
             "n_claims": claim_counts.get(doc.doc_id, 0),
         }
-        for doc in sorted(docs, key=document_key)
+        for doc in docs
     ]
     return make_table(rows, DOCUMENTS)
 
 
 def texts_table(docs: Iterable[Document]) -> pa.Table:
     """Full texts in document order, so offsets elsewhere can be checked against them."""
-    rows = [{"doc_id": doc.doc_id, "text": doc.text} for doc in sorted(docs, key=document_key)]
+    rows = [{"doc_id": doc.doc_id, "text": doc.text} for doc in docs]
     return make_table(rows, TEXTS)
 
 
@@ -351,27 +351,41 @@ def date_row(day: date) -> Row:
     }
 
 
+class StanceCounts:
+    """Claim counts per (actor_id, topic) pair, added to chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.documents: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def add(self, claims: Iterable[Claim]) -> None:
+        for claim in claims:
+            pair = (claim.actor_id, claim.topic)
+            self.types[pair][claim.claim_type] += 1
+            self.documents[pair].add(claim.doc_id)
+
+    def table(self) -> pa.Table:
+        """One row per pair that has at least one claim, ordered by the pair."""
+        rows = [
+            {
+                "actor_id": actor_id,
+                "topic": topic,
+                "demands": counts["demand"],
+                "concessions": counts["concession"],
+                "rejections": counts["rejection"],
+                "n_claims": counts.total(),
+                "n_documents": len(self.documents[(actor_id, topic)]),
+            }
+            for (actor_id, topic), counts in sorted(self.types.items())
+        ]
+        return make_table(rows, STANCES)
+
+
 def stances_table(claims: Iterable[Claim]) -> pa.Table:
     """Counts per (actor_id, topic) pair that has at least one claim."""
-    types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for claim in claims:
-        pair = (claim.actor_id, claim.topic)
-        types[pair][claim.claim_type] += 1
-        documents[pair].add(claim.doc_id)
-    rows = [
-        {
-            "actor_id": actor_id,
-            "topic": topic,
-            "demands": counts["demand"],
-            "concessions": counts["concession"],
-            "rejections": counts["rejection"],
-            "n_claims": counts.total(),
-            "n_documents": len(documents[(actor_id, topic)]),
-        }
-        for (actor_id, topic), counts in sorted(types.items())
-    ]
-    return make_table(rows, STANCES)
+    counts = StanceCounts()
+    counts.add(claims)
+    return counts.table()
 
 
 def rejects_table(rejects: Iterable[Reject]) -> pa.Table:

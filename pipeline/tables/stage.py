@@ -1,25 +1,31 @@
-"""Stage 4: read the work folder's stage outputs and write one Parquet table each.
+"""Stage 4: stream the work folder's chunks into one Parquet table each.
 
-All tables are built and cross-checked in memory before any file is written,
-so a work folder whose stages disagree (a stale DocBin, claims from another
-run) fails with a message saying which stage to rerun instead of producing
-tables whose offsets point at the wrong text. ``layout`` decides whether a
-table is one file or a partitioned folder.
+Chunks are read one at a time, in document order, and cross-checked (a stale
+DocBin or claims from another run fail with a message naming the stage to
+rerun); their rows go to Parquet writers in row groups, so memory stays flat
+however large the corpus. Tables are written into a staging folder inside the
+output folder and moved into place only when every table is complete.
+``layout`` decides whether a table ends up as one file or a partitioned folder.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
-from pipeline.annotate.store import iter_annotated
+from pipeline.annotate.store import chunk_path, iter_annotated
+from pipeline.chunks import read_index
 from pipeline.config import (
-    ANNOTATED_FILE,
-    CLAIMS_FILE,
+    ANNOTATED_DIR,
+    CLAIMS_DIR,
     DEFAULT_TOPICS,
     DOCUMENTS_FILE,
     REJECTS_FILE,
@@ -32,6 +38,7 @@ from pipeline.knowledge.topics import TopicLexicon, load_topic_lexicon
 from pipeline.records import CLAIM_TYPES, Claim, Document, Reject
 from pipeline.tables.build import (
     Row,
+    StanceCounts,
     actors_table,
     claim_counts,
     claims_table,
@@ -46,26 +53,31 @@ from pipeline.tables.build import (
     rejects_table,
     sentences_rows,
     sentences_table,
-    stances_table,
     texts_table,
     topics_table,
 )
 from pipeline.tables.layout import (
     check_partition_target,
     document_partitions,
-    write_flat,
+    flat_path,
+    folder_path,
+    partition_column,
     write_partitioned,
 )
 from pipeline.tables.schemas import PARTITIONED_TABLES, TABLES, partition_key
 
 T = TypeVar("T")
 
-# The command that produces each required work-folder file.
+# The command that produces each required work-folder entry.
 PRODUCED_BY = {
     DOCUMENTS_FILE: "pipeline normalise",
-    ANNOTATED_FILE: "pipeline annotate",
-    CLAIMS_FILE: "pipeline extract",
+    ANNOTATED_DIR: "pipeline annotate",
+    CLAIMS_DIR: "pipeline extract",
 }
+# Tables written chunk by chunk; the others are small and built at the end.
+STREAMED_TABLES = ("documents", "texts", "sentences", "mentions", "claims")
+ROW_GROUP_ROWS = 65_536
+ROW_GROUP_BYTES = 64 * 1024 * 1024
 
 
 class WorkFolderError(PipelineError):
@@ -78,61 +90,49 @@ class MissingStageOutput(WorkFolderError, FileNotFoundError):
 
 def require(work_dir: Path, name: str) -> Path:
     """The path of a stage output, or an error naming the command that writes it."""
-    path = work_dir / name
-    if not path.is_file():
+    path = Path(work_dir) / name
+    if not path.exists():
         raise MissingStageOutput(f"{path} not found: run `{PRODUCED_BY[name]}` first")
     return path
 
 
-def _records(path: Path, parse: Callable[[dict[str, Any]], T]) -> list[T]:
-    """Parse every row of a JSON Lines file, naming the row that does not fit."""
-    records = []
-    for number, data in enumerate(read_jsonl(path), start=1):
-        try:
-            records.append(parse(data))
-        except (KeyError, TypeError, ValueError) as error:
-            raise WorkFolderError(
-                f"{path}: record {number} is malformed ({error}); run "
-                f"`{PRODUCED_BY.get(path.name, 'the stage')}` again"
-            ) from error
-    return records
-
-
-def read_documents(work_dir: Path) -> list[Document]:
-    """Documents from the normalise stage; doc ids must be unique."""
-    path = require(work_dir, DOCUMENTS_FILE)
-    docs = _records(path, Document.from_dict)
-    repeated = [doc_id for doc_id, n in Counter(doc.doc_id for doc in docs).items() if n > 1]
-    if repeated:
+def _parse(
+    path: Path, number: int, data: dict[str, Any], parse: Callable[[dict[str, Any]], T]
+) -> T:
+    """One record of a stage's JSON Lines file, or an error naming the record and the fix."""
+    try:
+        return parse(data)
+    except (KeyError, TypeError, ValueError) as error:
+        command = PRODUCED_BY.get(path.name) or PRODUCED_BY.get(path.parent.name, "the stage")
         raise WorkFolderError(
-            f"{path}: doc_id '{repeated[0]}' appears more than once; run "
-            f"`{PRODUCED_BY[DOCUMENTS_FILE]}` again"
-        )
-    return docs
+            f"{path}: record {number} is malformed ({error}); run `{command}` again"
+        ) from error
+
+
+def _records(path: Path, parse: Callable[[dict[str, Any]], T]) -> Iterator[T]:
+    for number, data in enumerate(read_jsonl(path), start=1):
+        yield _parse(path, number, data, parse)
 
 
 def read_rejects(work_dir: Path) -> list[Reject]:
     """Rejected inputs; a run that rejected nothing may not have written the file."""
-    path = work_dir / REJECTS_FILE
+    path = Path(work_dir) / REJECTS_FILE
     if not path.is_file():
         return []
-    return _records(path, lambda data: Reject(data["source"], data["reason"], data["detail"]))
-
-
-def read_claims(work_dir: Path) -> list[Claim]:
-    """Claims from the extract stage."""
-    return _records(require(work_dir, CLAIMS_FILE), Claim.from_dict)
+    return list(_records(path, lambda data: Reject(data["source"], data["reason"], data["detail"])))
 
 
 def read_annotations(
     path: Path, texts: dict[str, str]
 ) -> tuple[list[Row], list[Row], dict[str, int]]:
-    """Sentence rows, mention rows and sentence counts from one pass over the DocBin.
+    """Sentence rows, mention rows and sentence counts from one pass over a chunk's DocBin.
 
-    Every stored Doc must belong to a known document and carry exactly its text,
-    since all offsets are taken from the Doc but read against ``texts``.
+    Every stored Doc must belong to the chunk's documents and carry exactly its
+    text, since all offsets are taken from the Doc but read against ``texts``.
     """
-    rerun = f"run `{PRODUCED_BY[ANNOTATED_FILE]}` again"
+    rerun = f"run `{PRODUCED_BY[ANNOTATED_DIR]}` again"
+    if not path.is_file():
+        raise WorkFolderError(f"{path} is listed in the index but missing; {rerun}")
     sentences: list[Row] = []
     mentions: list[Row] = []
     counts: dict[str, int] = {}
@@ -180,9 +180,12 @@ def claim_problem(
 
 
 def check_claims(
-    claims: Iterable[Claim], texts: dict[str, str], sentence_counts: dict[str, int]
+    claims: Iterable[Claim], texts: dict[str, str], sentence_counts: dict[str, int], where: Path
 ) -> None:
-    """Fail on the first claim that does not fit the documents and annotations."""
+    """Fail on the first claim that does not fit the documents and annotations.
+
+    Claim ids contain the doc id, so unique ids within a chunk are unique overall.
+    """
     seen: set[str] = set()
     for claim in claims:
         problem = claim_problem(claim, texts, sentence_counts)
@@ -190,8 +193,8 @@ def check_claims(
             problem = "its claim_id appears more than once"
         if problem:
             raise WorkFolderError(
-                f"{CLAIMS_FILE}: claim '{claim.claim_id}': {problem}; run "
-                f"`{PRODUCED_BY[CLAIMS_FILE]}` again"
+                f"{where}: claim '{claim.claim_id}': {problem}; run "
+                f"`{PRODUCED_BY[CLAIMS_DIR]}` again"
             )
         seen.add(claim.claim_id)
 
@@ -208,48 +211,187 @@ def load_topics(topics_path: Path | None) -> tuple[TopicLexicon, dict[str, str]]
     return lexicon, labels
 
 
-def check_topics(claims: Iterable[Claim], lexicon: TopicLexicon, topics_path: Path | None) -> None:
+def check_topics(topics: set[str], lexicon: TopicLexicon, topics_path: Path | None) -> None:
     """Every claim's topic must be a row of the topics table, or the star schema breaks."""
-    unknown = sorted({claim.topic for claim in claims} - set(lexicon.topics))
+    unknown = sorted(topics - set(lexicon.topics))
     if unknown:
         raise WorkFolderError(
-            f"{CLAIMS_FILE}: topic '{unknown[0]}' is not in the topic lexicon "
+            f"{CLAIMS_DIR}: topic '{unknown[0]}' is not in the topic lexicon "
             f"{topics_path or DEFAULT_TOPICS}; give `pipeline tables` the --topics file that "
-            f"`{PRODUCED_BY[CLAIMS_FILE]}` used, or run `{PRODUCED_BY[CLAIMS_FILE]}` again"
+            f"`{PRODUCED_BY[CLAIMS_DIR]}` used, or run `{PRODUCED_BY[CLAIMS_DIR]}` again"
         )
 
 
-def build_tables(
-    work_dir: Path, actor_base: ActorBase, topics_path: Path | None = None
-) -> dict[str, pa.Table]:
-    """Every table in ``TABLES``, built and cross-checked from the work folder.
+@dataclass
+class WorkChunk:
+    """One chunk's documents with their annotations and claims, already cross-checked."""
+
+    documents: list[Document]
+    sentences: list[Row]
+    mentions: list[Row]
+    sentence_counts: dict[str, int]
+    claims: list[Claim]
+
+
+def _chunk_entries(work_dir: Path) -> list[dict[str, Any]]:
+    """The chunks annotate wrote, each with the claims file extract wrote for it."""
+    annotated = read_index(require(work_dir, ANNOTATED_DIR), PRODUCED_BY[ANNOTATED_DIR])
+    extracted = read_index(require(work_dir, CLAIMS_DIR), PRODUCED_BY[CLAIMS_DIR])
+    if [entry.get("key") for entry in extracted] != [entry.get("key") for entry in annotated]:
+        raise WorkFolderError(
+            f"{Path(work_dir) / CLAIMS_DIR}: the claims are from another annotate run; "
+            f"run `{PRODUCED_BY[CLAIMS_DIR]}` again"
+        )
+    return extracted
+
+
+def iter_work_chunks(work_dir: Path) -> Iterator[WorkChunk]:
+    """Every chunk of the work folder in document order, cross-checked against the others."""
+    work_dir = Path(work_dir)
+    documents_path = require(work_dir, DOCUMENTS_FILE)
+    entries = _chunk_entries(work_dir)
+    documents = enumerate(read_jsonl(documents_path), start=1)
+    seen: set[str] = set()
+    rerun = f"run `{PRODUCED_BY[ANNOTATED_DIR]}` again"
+    for entry in entries:
+        chunk: list[Document] = []
+        for expected in entry["doc_ids"]:
+            number, data = next(documents, (0, None))
+            if data is None:
+                raise WorkFolderError(
+                    f"{documents_path} ends before document '{expected}' of the annotations; "
+                    f"{rerun}"
+                )
+            document = _parse(documents_path, number, data, Document.from_dict)
+            if document.doc_id != expected:
+                raise WorkFolderError(
+                    f"{documents_path}: record {number} is '{document.doc_id}', the annotations "
+                    f"expect '{expected}' (they are from another run); {rerun}"
+                )
+            if document.doc_id in seen:
+                raise WorkFolderError(
+                    f"{documents_path}: doc_id '{document.doc_id}' appears more than once; "
+                    f"run `{PRODUCED_BY[DOCUMENTS_FILE]}` again"
+                )
+            seen.add(document.doc_id)
+            chunk.append(document)
+        yield _load_chunk(work_dir, entry, chunk)
+    leftover = next(documents, None)
+    if leftover is not None:
+        raise WorkFolderError(
+            f"{documents_path}: record {leftover[0]} and later were never annotated; {rerun}"
+        )
+
+
+def _load_chunk(work_dir: Path, entry: dict[str, Any], documents: list[Document]) -> WorkChunk:
+    texts = {document.doc_id: document.text for document in documents}
+    annotated = chunk_path(work_dir / ANNOTATED_DIR, entry["key"])
+    sentences, mentions, counts = read_annotations(annotated, texts)
+    claims_path = work_dir / CLAIMS_DIR / entry["claims"]
+    if not claims_path.is_file():
+        raise WorkFolderError(
+            f"{claims_path} is listed in the index but missing; "
+            f"run `{PRODUCED_BY[CLAIMS_DIR]}` again"
+        )
+    claims = list(_records(claims_path, Claim.from_dict))
+    check_claims(claims, texts, counts, claims_path)
+    return WorkChunk(documents, sentences, mentions, counts, claims)
+
+
+class TableSink:
+    """One table written as Parquet row groups while the chunks stream past.
+
+    Rows are buffered up to a row-group size, so files do not fragment into
+    one tiny row group per chunk and the same input always gives the same bytes.
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path = path
+        self.schema = schema
+        self.rows = 0
+        self._buffer: list[pa.Table] = []
+        self._buffered_rows = 0
+        self._buffered_bytes = 0
+        self._writer = pq.ParquetWriter(path, schema)
+
+    def add(self, table: pa.Table) -> None:
+        self._buffer.append(table)
+        self.rows += table.num_rows
+        self._buffered_rows += table.num_rows
+        self._buffered_bytes += table.nbytes
+        if self._buffered_rows >= ROW_GROUP_ROWS or self._buffered_bytes >= ROW_GROUP_BYTES:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer:
+            combined = pa.concat_tables(self._buffer).combine_chunks()
+            self._writer.write_table(combined, row_group_size=max(1, combined.num_rows))
+        self._buffer, self._buffered_rows, self._buffered_bytes = [], 0, 0
+
+    def close(self) -> None:
+        self._flush()
+        if self.rows == 0:  # an empty file still needs one row group for some readers
+            self._writer.write_table(self.schema.empty_table())
+        self._writer.close()
+
+
+@dataclass
+class Totals:
+    """What the small tables need from the whole corpus, gathered chunk by chunk."""
+
+    stances: StanceCounts = field(default_factory=StanceCounts)
+    published: set[datetime] = field(default_factory=set)
+    topics: set[str] = field(default_factory=set)
+
+
+def _stream_chunk(chunk: WorkChunk, sinks: dict[str, TableSink], totals: Totals) -> None:
+    """Add one chunk's rows to the streamed tables and its figures to the totals."""
+    order = document_order(chunk.documents)
+    published = {doc.doc_id: parse_published(doc.published) for doc in chunk.documents}
+    date_keys = {doc_id: date_key(moment) for doc_id, moment in published.items()}
+    counts = claim_counts(chunk.claims)
+    sinks["documents"].add(documents_table(chunk.documents, chunk.sentence_counts, counts))
+    sinks["texts"].add(texts_table(chunk.documents))
+    sinks["sentences"].add(sentences_table(chunk.sentences, order))
+    sinks["mentions"].add(mentions_table(chunk.mentions, order))
+    sinks["claims"].add(claims_table(chunk.claims, order, date_keys))
+    totals.stances.add(chunk.claims)
+    totals.published.update(moment for moment in published.values() if moment is not None)
+    totals.topics.update(claim.topic for claim in chunk.claims)
+
+
+def stage_tables(
+    work_dir: Path, staging: Path, actor_base: ActorBase, topics_path: Path | None = None
+) -> dict[str, int]:
+    """Write every table in ``TABLES`` as ``<name>.parquet`` into ``staging``; return row counts.
 
     The topics table comes from the shipped lexicon unless ``topics_path`` is given.
     """
-    for name in (DOCUMENTS_FILE, ANNOTATED_FILE, CLAIMS_FILE):
-        require(work_dir, name)
-    docs = read_documents(work_dir)
-    claims = read_claims(work_dir)
     lexicon, labels = load_topics(topics_path)
-    texts = {doc.doc_id: doc.text for doc in docs}
-    sentences, mentions, sentence_counts = read_annotations(work_dir / ANNOTATED_FILE, texts)
-    check_claims(claims, texts, sentence_counts)
-    check_topics(claims, lexicon, topics_path)
-    order = document_order(docs)
-    published = {doc.doc_id: parse_published(doc.published) for doc in docs}
-    date_keys = {doc_id: date_key(moment) for doc_id, moment in published.items()}
-    return {
-        "documents": documents_table(docs, sentence_counts, claim_counts(claims)),
-        "texts": texts_table(docs),
-        "sentences": sentences_table(sentences, order),
-        "mentions": mentions_table(mentions, order),
-        "claims": claims_table(claims, order, date_keys),
+    rejects = read_rejects(work_dir)
+    totals = Totals()
+    sinks: dict[str, TableSink] = {}
+    try:
+        for name in STREAMED_TABLES:
+            sinks[name] = TableSink(staging / f"{name}.parquet", TABLES[name])
+        for chunk in iter_work_chunks(work_dir):
+            _stream_chunk(chunk, sinks, totals)
+    finally:
+        for sink in sinks.values():
+            sink.close()
+    check_topics(totals.topics, lexicon, topics_path)
+    small = {
         "actors": actors_table(actor_base),
         "topics": topics_table(lexicon, labels),
-        "dates": dates_table(published.values()),
-        "stances": stances_table(claims),
-        "rejects": rejects_table(read_rejects(work_dir)),
+        "dates": dates_table(totals.published),
+        "stances": totals.stances.table(),
+        "rejects": rejects_table(rejects),
     }
+    for name, table in small.items():
+        pq.write_table(table, staging / f"{name}.parquet")
+    counts = {name: sink.rows for name, sink in sinks.items()}
+    counts.update({name: table.num_rows for name, table in small.items()})
+    return {name: counts[name] for name in TABLES}
 
 
 def write_tables(
@@ -263,20 +405,43 @@ def write_tables(
 
     Flat by default (``<table>.parquet``). With ``partition_by`` ("month" or
     "outlet") the per-document tables become hive folders ``<table>/`` (see
-    ``layout``) and the others stay flat.
+    ``layout``) and the others stay flat. Nothing in ``output_dir`` changes
+    unless every table was built.
     """
     output_dir = Path(output_dir)
     if partition_by is not None:
         partition_key(partition_by)  # an unknown mode fails before any work
         for name in PARTITIONED_TABLES:
             check_partition_target(output_dir, name)
-    tables = build_tables(Path(work_dir), actor_base, topics_path)
+    require(work_dir, DOCUMENTS_FILE)
+    _chunk_entries(Path(work_dir))  # a missing stage fails before the output folder is made
+    created = not output_dir.exists()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tables-", dir=output_dir))
+    try:
+        counts = stage_tables(Path(work_dir), staging, actor_base, topics_path)
+        _publish(staging, output_dir, partition_by)
+    except BaseException:
+        shutil.rmtree(output_dir if created else staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    return counts
+
+
+def _publish(staging: Path, output_dir: Path, partition_by: str | None) -> None:
+    """Move the staged tables into their layout, removing the other layout's stale copy."""
     partitions: dict[str, str] = {}
     if partition_by is not None:
-        partitions = document_partitions(tables["documents"], partition_by)
+        documents = pq.read_table(
+            staging / "documents.parquet", columns=["doc_id", "published", "outlet"]
+        )
+        partitions = document_partitions(documents, partition_by)
     for name in TABLES:
+        staged = staging / f"{name}.parquet"
         if partition_by is None or name not in PARTITIONED_TABLES:
-            write_flat(tables[name], output_dir, name)
+            staged.replace(flat_path(output_dir, name))
+            stale = folder_path(output_dir, name)
+            if partition_column(stale) is not None:
+                shutil.rmtree(stale)
         else:
-            write_partitioned(tables[name], output_dir, name, partition_by, partitions)
-    return {name: tables[name].num_rows for name in TABLES}
+            write_partitioned(pq.read_table(staged), output_dir, name, partition_by, partitions)

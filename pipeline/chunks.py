@@ -1,0 +1,130 @@
+"""Chunks: the unit of work, caching and parallelism between normalise and tables.
+
+The annotate and extract stages cut the document stream into chunks and store
+one output file per chunk, named by a hash of everything that determines it
+(the chunk's documents, the settings, the knowledge files and the stage's
+code). A rerun reuses every file whose name it would compute again, so after
+one input changes only the chunk holding its documents is processed.
+
+Chunk boundaries depend on document ids, not positions: a boundary follows a
+document whose id hashes to 0 modulo the target size (and any chunk reaching
+four times the target is cut). Adding, removing or editing one file therefore
+moves no boundary outside its own chunk.
+
+Each chunked stage writes an ``index.json`` listing its chunks in document
+order; the index is written last, so it names only files that are complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import PACKAGE_DIR, PipelineError
+from pipeline.io import atomic_text
+from pipeline.records import Document
+
+INDEX_FILE = "index.json"
+DEFAULT_CHUNK_SIZE = 64
+MAX_CHUNK_FACTOR = 4
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive documents processed and stored together."""
+
+    key: str
+    documents: list[Document]
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [document.doc_id for document in self.documents]
+
+
+def split_documents(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive runs of about ``size`` documents, cut where the doc ids say."""
+    if size < 1:
+        raise ValueError(f"chunk size must be at least 1, not {size}")
+    current: list[Document] = []
+    for document in documents:
+        current.append(document)
+        boundary = zlib.crc32(document.doc_id.encode("utf-8")) % size == 0
+        if boundary or len(current) >= MAX_CHUNK_FACTOR * size:
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+def chunk_key(fingerprint: str, documents: Iterable[Document]) -> str:
+    """A name that changes whenever the chunk's content or the stage's inputs change."""
+    digest = hashlib.sha256(fingerprint.encode("utf-8"))
+    for document in documents:
+        record = json.dumps(document.to_dict(), ensure_ascii=False, sort_keys=True)
+        digest.update(record.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()[:32]
+
+
+def make_chunks(
+    documents: Iterable[Document], fingerprint: str, size: int = DEFAULT_CHUNK_SIZE
+) -> Iterator[Chunk]:
+    """The document stream as keyed chunks."""
+    for run in split_documents(documents, size):
+        yield Chunk(chunk_key(fingerprint, run), run)
+
+
+def fingerprint(*parts: Any, files: Iterable[Path] = ()) -> str:
+    """Hash of settings values and file contents: what a stage's output depends on."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(json.dumps(part, sort_keys=True, default=str).encode("utf-8"))
+        digest.update(b"\x1f")
+    for path in files:
+        digest.update(str(path.name).encode("utf-8"))
+        digest.update(Path(path).read_bytes())
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+def code_files(*packages: str) -> list[Path]:
+    """The source files of the named subpackages plus the shared modules, in a stable order.
+
+    A change to the rules must invalidate cached chunks even when no data changed.
+    """
+    shared = sorted(PACKAGE_DIR.glob("*.py")) + sorted((PACKAGE_DIR / "knowledge").glob("*.py"))
+    own = [path for name in packages for path in sorted((PACKAGE_DIR / name).glob("*.py"))]
+    return shared + own
+
+
+def write_index(folder: Path, entries: list[dict[str, Any]]) -> None:
+    """Record the chunks of a finished stage run, in document order."""
+    with atomic_text(Path(folder) / INDEX_FILE) as out:
+        json.dump({"chunks": entries}, out, ensure_ascii=False, indent=0)
+
+
+def read_index(folder: Path, produced_by: str) -> list[dict[str, Any]]:
+    """The chunk entries of a stage output folder, or an error naming the command to run."""
+    path = Path(folder) / INDEX_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} not found: run `{produced_by}` first")
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["chunks"]
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise PipelineError(f"{path} is damaged ({error}); run `{produced_by}` again") from error
+    return list(entries)
+
+
+def remove_stale(folder: Path, keep: set[str], suffix: str) -> int:
+    """Delete chunk files no longer listed, so the folder does not grow run after run."""
+    removed = 0
+    for path in Path(folder).glob(f"*{suffix}"):
+        if path.name not in keep:
+            path.unlink()
+            removed += 1
+    return removed
