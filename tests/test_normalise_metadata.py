@@ -41,6 +41,10 @@ BODY = (
         (f"{BODY}\n\nShort Headline Later", None),
         (f"By Jane Doe\n\n{BODY}", None),
         (f"{BODY}\n\nThe post Big Story Title appeared first on Example Times.", "Big Story Title"),
+        (
+            f"Jane Doe | Reuters\n\nKyiv Rejects Ceasefire Terms\n\n{BODY}",
+            "Kyiv Rejects Ceasefire Terms",
+        ),
     ],
 )
 def test_metadata_title(text: str, expected: str | None) -> None:
@@ -67,6 +71,19 @@ def test_metadata_title(text: str, expected: str | None) -> None:
         ),
         (f"By Monday, Russia had not replied.\n\n{BODY}", None),
         (BODY, None),
+        (f"Headline\n\nBy JANE DOE, Reuters\n\n{BODY}", "Jane Doe"),
+        (f"Headline\n\nBy Jane Doe, Associated Press\n\n{BODY}", "Jane Doe"),
+        (f"Headline\n\nJane Doe | Reuters\n\n{BODY}", "Jane Doe"),
+        (f"Headline\n\nJane Doe • Bloomberg\n\n{BODY}", "Jane Doe"),
+        (f"Headline\n\nMiddle East | World News\n\n{BODY}", None),
+        (f"By Jane Doe in Kyiv and John Roe in Moscow\n\n{BODY}", "Jane Doe, John Roe"),
+        (f"By Jane Doe in Kyiv\n\n{BODY}", "Jane Doe"),
+        (f"By Friday in Kyiv, no reply had come.\n\n{BODY}", None),
+        (
+            f"Caption of a photo. By JANE DOE and JOHN ROE European leaders {BODY}",
+            "Jane Doe, John Roe",
+        ),
+        (f"By NATO Standards European leaders {BODY}", None),
     ],
 )
 def test_metadata_author(text: str, expected: str | None) -> None:
@@ -84,6 +101,18 @@ def test_metadata_author(text: str, expected: str | None) -> None:
         (f"Trump and Zelensky meet on Feb. 28, 2025 in Washington.\n\n{BODY}", None),
         (f"Headline\n\nFebruary 30, 2025\n\n{BODY}", None),
         (f"{BODY * 12}\n\nMarch 19, 2025", None),
+        (f"Headline\n\nAugust 18, 2025\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\n18 August 2025\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\n2025-08-18\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\nAug. 18, 2025 10:32 AM ET\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\nUpdated 3:04 PM EDT, Mon August 18, 2025\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\nMonday, August 18, 2025\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\nMon 18 Aug 2025 10.32 BST\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\nAugust 18, 2025 at 10:32 a.m. EDT\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\n18 August 2025 | 14:05 MSK\n\n{BODY}", "2025-08-18"),
+        (f"Headline\n\nKyiv, August 18, 2025\n\n{BODY}", None),
+        (f"Headline\n\nThe talks on August 18, 2025 failed\n\n{BODY}", None),
+        (f"MOSCOW, Aug 18 (Reuters) - {BODY}", None),  # no year stated: none is assumed
     ],
 )
 def test_metadata_published(text: str, expected: str | None) -> None:
@@ -106,6 +135,16 @@ def test_metadata_published(text: str, expected: str | None) -> None:
         ),
         (f"NEW YORK (AP) -- {BODY}", "Associated Press"),
         (BODY, None),
+        (f"Headline\n\nKYIV, Ukraine (AP) — {BODY}", "Associated Press"),
+        (f"Headline\n\nMOSCOW, Aug 18 (Reuters) - {BODY}", "Reuters"),
+        (f"ST. PETERSBURG, Russia (AP) — {BODY}", "Associated Press"),
+        (f"WASHINGTON (CNN) — {BODY}", "CNN"),
+        (f"Headline\n\nBy JANE DOE, Reuters\n\n{BODY}", "Reuters"),
+        (f"Headline\n\nJane Doe | The Washington Post\n\n{BODY}", "Washington Post"),
+        (f"Headline\n\nBy Jane Doe, Kyiv Bureau\n\n{BODY}", None),
+        (f"Headline\n\nMiddle East | World News\n\n{BODY}", None),
+        (f"NATO (the alliance) - {BODY}", None),
+        (f"Kyiv (Reuters) - {BODY}", None),  # a dateline's place is in capitals
     ],
 )
 def test_metadata_outlet(text: str, expected: str | None) -> None:

@@ -43,7 +43,9 @@ def _read(path: Path, settings: dict[str, Any]) -> list[RawText | Reject]:
         ("control.txt", b"\x01\x02\x03\x04\x05\x06 text", "binary"),
         ("bad.txt", b"Putin \xc3\x28 \xa4\xa6\xb2\xb3\xbc", "undecodable"),
         ("undefined.txt", b"Putin \x81\x8d said", "undecodable"),
-        ("page.html", b"<html><body>Putin</body></html>", "unsupported"),
+        ("page.html", b"<html><body><script>var a;</script></body></html>", "no_text"),
+        ("page.htm", b"<html><head><title>Only a title</title></head></html>", "no_text"),
+        ("page.xhtml", b"<html><body>Putin</body></html>", "unsupported"),
         ("scan.pdf", b"%PDF-1.4", "unsupported"),
         ("README", b"Putin said no.", "unsupported"),
         ("big.txt", b"Putin said no. " * 20, "too_large"),
@@ -230,3 +232,44 @@ def test_readers_extensions_from_settings(
     results = _read(tmp_path, settings)
     assert [type(item).__name__ for item in results] == ["RawText", "Reject"]
     assert results[1].reason == "unsupported"
+
+
+_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<title>Kyiv rejects ceasefire terms | Example News</title>
+<meta property="og:title" content="Kyiv rejects ceasefire terms">
+<meta property="og:site_name" content="Example News">
+<link rel="canonical" href="https://news.example.com/world/kyiv-rejects-terms">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-08-18T10:32:00Z">
+</head><body>
+<nav><a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Kyiv rejects ceasefire terms</h1>
+<p>Ukraine rejected on Monday a Russian demand that it withdraw from the Donetsk region.</p>
+<p>“We will not give up our land,” President Volodymyr Zelensky said in Kyiv on Monday.</p>
+</article>
+<footer>© 2025 Example News. All rights reserved.</footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.HTM"])
+def test_readers_html_page(tmp_path: Path, settings: dict[str, Any], name: str) -> None:
+    settings = merge(settings, {"normalise": {"max_file_bytes": 10_000}})
+    [raw] = _read(_write(tmp_path, name, _PAGE), settings)
+    assert raw == RawText(
+        name,
+        "Ukraine rejected on Monday a Russian demand that it withdraw from the Donetsk region."
+        "\n\n“We will not give up our land,” President Volodymyr Zelensky said in Kyiv on Monday.",
+        title="Kyiv rejects ceasefire terms",
+        url="https://news.example.com/world/kyiv-rejects-terms",
+        published="2025-08-18",
+        outlet="Example News",
+        author="Jane Doe",
+    )
+
+
+def test_readers_html_in_windows_1252(tmp_path: Path, settings: dict[str, Any]) -> None:
+    settings = merge(settings, {"normalise": {"max_file_bytes": 10_000}})
+    page = "<html><body><article><p>Zelensky’s “peace” plan – café</p></article></body></html>"
+    [raw] = _read(_write(tmp_path, "old.html", page.encode("cp1252")), settings)
+    assert isinstance(raw, RawText) and raw.text == "Zelensky’s “peace” plan – café"

@@ -1,4 +1,7 @@
-"""Character-level normalisation: invisible and layout characters change, words do not."""
+"""Character-level normalisation: invisible and layout characters change, words do not.
+
+Mojibake is repaired: it is not what the article published.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import pytest
 
 from pipeline.normalise.text import (
     collapse_spaces,
+    fix_mojibake,
     limit_blank_lines,
     make_pipeline,
     normalize_line_endings,
@@ -78,3 +82,63 @@ def test_text_normalize_text_is_idempotent(text: str) -> None:
 )
 def test_text_make_pipeline_applies_in_order(steps, expected: str) -> None:
     assert make_pipeline(*steps)(" ab ") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelenskyâ€™s demand", "Zelensky’s demand"),
+        (
+            "â€œWe will not give up our land,â€\x9d he said.",
+            "“We will not give up our land,” he said.",
+        ),
+        # the 9D byte of "”" dropped on the way, as converters do: still a closing quote
+        ("â€œNo,â€ he said. â€œNever.â€", "“No,” he said. “Never.”"),
+        ("Kyivâ€”and Moscowâ€“agreed", "Kyiv—and Moscow–agreed"),
+        ("a Â£5bn fund for SÃ£o Paulo", "a £5bn fund for São Paulo"),
+        ("Ã¢â‚¬Å“twiceÃ¢â‚¬\x9d", "“twice”"),
+        ("\x93Windows quotes\x94 read as Latin-1", "“Windows quotes” read as Latin-1"),
+    ],
+)
+def test_text_fix_mojibake(text: str, expected: str) -> None:
+    assert fix_mojibake(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky’s “peace” plan – café, naïve — Kyiv",
+        "He said \"no\" and 'never'.",
+        "‘single’ “double” ‹angle› «guillemets» „low“",
+        "Москва — «переговоры», Київ, Zürich, Łódź",
+        "Il a dit à « non », déjà vu. ¿Señor? £5bn, €3bn, 10°C ± 2, ½, ™",
+        "ﬁnal ＡＢＣ AT&amp;T",  # ligatures, full width and entities are visible text
+        "Putin said no.",
+        "",
+    ],
+)
+def test_text_fix_mojibake_leaves_correct_text(text: str) -> None:
+    assert fix_mojibake(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv—Moscow",  # em dash, no spaces
+        "Kyiv — Moscow",  # em dash, spaced
+        "2022–2025",  # en dash in a range
+        "Kyiv – Moscow",  # en dash as a spaced dash
+        "cease-fire",  # hyphen-minus
+        "temperatures of −5",  # minus sign
+        "non\u2011negotiable",  # non-breaking hyphen
+        "Kyiv -- Moscow",  # typewriter dash
+        "Russia\u2010Ukraine talks",  # hyphen
+    ],
+)
+def test_text_keeps_dashes_as_published(text: str) -> None:
+    assert normalize_text(text) == text
+
+
+def test_text_normalize_text_repairs_mojibake() -> None:
+    text = "  Zelenskyâ€™s\u00a0planâ€”â€œno.â€\r\n\r\n\r\nKyiv agreed. "
+    assert normalize_text(text) == "Zelensky’s plan—“no.”\n\nKyiv agreed."

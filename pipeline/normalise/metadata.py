@@ -33,12 +33,31 @@ _DATES = (
 )
 _TIME_AFTER = re.compile(r"^,? (?:at )?\d{1,2}[:.]\d\d(?: ?[AaPp]\.?[Mm]\.?)?")
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:published|updated|posted)(?: on)?:? $")
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+# Upper case only, so ordinary short words never pass for one: ET, EDT, BST, CEST, GMT, MSK.
+_TIME_ZONE = r"(?-i:(?:[A-Z]{1,3}[SD]?T|UTC|MSK)(?:[+-]\d{1,2}(?::?\d\d)?)?)"
+# What may stand beside a date on a timestamp line: "Updated 3:04 PM EDT, Mon", "| 10.32 BST".
 _DATE_LINE_REST = re.compile(
-    r"(?i)^(?:(?:published|updated|posted|on|at|[ap]\.?m\.?|utc|gmt|et|[|,:.·•–—-])\s*|\d{1,2}[:.]\d\d\s*)*$"
+    rf"(?i)^(?:(?:published|updated|posted|on|at|[ap]\.?m\.?|{_TIME_ZONE}|{_WEEKDAY}"
+    r"|[|,:./·•–—-])\s*|\d{1,2}[:.]\d\d\s*)*$"
 )
 _NAME = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}"
-_NAMES = rf"{_NAME}(?: ?(?:,|and|&) {_NAME})*"
+# Where a reporter filed from: "By Jane Doe in Kyiv and John Roe in Moscow".
+_PLACE = r" in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+_FILED_FROM = rf"(?:{_PLACE})?"
+_NAMES = rf"{_NAME}{_FILED_FROM}(?: ?(?:,|and|&) {_NAME}{_FILED_FROM})*"
 _BYLINE = re.compile(rf"(?:^|(?<=\s))By (?P<names>{_NAMES}) ?(?:,|$)", re.MULTILINE)
+# A byline in capitals run into the first sentence of a flattened page: the names end
+# where the capitals do ("By SAMYA KULLAB and JOHN LEICESTER European leaders said ...").
+_CAPS_NAME = r"[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){1,3}"
+_RUN_IN_BYLINE = re.compile(
+    rf"(?:^|(?<=\s))By (?P<names>{_CAPS_NAME}(?: ?(?:,|and|&) {_CAPS_NAME})*) (?=[A-Z][a-z])"
+)
+# A byline that names the outlet too: "By JANE DOE, Reuters", "Jane Doe | Reuters".
+_OUTLET_BYLINES = (
+    re.compile(rf"^By (?P<names>{_NAMES}), (?P<outlet>[^,|\n]{{2,60}}?)\.?$", re.MULTILINE),
+    re.compile(rf"^(?P<names>{_NAMES}) ?[|·•] ?(?P<outlet>[^|\n]{{2,60}}?)$", re.MULTILINE),
+)
 _EMPTY_BYLINE = re.compile(r"^By ?, (?P<bio>.+)$", re.MULTILINE)
 _TITLE_END = ".,;:"
 _BODY_WORDS = 25  # a line this long is article text, not a headline or a dek
@@ -71,7 +90,7 @@ def guess_title(text: str, rules: Rules | None = None) -> str | None:
     rules = rules or load_rules()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines[: rules.header_paragraphs]:
-        if is_boilerplate_line(line, rules):
+        if is_boilerplate_line(line, rules) or _outlet_byline(line, rules):
             continue
         if len(line.split()) > _BODY_WORDS:
             break  # the body has started: a short line after it is a subheading
@@ -102,9 +121,9 @@ def guess_author(text: str, rules: Rules | None = None) -> str | None:
     """A "By Name" byline near the top; else the name an author biography gives."""
     rules = rules or load_rules()
     head = text[: rules.header_chars]
-    match = _BYLINE.search(head)
+    match = _BYLINE.search(head) or _RUN_IN_BYLINE.search(head) or _outlet_byline(head, rules)
     if match:
-        return _tidy_names(match.group("names"))
+        return _people(match.group("names"), rules)
     empty = _EMPTY_BYLINE.search(head)
     if empty:  # "By , a senior fellow at ...": the same words follow the name in the bio
         bio = " ".join(empty.group("bio").split()[:6])
@@ -120,8 +139,35 @@ def guess_author(text: str, rules: Rules | None = None) -> str | None:
 
 def _tidy_names(names: str) -> str:
     """One spelling for author lists: "A and B" and "A, B" both become "A, B"."""
+    names = re.sub(_PLACE, "", names)
     parts = [part.strip() for part in re.split(r" ?(?:,|\band\b|&) ", names) if part.strip()]
     return ", ".join(part.title() if part.isupper() else part for part in parts)
+
+
+def _people(names: str, rules: Rules) -> str | None:
+    """The byline's names without an outlet listed among them ("By Jane Doe, Associated Press")."""
+    known = _known_outlets(rules)
+    people = [name for name in _tidy_names(names).split(", ") if name not in known]
+    return ", ".join(people) or None
+
+
+def _outlet_byline(text: str, rules: Rules) -> re.Match[str] | None:
+    """The first byline that ends with an outlet the rules know by name.
+
+    Only known names count: after a byline's comma or bar there may also stand a
+    job ("Kyiv correspondent") or a section ("World News").
+    """
+    known = _known_outlets(rules)
+    for pattern in _OUTLET_BYLINES:
+        for match in pattern.finditer(text):
+            if match.group("outlet").strip() in known:
+                return match
+    return None
+
+
+def _known_outlets(rules: Rules) -> frozenset[str]:
+    """Every spelling in the rules' outlet names, variant and canonical alike."""
+    return frozenset(rules.outlet_names) | frozenset(rules.outlet_names.values())
 
 
 def guess_published(text: str, rules: Rules | None = None) -> str | None:
@@ -180,13 +226,16 @@ def normalise_date(value: str) -> str | None:
 
 
 def guess_outlet(text: str, rules: Rules | None = None) -> str | None:
-    """The outlet the page names first: copyright line, feed footer, subscription, dateline."""
+    """The outlet the page names first: byline, dateline, copyright line, feed footer."""
     rules = rules or load_rules()
     found: list[tuple[int, str]] = []
     for pattern in rules.outlets:
         match = pattern.search(text)
         if match:
             found.append((match.start(), match.group("outlet").strip(" .,")))
+    signed = _outlet_byline(text[: rules.header_chars], rules)
+    if signed:
+        found.append((signed.start(), signed.group("outlet").strip()))
     if not found:
         return None
     name = min(found)[1]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.normalise.html import extract_page
 from pipeline.records import Reject
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,8 @@ META_FIELDS = {
     "author": ("author",),
     "section": ("section",),
 }
-READABLE = (".txt", ".md", ".json", ".jsonl")
+READABLE = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
+HTML = (".html", ".htm")
 
 # Bytes below 0x20 other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
@@ -117,6 +119,8 @@ def read_file(path: Path, source: str, options: dict[str, Any]) -> Iterator[RawT
         yield from _json_records(text, source)
     elif suffix == ".jsonl":
         yield from _jsonl_records(text, source)
+    elif suffix in HTML:
+        yield _html(text, source)
     else:
         yield from _plain(text, source, markdown=suffix == ".md")
 
@@ -186,6 +190,27 @@ def _plain(text: str, source: str, *, markdown: bool) -> Iterator[RawText]:
         return
     meta, body = _front_matter(text)
     yield RawText(source, markdown_to_text(body), **meta)
+
+
+def _html(text: str, source: str) -> RawText | Reject:
+    """A saved web page is one document: its article text and the metadata the page declares."""
+    page = extract_page(text)
+    if page is None:
+        return Reject(
+            source,
+            "no_text",
+            "no article text found in the HTML page (only navigation, scripts or markup); "
+            "save the article's own page, or its text as a .txt file",
+        )
+    return RawText(
+        source,
+        page.text,
+        title=page.title,
+        url=page.url,
+        published=page.published,
+        outlet=page.outlet,
+        author=page.author,
+    )
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)

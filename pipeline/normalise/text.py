@@ -1,11 +1,22 @@
 """Character-level clean-up of article text: small ``str -> str`` steps composed once.
 
-Policy: quotation marks are kept exactly as the source has them (curly quotes
-stay curly, straight stay straight), because the gold sentences and the
-claim evidence quote the article as published. Only invisible or layout
-characters change. No step here joins lines: a newline is a paragraph or
-line boundary the later stages rely on, so only runs of spaces and tabs
-collapse and only three or more newlines shrink (to exactly two).
+Policy: visible characters are kept as the source publishes them, because the
+gold sentences and the claim evidence quote the article as published.
+
+- Quotation marks stay exactly as they are: curly quotes stay curly, straight
+  stay straight, guillemets stay guillemets.
+- Dashes and hyphens stay exactly as they are: an em dash (—), an en dash (–),
+  a hyphen-minus (-), a minus sign (−) or a non-breaking hyphen (U+2011) is
+  never turned into another one, and the spaces around a dash are kept.
+- Mojibake is the one exception: "Zelenskyâ€™s" is not how the article was
+  published but UTF-8 read as Windows-1252 on the way, so it is repaired to
+  "Zelensky’s". Only byte-level mis-decoding is undone; ligatures, full-width
+  letters and HTML entities are left alone.
+
+Otherwise only invisible or layout characters change. No step here joins
+lines: a newline is a paragraph or line boundary the later stages rely on, so
+only runs of spaces and tabs collapse and only three or more newlines shrink
+(to exactly two).
 """
 
 from __future__ import annotations
@@ -13,7 +24,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import reduce
+from functools import cache, reduce
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
 
 TextStep = Callable[[str], str]
 
@@ -36,11 +51,41 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACE_RUNS = re.compile(r"[ \t]+")
 _EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# "”" is UTF-8 E2 80 9D; Windows-1252 has no character for 9D, so converters often drop
+# it and leave "â€" before a space or punctuation. Restoring the byte lets the repair
+# below read a closing quote there instead of guessing another character.
+_LOST_CLOSING_QUOTE = re.compile(r"â€(?=[\s.,;:!?)\]]|$)")
 
 
 def make_pipeline(*steps: TextStep) -> TextStep:
     """Compose steps left to right into one function, so callers apply them in one call."""
     return lambda text: reduce(lambda value, step: step(value), steps, text)
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 or Latin-1 ("â€™" -> "’"); correct text is unchanged."""
+    if text.isascii():
+        return text  # nothing was mis-decoded
+    import ftfy  # imported here: it takes tens of milliseconds, and many inputs never need it
+
+    return ftfy.fix_text(_LOST_CLOSING_QUOTE.sub("â€\x9d", text), _fixer_config())
+
+
+@cache
+def _fixer_config() -> TextFixerConfig:
+    """Only the encoding repairs: every option that would change correct text is off."""
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        unescape_html=False,  # "&amp;" in plain text is what the file says
+        fix_latin_ligatures=False,  # "ﬁ" is visible text; the gold quotes it as published
+        fix_character_width=False,  # full-width letters likewise
+        uncurl_quotes=False,  # the quote policy above
+        fix_line_breaks=False,  # normalize_line_endings decides what a break is
+        remove_control_chars=False,  # remove_control_characters does that, after the repair
+        normalization=None,  # normalize_unicode applies NFC
+        explain=False,
+    )
 
 
 def normalize_unicode(text: str) -> str:
@@ -83,14 +128,30 @@ def limit_blank_lines(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")
 
 
-normalize_text: TextStep = make_pipeline(
+_one_pass: TextStep = make_pipeline(
+    fix_mojibake,  # first: mis-decoded text holds C1 controls (U+0085 too) that are letters
     normalize_line_endings,
-    normalize_unicode,
     remove_control_characters,
     normalize_spaces,
     remove_zero_width,
+    normalize_unicode,  # after the removals, so a mark they separated from its letter composes
     collapse_spaces,
     strip_line_edges,
     limit_blank_lines,
 )
-"""All character-level steps in order: what every reader's text goes through."""
+MAX_PASSES = 3
+
+
+def normalize_text(text: str) -> str:
+    """All character-level steps in order: what every reader's text goes through.
+
+    Repeated until nothing changes (at most ``MAX_PASSES``): collapsing spaces
+    can turn a harmless sequence into one the mojibake repair recognises, and
+    the output must be a fixed point so offsets stay valid on a rerun.
+    """
+    for _ in range(MAX_PASSES):
+        cleaned = _one_pass(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
