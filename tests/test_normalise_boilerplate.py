@@ -23,7 +23,11 @@ BODY = (
     "and Kyiv rejected the demand within hours of hearing it from the American envoy."
 )
 OTHER = "Zelensky said Ukraine would never trade land for peace, and European leaders agreed."
-LONG_BODY = "\n\n".join([BODY.replace("Putin", "The Kremlin"), BODY, OTHER])
+EARLIER = (
+    "The Kremlin set out its terms for a cease-fire on Tuesday, insisting that Western arms "
+    "deliveries stop first and that any monitoring mission exclude NATO members."
+)
+LONG_BODY = "\n\n".join([EARLIER, BODY, OTHER])
 
 
 @cache
@@ -289,3 +293,88 @@ def test_boilerplate_custom_rules_file(tmp_path: Path, label: str) -> None:
     path.write_text(f'[labels]\nlines = ["{label}"]\n', encoding="utf-8")
     rules = load_rules(path)
     assert strip_boilerplate(f"{label}\n\n{BODY}\n\nSign Up", rules) == f"{BODY}\n\nSign Up"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # labelled captions and captions closed by a credit, on a line of their own
+        (f"Photo: Putin in Moscow on Monday.\n\n{BODY}", BODY),
+        (f"FILE PHOTO: Putin speaks in Moscow, Russia, May 9, 2024.\n\n{BODY}", BODY),
+        (f"Image caption, Zelensky visited the front line\n{BODY}", BODY),
+        (f"{BODY}\n\nPutin and Trump shake hands in Anchorage. (Getty Images)", BODY),
+        (f"Putin and Trump shake hands in Anchorage. Jane Doe / Reuters\n\n{BODY}", BODY),
+        (f"Kyiv mourns its dead on Sunday. AP Photo/Jane Doe\n\n{BODY}", BODY),
+        # caption sentences run into the article text
+        (f"Jane Doe, right, and John Roe meet in Kyiv on Monday. {BODY}", BODY),
+        (f"In the foreground is a tank. In the background is a church. {BODY}", BODY),
+        (
+            f"{OTHER} Putin attends a ceremony. Jane Doe/Pool/AFP via Getty Images {BODY}",
+            f"{OTHER} {BODY}",
+        ),
+        # prose naming agencies, sides or pictures stays
+        (
+            f"Reuters reported that the envoy, on the right of the table, said no. {BODY}",
+            f"Reuters reported that the envoy, on the right of the table, said no. {BODY}",
+        ),
+        (f"{BODY} The photo shows Kyiv at night.", f"{BODY} The photo shows Kyiv at night."),
+    ],
+)
+def test_boilerplate_drops_captions(text: str, expected: str) -> None:
+    assert strip_boilerplate(text) == expected
+
+
+NEAR = [
+    # spacing, quotation marks, punctuation and a dropped article
+    BODY.replace("the Donbas", "“Donbas”").replace(",", ";").replace(" ", "  "),
+    # a few words changed
+    BODY.replace("within hours", "within a day").replace("American", "US"),
+]
+
+
+@pytest.mark.parametrize("copy", NEAR)
+def test_boilerplate_drops_near_duplicates(copy: str) -> None:
+    result = clean(f"{BODY}\n\n{OTHER}\n\n{copy}")
+    assert result.text == f"{BODY}\n\n{OTHER}"
+    assert result.counts["near_duplicate"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # short lines are never compared
+        "Kyiv agreed to talks.\n\nKyiv agreed to new talks.",
+        # paragraphs that share a phrase are different paragraphs
+        f"{BODY}\n\nKyiv rejected the demand within hours, and Moscow then shelled Kharkiv "
+        "through the night, killing four people in a residential district.",
+    ],
+)
+def test_boilerplate_keeps_distinct_paragraphs(text: str) -> None:
+    assert strip_boilerplate(text) == text
+
+
+def test_boilerplate_near_duplicate_threshold_from_rules(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text("[near_duplicates]\nthreshold = 1.01\n", encoding="utf-8")
+    text = f"{BODY}\n\n{NEAR[1]}"
+    assert strip_boilerplate(text, load_rules(path)) == text
+
+
+def test_boilerplate_teasers_lose_headlines_and_menu_items() -> None:
+    teasers = "\n\n".join(
+        f"Headline of story {n} elsewhere\nTop photo credit: Jane Doe\n\n"
+        f"Headline of story {n} elsewhere\n\nMiddle East\n\n"
+        f"Story {n} opens with a sentence about something else.\n\n"
+        f"Story {n} goes on for a second paragraph.\n\nkeep readingShow less"
+        for n in range(3)
+    )
+    text = f"{LONG_BODY}\n\n{teasers}\nLATEST\n\nBrandname\n\nNewsletter"
+    assert strip_boilerplate(text) == LONG_BODY
+
+
+def test_boilerplate_seed_teasers_go_without_a_cut_marker() -> None:
+    """004 without its donation appeal: the teasers after it must still go."""
+    page = normalize_text((RAW_DIR / "004_d1518ab767ac9925.txt").read_text(encoding="utf-8"))
+    page = "\n".join(line for line in page.split("\n") if not line.startswith("Dear RS"))
+    cleaned = strip_boilerplate(page)
+    assert cleaned.endswith("And if not now, when?")

@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 
-from pipeline.config import DOCUMENTS_FILE, RAW_DIR, REJECTS_FILE, load_settings, merge
+from pipeline.config import (
+    DOCUMENTS_FILE,
+    GOLD_DIR,
+    RAW_DIR,
+    REJECTS_FILE,
+    load_settings,
+    merge,
+)
 from pipeline.ids import document_id
 from pipeline.io import read_jsonl
 from pipeline.normalise import normalise, run_normalise
@@ -29,6 +36,8 @@ HOSTILE: dict[str, bytes] = {
     "broken.txt": b"\xc3\x28\xa4\xa6\xb2\xb3",
     "huge.txt": BODY.encode() * 40,
     "page.html": b"<p>Putin</p>",
+    "scan.pdf": b"%PDF-1.4 not read",
+    "nul.txt": f"{BODY}\x00{BODY}".encode(),
     "only_furniture.txt": b"Sign Up\n\nRead More\n\nAdvertisement",
     "feed.jsonl": "\n".join(
         [
@@ -60,7 +69,9 @@ EXPECTED_REJECTS = {
     "huge.txt": "too_large",
     "list.json#2": "no_text",
     "only_furniture.txt": "empty_after_cleaning",
-    "page.html": "unsupported",
+    "page.html": "no_text",
+    "scan.pdf": "unsupported",
+    "nul.txt": "binary",
 }
 
 
@@ -83,7 +94,10 @@ def test_stage_accounts_for_every_input(
     hostile: Path, tmp_path: Path, settings: dict[str, Any]
 ) -> None:
     work = tmp_path / "work"
-    assert run_normalise(hostile, work, settings) == (7, 10)
+    assert run_normalise(hostile, work, settings) == (
+        len(EXPECTED_DOCUMENTS),
+        len(EXPECTED_REJECTS),
+    )
     documents = [Document.from_dict(row) for row in read_jsonl(work / DOCUMENTS_FILE)]
     rejects = [Reject(**row) for row in read_jsonl(work / REJECTS_FILE)]
     assert sorted(doc.source for doc in documents) == EXPECTED_DOCUMENTS
@@ -177,7 +191,150 @@ def test_stage_uses_boilerplate_file_from_settings(
     assert isinstance(document, Document) and document.text == BODY
 
 
+SEED_PARTS = {"002_f6c7942f0b16275c.txt": 4}  # an opinion column and three related articles
+
+
 def test_stage_seeds(tmp_path: Path) -> None:
-    assert run_normalise(RAW_DIR, tmp_path, load_settings()) == (5, 0)
-    sources = [row["source"] for row in read_jsonl(tmp_path / DOCUMENTS_FILE)]
-    assert sources == sorted(path.name for path in RAW_DIR.glob("*.txt"))
+    names = sorted(path.name for path in RAW_DIR.glob("*.txt"))
+    expected = [(name, part) for name in names for part in range(SEED_PARTS.get(name, 1))]
+    assert run_normalise(RAW_DIR, tmp_path, load_settings()) == (len(expected), 0)
+    rows = list(read_jsonl(tmp_path / DOCUMENTS_FILE))
+    assert [(row["source"], row["part"]) for row in rows] == expected
+    assert [row["doc_id"] for row in rows] == [document_id(*key) for key in expected]
+
+
+@pytest.fixture(scope="module")
+def seed_documents() -> list[Document]:
+    return [item for item in normalise(RAW_DIR, load_settings()) if isinstance(item, Document)]
+
+
+def test_stage_seed_parts_have_titles(seed_documents: list[Document]) -> None:
+    parts = [doc for doc in seed_documents if doc.source in SEED_PARTS]
+    assert len(parts) == sum(SEED_PARTS.values())
+    assert all(doc.title for doc in parts)
+    assert len({doc.title for doc in parts}) == len(parts)
+
+
+def _gold_rows() -> list[tuple[str, str]]:
+    rows = {
+        (record["source"], record["sentence"])
+        for path in sorted(GOLD_DIR.glob("*.jsonl"))
+        for record in read_jsonl(path)
+    }
+    return sorted(rows)
+
+
+GOLD = _gold_rows()
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("source", "sentence"), GOLD, ids=[f"{s[:3]}:{t[:30]}" for s, t in GOLD])
+def test_stage_keeps_gold_sentences(
+    seed_documents: list[Document], source: str, sentence: str
+) -> None:
+    texts = [_spaced(doc.text) for doc in seed_documents if doc.source == source]
+    assert any(_spaced(sentence) in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Donald Trump, frustrated by his inability to settle",
+        "Listening to Zelensky and Putin over the last three months",
+    ],
+)
+def test_stage_seed_repeated_paragraphs_once(seed_documents: list[Document], passage: str) -> None:
+    [doc] = [doc for doc in seed_documents if doc.source.startswith("000_")]
+    assert doc.text.count(passage) == 1
+
+
+# Text found on the seed pages that is not article text: navigation, sign-up
+# boxes, teasers, captions and credits, comment widgets, link cards.
+SEED_JUNK = [
+    "Join the Conversation", "Read More On", "More from Foreign Policy", "Already a subscriber",
+    "Not your account", "commenting as", "CANCEL", "Four Explanatory Models",
+    "Soulless Crusade", "drawn illustration", "Andrew Harnik", "An expert’s point of view",
+    "is a senior fellow", "[IMPORTANT", "Sign Up", "Subscribe", "My FP", "Powered By",
+    "Trending Articles", "By submitting your email", "Comment icon", "More on this topic",
+    "Log In", "Leave feedback", "In the foreground is", "In the background is a mirror",
+    "attends a ceremony and press conference", "Maxim Shemetov", "Getty Images", "Hashtags",
+    "Try Our AI", "Explore what", "No comments yet", "Related Articles", "The Mainichi",
+    "Japan Today", "minutes ago", "hours ago", "Ursula von der Leyen, right,",
+    "participate in a media conference", "By SAMYA", "By Andrew Osborn", "©",
+    "contributed to this report", "is a Bloomberg Opinion columnist", "appeared first on",
+    "covers the Trump administration", "Follow us on social", "google cta", "51191205979",
+    "Analysis | Europe", "Dear RS readers", "State Department photo", "Top photo credit",
+    "Letters of marque", "Blackbeard", "Gaza tent city", "Four major dynamics", "Sokoto",
+    "keep reading", "Want more of our stories", "Preferred Source", "LATEST", "QIOSK",
+    "Newsletter",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("junk", SEED_JUNK)
+def test_stage_seed_junk_is_gone(seed_documents: list[Document], junk: str) -> None:
+    assert not [doc.source for doc in seed_documents if junk in doc.text]
+
+
+PARAGRAPHS = [
+    "Putin demanded that Ukraine withdraw from the Donbas before any cease-fire could begin.",
+    "Kyiv rejected the demand within hours of hearing it from the American envoy in Riyadh.",
+    "European leaders said they would keep sending air defence systems through the winter.",
+    "The Kremlin spokesman said Moscow was ready to talk but would not freeze the front line.",
+    "Officials in Washington described the proposal as a first step toward a wider settlement.",
+    "Analysts noted that neither side had moved on the question of security guarantees.",
+]
+
+
+def _story(name: str) -> str:
+    return "\n".join(
+        f"In the {name} story, item {n}: {PARAGRAPHS[n]} {PARAGRAPHS[(n + 1) % 6]}"
+        for n in range(6)
+    )
+
+
+PAGE = "\n\n".join(
+    [
+        f"Ceasefire Talks Stall Again In Geneva\nBy Jane Doe\nMarch 19, 2025\n{_story('first')}",
+        "Related Articles",
+        f"Example Wire\n2 hours ago\n- Example Wire\nKyiv weighs the latest offer\n"
+        f"{_story('second')}",
+        f"Envoys Plan Another Round Of Talks\nBy John Roe\nApril 2, 2025\n{_story('third')}",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (
+            {},
+            [
+                ("Ceasefire Talks Stall Again In Geneva", "2025-03-19", None),
+                ("Kyiv weighs the latest offer", "2025-03-19", "Example Wire"),
+                ("Envoys Plan Another Round Of Talks", "2025-04-02", None),
+            ],
+        ),
+        (
+            {"title": "Stated", "published": "2025-03-01", "outlet": "Site"},
+            [
+                ("Stated", "2025-03-01", "Site"),
+                ("Kyiv weighs the latest offer", "2025-03-01", "Example Wire"),
+                ("Envoys Plan Another Round Of Talks", "2025-04-02", None),
+            ],
+        ),
+    ],
+)
+def test_stage_splits_pages(tmp_path: Path, record: dict[str, str], expected: list[tuple]) -> None:
+    path = tmp_path / "page.jsonl"
+    record = {"id": "p", "text": PAGE, "url": "https://x.test/p", **record}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    documents = list(normalise(path, load_settings()))
+    assert all(isinstance(doc, Document) for doc in documents)
+    assert [(doc.title, doc.published, doc.outlet) for doc in documents] == expected
+    assert [doc.part for doc in documents] == [0, 1, 2]
+    assert [doc.doc_id for doc in documents] == [document_id("page.jsonl#p", n) for n in range(3)]
+    assert {doc.url for doc in documents} == {"https://x.test/p"}
+    assert "Kyiv weighs" not in documents[0].text and "Related Articles" not in documents[0].text

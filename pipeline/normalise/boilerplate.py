@@ -4,11 +4,12 @@ The rules are data (``resources/boilerplate.toml``); this module loads them and
 applies them to paragraphs, in an order where each step can trust the last:
 
 1. cut: a marker after which everything is non-article (comment widgets, "More from");
-2. captions: a paragraph shown twice in a row, the second time with a photo credit;
+2. captions: a paragraph shown twice in a row, the second time with a photo credit,
+   and caption sentences (cue phrases, or the sentence a photo credit closes);
 3. spans: widget text removed inside a line (pages flattened onto one line);
 4. lines: whole paragraphs that are labels, prompts, credits, bylines, bios;
-5. structure: link-card labels, repeated paragraphs and sentences, "keep reading"
-   teasers.
+5. structure: link-card labels, repeated and near-duplicate paragraphs, repeated
+   sentences, "keep reading" teasers with their headlines.
 
 :func:`clean` also counts what each rule removed, so changes to the rules can
 be measured on the seed articles.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,13 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _WIDGET_CHARS = 2000  # longer lines are never wholly widget text
 _CARD_LABEL_WORDS = 6
 _RECENT_SENTENCES = 50  # how far back a repeated sentence is looked for by containment
+_NEVER = "(?!)"
+_WORD = re.compile(r"\w+")
+_SENTENCE_CLOSE = ".!?:;”\"’'"
+_TEASER_HEADS = 3  # headline, section name, kicker: more short lines are article text
+_STRANDED_WORDS = 3  # a label between two pieces of furniture is a menu item, not a subheading
+# Drops that leave a teaser's paragraphs contiguous (not page furniture between them).
+_TRANSPARENT = (None, "repeated_paragraph", "near_duplicate")
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,37 @@ class Rule:
     at_end: bool = False
     inline: bool = False
     names_author: bool = False
+
+
+@dataclass(frozen=True)
+class CaptionRules:
+    """Sentences that describe or credit a picture (``[captions]``)."""
+
+    cues: tuple[re.Pattern[str], ...] = ()
+    credit: re.Pattern[str] = re.compile(_NEVER)
+    max_words: int = 60
+
+
+@dataclass(frozen=True)
+class NearDuplicateRules:
+    """How alike two paragraphs must be to count as copies (``[near_duplicates]``)."""
+
+    shingle_words: int = 2
+    threshold: float = 0.6
+    min_words: int = 8
+
+
+@dataclass(frozen=True)
+class SplitRules:
+    """Where one page holds several articles (``[split]``); no cues means never split."""
+
+    markers: tuple[re.Pattern[str], ...] = ()
+    meta: tuple[re.Pattern[str], ...] = ()
+    header_max_words: int = 20
+    header_max_lines: int = 8
+    body_min_words: int = 25
+    min_part_words: int = 150
+    title_min_words: int = 4
 
 
 @dataclass(frozen=True)
@@ -70,6 +109,10 @@ class Rules:
     caption_max_words: int = 60
     sentence_min_words: int = 8
     teaser_max_paragraphs: int = 6
+    teaser_headline_words: int = 14
+    captions: CaptionRules = CaptionRules()
+    near_duplicates: NearDuplicateRules = NearDuplicateRules()
+    split: SplitRules = SplitRules()
 
 
 @dataclass(frozen=True)
@@ -113,8 +156,11 @@ def load_rules(path: Path | None = None) -> Rules:
             ),
             outlet_names=dict(data.get("outlet_names", {})),
             titles=tuple(_compile(e["pattern"], path, "titles") for e in data.get("titles", [])),
-            teaser_end=_compile(structure.get("teaser_end", r"(?!)"), path, "teaser_end"),
-            credit=_compile(structure.get("credit", r"(?!)"), path, "credit"),
+            teaser_end=_compile(structure.get("teaser_end", _NEVER), path, "teaser_end"),
+            credit=_compile(structure.get("credit", _NEVER), path, "credit"),
+            captions=_caption_rules(data.get("captions", {}), path),
+            near_duplicates=_near_duplicate_rules(data.get("near_duplicates", {})),
+            split=_split_rules(data.get("split", {}), path),
             **{
                 key: int(value)
                 for key, value in structure.items()
@@ -123,6 +169,31 @@ def load_rules(path: Path | None = None) -> Rules:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ConfigError(f"{path}: malformed boilerplate rules ({error})") from error
+
+
+def _caption_rules(section: dict[str, Any], path: Path) -> CaptionRules:
+    return CaptionRules(
+        cues=tuple(_compile(cue, path, "captions.cues") for cue in section.get("cues", [])),
+        credit=_compile(section.get("credit", _NEVER), path, "captions.credit"),
+        max_words=int(section.get("max_words", CaptionRules.max_words)),
+    )
+
+
+def _near_duplicate_rules(section: dict[str, Any]) -> NearDuplicateRules:
+    return NearDuplicateRules(
+        shingle_words=max(1, int(section.get("shingle_words", NearDuplicateRules.shingle_words))),
+        threshold=float(section.get("threshold", NearDuplicateRules.threshold)),
+        min_words=int(section.get("min_words", NearDuplicateRules.min_words)),
+    )
+
+
+def _split_rules(section: dict[str, Any], path: Path) -> SplitRules:
+    patterns = ("markers", "meta")
+    return SplitRules(
+        markers=tuple(_compile(p, path, "split.markers") for p in section.get("markers", [])),
+        meta=tuple(_compile(p, path, "split.meta") for p in section.get("meta", [])),
+        **{key: int(value) for key, value in section.items() if key not in patterns},
+    )
 
 
 def _rule(entry: dict[str, Any], path: Path) -> Rule:
@@ -172,12 +243,15 @@ def clean(text: str, rules: Rules | None = None) -> Cleaned:
     result = Cleaned("")
     _cut(units, rules, result)
     _drop_captions(units, rules, result)
+    _drop_caption_sentences(units, rules.captions, result)
     _remove_spans(units, rules, result)
     _drop_lines(units, rules, result)
     _drop_card_labels(units, result)
     _drop_repeated_paragraphs(units, result)
+    _drop_near_duplicates(units, rules.near_duplicates, result)
     _drop_repeated_sentences(units, rules, result)
     _drop_teasers(units, rules, result)
+    _drop_stranded_labels(units, result)
     return Cleaned(_join(units), result.counts, result.chars)
 
 
@@ -361,6 +435,67 @@ def _drop_repeated_paragraphs(units: list[_Unit], result: Cleaned) -> None:
             seen.add(key)
 
 
+def _drop_caption_sentences(units: list[_Unit], captions: CaptionRules, result: Cleaned) -> None:
+    """Captions and alt text sit among article sentences, even inside a flattened page.
+
+    A sentence is a caption when a cue says so, or when a photo credit follows it:
+    the credit closes the caption it belongs to. Credits themselves go with the spans.
+    """
+    for unit in units:
+        if not unit.kept:
+            continue
+        pieces = _sentences(unit.text)
+        kept: list[str] = []
+        for piece, following in itertools.zip_longest(pieces, pieces[1:]):
+            if _is_caption(piece, following, captions):
+                result.counts["caption_sentence"] += 1
+                result.chars["caption_sentence"] += len(piece)
+            else:
+                kept.append(piece)
+        if len(kept) < len(pieces):
+            unit.text = "".join(kept).strip()
+            if not unit.text:
+                unit.dropped_by = "caption_sentence"  # already counted
+
+
+def _is_caption(piece: str, following: str | None, captions: CaptionRules) -> bool:
+    text = piece.strip()
+    if not text or len(text.split()) > captions.max_words:
+        return False
+    if following is not None and captions.credit.match(following):
+        return True
+    return any(cue.search(text) for cue in captions.cues)
+
+
+def _drop_near_duplicates(units: list[_Unit], near: NearDuplicateRules, result: Cleaned) -> None:
+    """Copies that differ in spacing, quotes, punctuation or a few words: the first stays.
+
+    Each paragraph is looked up in an index from shingle to earlier paragraphs, so
+    only paragraphs that share wording are compared and a page costs about one pass.
+    """
+    index: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+    sizes: list[int] = []
+    for unit in units:
+        words = _WORD.findall(unit.text.casefold()) if unit.kept else []
+        if len(words) < max(near.min_words, near.shingle_words):
+            continue
+        shingles = _shingles(words, near.shingle_words)
+        shared = Counter(earlier for shingle in shingles for earlier in index.get(shingle, ()))
+        if any(
+            common / (len(shingles) + sizes[earlier] - common) >= near.threshold
+            for earlier, common in shared.items()
+        ):
+            _drop(unit, "near_duplicate", result)
+            continue
+        for shingle in shingles:
+            index[shingle].append(len(sizes))
+        sizes.append(len(shingles))
+
+
+def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
+    return {tuple(words[start : start + size]) for start in range(len(words) - size + 1)}
+
+
 def _drop_repeated_sentences(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
     """Long sentences repeated inside one paragraph (flattened pages) are kept once."""
     for unit in units:
@@ -421,8 +556,10 @@ def _drop_teasers(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
         if unit.kept:
             _drop(unit, "teaser", result)
         teaser: list[_Unit] = []
-        for earlier in reversed(units[:position]):
-            if earlier.dropped_by not in (None, "repeated_paragraph"):
+        start = position
+        for start in range(position - 1, -1, -1):
+            earlier = units[start]
+            if earlier.dropped_by not in _TRANSPARENT:
                 break  # page furniture above the teaser marks where it starts
             if earlier.kept:
                 teaser.append(earlier)
@@ -431,3 +568,42 @@ def _drop_teasers(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
         if len(teaser) <= rules.teaser_max_paragraphs:
             for earlier in teaser:
                 _drop(earlier, "teaser", result)
+            _drop_teaser_heads(units[:start], rules, result)
+
+
+def _drop_teaser_heads(above: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """A teaser's headline and section name stand above its photo credit or rubric.
+
+    They go only when article text stands above them, so a page that starts with a
+    teaser-shaped article keeps its headline.
+    """
+    heads: list[_Unit] = []
+    for earlier in reversed(above):
+        if not earlier.kept:
+            continue
+        if not _is_heading(earlier.text, rules.teaser_headline_words):
+            break
+        heads.append(earlier)
+    else:
+        return  # nothing but headings above: they head the article
+    for head in heads[:_TEASER_HEADS]:
+        _drop(head, "teaser", result)
+
+
+def _is_heading(text: str, max_words: int) -> bool:
+    """Short and not ending like a sentence: a headline, kicker or section name."""
+    return len(text.split()) <= max_words and text.rstrip()[-1:] not in _SENTENCE_CLOSE
+
+
+def _drop_stranded_labels(units: list[_Unit], result: Cleaned) -> None:
+    """A word or two with page furniture right above and below is a menu or brand item."""
+    furniture = [not unit.kept and unit.dropped_by not in _TRANSPARENT for unit in units]
+    for position in range(1, len(units) - 1):
+        unit = units[position]
+        if (
+            unit.kept
+            and furniture[position - 1]
+            and furniture[position + 1]
+            and _is_heading(unit.text, _STRANDED_WORDS)
+        ):
+            _drop(unit, "stranded_label", result)

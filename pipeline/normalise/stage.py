@@ -15,8 +15,9 @@ from pipeline.config import DOCUMENTS_FILE, REJECTS_FILE
 from pipeline.ids import document_id
 from pipeline.io import write_jsonl
 from pipeline.normalise.boilerplate import Rules, load_rules, strip_boilerplate
-from pipeline.normalise.metadata import guess_metadata, normalise_date
+from pipeline.normalise.metadata import guess_metadata, guess_published, normalise_date
 from pipeline.normalise.readers import RawText, read_inputs
+from pipeline.normalise.split import split_page
 from pipeline.normalise.text import normalize_text
 from pipeline.records import Document, Reject
 
@@ -24,13 +25,13 @@ log = logging.getLogger(__name__)
 
 
 def normalise(input_path: Path, settings: dict[str, Any]) -> Iterator[Document | Reject]:
-    """Yield a Document or Reject for every input, in a stable order."""
+    """Yield the Documents (one per article) or a Reject for every input, in a stable order."""
     rules = boilerplate_rules(settings)
     for item in read_inputs(Path(input_path), settings):
-        result = item if isinstance(item, Reject) else to_document(item, rules)
-        if isinstance(result, Reject):
-            log.warning("rejected %s: %s (%s)", result.source, result.reason, result.detail)
-        yield result
+        for result in [item] if isinstance(item, Reject) else to_documents(item, rules):
+            if isinstance(result, Reject):
+                log.warning("rejected %s: %s (%s)", result.source, result.reason, result.detail)
+            yield result
 
 
 def run_normalise(input_path: Path, work_dir: Path, settings: dict[str, Any]) -> tuple[int, int]:
@@ -49,31 +50,54 @@ def run_normalise(input_path: Path, work_dir: Path, settings: dict[str, Any]) ->
     return written, len(rejects)
 
 
-def to_document(raw: RawText, rules: Rules) -> Document | Reject:
-    """Clean one raw text; metadata stated by the input wins over guesses from the text."""
+def to_documents(raw: RawText, rules: Rules) -> list[Document | Reject]:
+    """Clean one raw text into one Document per article it holds, numbered in page order.
+
+    Metadata the input states belongs to the page's first article; a later article
+    gets what its own text says, and the page's date when it states none, because
+    offices are resolved by date downstream.
+    """
     text = normalize_text(raw.text)
-    guessed = guess_metadata(text, rules)
-    cleaned = strip_boilerplate(text, rules)
-    if not cleaned.strip():
-        return Reject(
-            raw.source,
-            "empty_after_cleaning",
-            "nothing but boilerplate was left after "
-            "cleaning; check the file, or the rules in boilerplate.toml if it is an article",
+    stated_date = _stated_date(raw)
+    page_date = stated_date or guess_published(text, rules)
+    results: list[Document | Reject] = []
+    for number, part in enumerate(split_page(text, rules)):
+        cleaned = strip_boilerplate(part.text, rules)
+        if not cleaned.strip():
+            results.append(_empty(raw.source))
+            continue
+        guessed = guess_metadata(part.text, rules)
+        first = number == 0  # what the input states is about its first article
+        results.append(
+            Document(
+                doc_id=document_id(raw.source, number),
+                source=raw.source,
+                part=number,
+                text=cleaned,
+                title=(raw.title if first else None) or part.title or guessed.title,
+                outlet=(raw.outlet if first else None) or guessed.outlet or part.outlet,
+                author=(raw.author if first else None) or guessed.author,
+                published=(stated_date if first else None) or guessed.published or page_date,
+                url=raw.url,
+            )
         )
-    stated_date = normalise_date(raw.published) if raw.published else None
-    if raw.published and stated_date is None:
+    return results
+
+
+def _stated_date(raw: RawText) -> str | None:
+    """The input's own date as ISO 8601; an unreadable one is logged and left to guessing."""
+    stated = normalise_date(raw.published) if raw.published else None
+    if raw.published and stated is None:
         log.warning("%s: unreadable date %r; guessing from the text", raw.source, raw.published)
-    return Document(
-        doc_id=document_id(raw.source, 0),
-        source=raw.source,
-        part=0,
-        text=cleaned,
-        title=raw.title or guessed.title,
-        outlet=raw.outlet or guessed.outlet,
-        author=raw.author or guessed.author,
-        published=stated_date or guessed.published,
-        url=raw.url,
+    return stated
+
+
+def _empty(source: str) -> Reject:
+    return Reject(
+        source,
+        "empty_after_cleaning",
+        "nothing but boilerplate was left after "
+        "cleaning; check the file, or the rules in boilerplate.toml if it is an article",
     )
 
 
