@@ -7,31 +7,71 @@ a sentence start:
   * after any token followed by a line break (paragraphs, headlines);
   * after terminal punctuation (. ! ? …) and any closing quotes/brackets
     behind it, when the next token opens a sentence (capital letter, digit or
-    opening quote).
-Abbreviations such as "U.S.", "Mr." and "Gen." are single tokens for the
-English tokenizer, so they never count as terminal punctuation.
+    opening quote) -- unless the full stop belongs to an abbreviation
+    ("Lt. Col. Ray", "No. 10") or the quote is followed by its attribution
+    ('"Why?" Putin asked.');
+  * after an initialism such as "U.S." when the next word is one that opens
+    sentences ("…talks with the U.S. The Kremlin said…").
+No sentence is longer than a character cap, so a page collapsed onto one line
+still yields table-sized rows; a forced break prefers a clause boundary.
+
+The word lists live in ``resources/sentences.toml``. The rules read plain
+lists of token texts: going through spaCy's Token objects for every check
+cost more than the decisions themselves.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
+
+from pipeline.config import RESOURCES_DIR, read_toml
+
+DEFAULT_SENTENCE_RULES = RESOURCES_DIR / "sentences.toml"
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+EMPHATIC = frozenset({"!", "?", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+QUOTE_CLOSERS = frozenset({'"', "'", "”", "’", "»"})
 OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "«", "—", "-"})
-
-
-def _opens_sentence(token: Token) -> bool:
-    first = token.text[:1]
-    return first.isupper() or first.isdigit() or token.text in OPENERS
-
-
-def _ends_with_break(token: Token) -> bool:
-    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
-
+# Where a forced break reads least badly: after a clause or list separator.
+SOFT_BREAKS = frozenset({";", ":", ",", "—", "–", "|", "•"})
+INITIALISM = re.compile(r"(?:[A-Za-z]\.)+")
 
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-together page text, not prose
+
+
+@dataclass(frozen=True)
+class SentenceRules:
+    """The word lists the boundary rules consult."""
+
+    titles: frozenset[str]
+    before_numbers: frozenset[str]
+    sentence_openers: frozenset[str]
+    speech_verbs: frozenset[str]
+    max_name_words: int = 4
+
+
+@cache
+def load_sentence_rules(path: Path = DEFAULT_SENTENCE_RULES) -> SentenceRules:
+    """Read the word lists once per process; every Doc uses the same rules."""
+    data = read_toml(path)
+    abbreviations = data.get("abbreviations", {})
+    quotes = data.get("quotes", {})
+    return SentenceRules(
+        titles=frozenset(abbreviations.get("titles", ())),
+        before_numbers=frozenset(abbreviations.get("before_numbers", ())),
+        sentence_openers=frozenset(data.get("initialisms", {}).get("sentence_openers", ())),
+        speech_verbs=frozenset(quotes.get("speech_verbs", ())),
+        max_name_words=int(quotes.get("max_name_words", 4)),
+    )
 
 
 @Language.factory(
@@ -49,45 +89,142 @@ class NewsSentencizer:
 
     def __init__(self, max_chars: int = MAX_SENTENCE_CHARS) -> None:
         self.max_chars = max_chars
+        self.rules = load_sentence_rules()
 
     def __call__(self, doc: Doc) -> Doc:
-        news_sentencizer(doc)
-        cap_length(doc, self.max_chars)
+        if len(doc) == 0:
+            return doc
+        texts, spaces = token_columns(doc)
+        starts = sentence_starts(texts, spaces, self.rules)
+        cap_length(starts, texts, spaces, self.max_chars)
+        set_sentence_starts(doc, starts)
         return doc
 
 
-def cap_length(doc: Doc, max_chars: int) -> None:
-    """Start a new sentence before the token that would take one past ``max_chars``,
-    so a page collapsed onto one line never becomes one giant table cell."""
-    start_char = 0
+def token_columns(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's text and trailing whitespace, read once."""
+    texts: list[str] = []
+    spaces: list[str] = []
     for token in doc:
-        if token.is_sent_start:
-            start_char = token.idx
-        elif token.idx + len(token.text) - start_char > max_chars:
-            token.is_sent_start = True
-            start_char = token.idx
+        texts.append(token.text)
+        spaces.append(token.whitespace_)
+    return texts, spaces
 
 
-def news_sentencizer(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on every token (True or False) by the rules above."""
-    if len(doc) == 0:
-        return doc
-    starts = [False] * len(doc)
-    starts[0] = True
+def set_sentence_starts(doc: Doc, starts: list[bool]) -> None:
+    """Write all starts in one call; spaCy stores 1 for a start and -1 for "not a start"."""
+    values = numpy.where(numpy.asarray(starts, dtype=bool), 1, -1).astype(numpy.int64)
+    doc.from_array([SENT_START], values.view(numpy.uint64))
+
+
+def _opens_sentence(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or first.isdigit() or text in OPENERS
+
+
+def _ends_with_break(text: str, space: str) -> bool:
+    return "\n" in space or ("\n" in text and text.isspace())
+
+
+def sentence_starts(
+    texts: list[str], spaces: list[str], rules: SentenceRules | None = None
+) -> list[bool]:
+    """Whether each token starts a sentence; the first always does."""
+    rules = rules or load_sentence_rules()
+    count = len(texts)
+    starts = [False] * count
+    if count:
+        starts[0] = True
     index = 0
-    while index < len(doc) - 1:
-        token = doc[index]
-        if _ends_with_break(token):
+    while index < count - 1:
+        text = texts[index]
+        if _ends_with_break(text, spaces[index]):
             starts[index + 1] = True
-        elif token.text in TERMINALS:
-            end = index
-            while end + 1 < len(doc) and doc[end + 1].text in CLOSERS and not doc[end].whitespace_:
-                end += 1
-            nxt = end + 1
-            if nxt < len(doc) and (_opens_sentence(doc[nxt]) or _ends_with_break(doc[end])):
-                starts[nxt] = True
-            index = end
+        elif text in TERMINALS:
+            if not _abbreviation_stop(texts, spaces, index, rules):
+                end = _closers_end(texts, spaces, index)
+                nxt = end + 1
+                if nxt < count and _starts_after_terminal(texts, spaces, index, end, rules):
+                    starts[nxt] = True
+                index = end
+        elif spaces[index] and INITIALISM.fullmatch(text):
+            starts[index + 1] = texts[index + 1] in rules.sentence_openers
         index += 1
-    for token, start in zip(doc, starts, strict=True):
-        token.is_sent_start = start
-    return doc
+    return starts
+
+
+def _closers_end(texts: list[str], spaces: list[str], index: int) -> int:
+    """The last closing quote or bracket attached to the terminal at ``index``."""
+    end = index
+    while end + 1 < len(texts) and texts[end + 1] in CLOSERS and not spaces[end]:
+        end += 1
+    return end
+
+
+def _starts_after_terminal(
+    texts: list[str], spaces: list[str], terminal: int, end: int, rules: SentenceRules
+) -> bool:
+    """Does the token after the terminal (and its closers, up to ``end``) open a sentence?"""
+    if _ends_with_break(texts[end], spaces[end]):
+        return True
+    if not _opens_sentence(texts[end + 1]):
+        return False
+    quoted = end > terminal and texts[end] in QUOTE_CLOSERS
+    return not (quoted and texts[terminal] in EMPHATIC and _attribution(texts, end + 1, rules))
+
+
+def _abbreviation_stop(
+    texts: list[str], spaces: list[str], index: int, rules: SentenceRules
+) -> bool:
+    """Is the full stop at ``index`` the end of an abbreviation the tokenizer split off?"""
+    if texts[index] != "." or index == 0 or spaces[index - 1]:
+        return False
+    word = texts[index - 1]
+    if word in rules.titles:
+        return True
+    nxt = texts[index + 1] if index + 1 < len(texts) else ""
+    return word in rules.before_numbers and nxt[:1].isdigit()
+
+
+def _attribution(texts: list[str], index: int, rules: SentenceRules) -> bool:
+    """Do the tokens from ``index`` read "Name said"/"Name Name asked" (a quote's source)?"""
+    for offset in range(rules.max_name_words):
+        position = index + offset
+        if position >= len(texts) or not texts[position][:1].isupper():
+            return False
+        if position + 1 < len(texts) and texts[position + 1] in rules.speech_verbs:
+            return True
+    return False
+
+
+def cap_length(starts: list[bool], texts: list[str], spaces: list[str], max_chars: int) -> None:
+    """Start a new sentence before the token that would take one past ``max_chars``,
+    so a page collapsed onto one line never becomes one giant table cell. The break
+    goes after the sentence's last clause separator when that keeps within the cap."""
+    offsets = _offsets(texts, spaces)
+    sentence_start = 0
+    soft_break = -1
+    for index, text in enumerate(texts):
+        if starts[index]:
+            sentence_start, soft_break = index, -1
+        elif offsets[index] + len(text) - offsets[sentence_start] > max_chars:
+            if soft_break > sentence_start and (
+                offsets[index] + len(text) - offsets[soft_break + 1] <= max_chars
+            ):
+                sentence_start = soft_break + 1
+            else:
+                sentence_start = index
+            starts[sentence_start] = True
+            soft_break = -1
+        if text in SOFT_BREAKS and spaces[index] and index > sentence_start:
+            soft_break = index
+
+
+def _offsets(texts: list[str], spaces: list[str]) -> list[int]:
+    """Each token's character offset in the Doc text."""
+    offsets = []
+    offset = 0
+    for text, space in zip(texts, spaces, strict=True):
+        offsets.append(offset)
+        offset += len(text) + len(space)
+    return offsets
