@@ -90,7 +90,8 @@ def test_build_parse_published(value: object, expected: datetime | None) -> None
         assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0
 
 
-def test_build_documents_table_orders_by_source_and_part() -> None:
+def test_build_documents_table_keeps_the_work_folder_order() -> None:
+    """The normalise stage fixes the order; tables follow it without sorting the corpus."""
     docs = [
         document("d3", "b.txt"),
         document("d2", "a.json#7", part=1),
@@ -98,8 +99,8 @@ def test_build_documents_table_orders_by_source_and_part() -> None:
     ]
     table = build.documents_table(docs, {"d1": 3}, {"d2": 2})
     assert table.schema == TABLES["documents"]
-    assert table.column("doc_id").to_pylist() == ["d1", "d2", "d3"]
-    assert table.column("n_sentences").to_pylist() == [3, 0, 0]
+    assert table.column("doc_id").to_pylist() == ["d3", "d2", "d1"]
+    assert table.column("n_sentences").to_pylist() == [0, 0, 3]
     assert table.column("n_claims").to_pylist() == [0, 2, 0]
     assert table.column("n_words").to_pylist() == [10, 10, 10]
 
@@ -123,8 +124,8 @@ def test_build_texts_table_keeps_full_text_in_document_order() -> None:
     docs = [document("d2", "b.txt", text="Second."), document("d1", "a.txt", text="First.")]
     table = build.texts_table(docs)
     assert table.to_pylist() == [
-        {"doc_id": "d1", "text": "First."},
         {"doc_id": "d2", "text": "Second."},
+        {"doc_id": "d1", "text": "First."},
     ]
 
 

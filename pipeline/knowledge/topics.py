@@ -8,6 +8,7 @@ per topic however long the lists grow.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,14 @@ class TopicLexicon:
     generic: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[TopicHit]:
+        """All non-overlapping hits, sorted by start (a copy, so callers may change it).
+
+        Results are cached per text: a sentence is looked up once for each of
+        its claims and again as the context of the next sentence.
+        """
+        return list(_find(self, text))
+
+    def _scan(self, text: str) -> tuple[TopicHit, ...]:
         """All non-overlapping hits, sorted by start.
 
         Where hits overlap, the one starting first wins, then the longest, then
@@ -69,7 +78,12 @@ class TopicLexicon:
         for hit in candidates:
             if not hits or hit.start >= hits[-1].end:
                 hits.append(hit)
-        return hits
+        return tuple(hits)
+
+
+@functools.lru_cache(maxsize=4096)
+def _find(lexicon: TopicLexicon, text: str) -> tuple[TopicHit, ...]:
+    return lexicon._scan(text)
 
 
 def _escape(text: str) -> str:

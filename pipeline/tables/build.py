@@ -195,6 +195,7 @@ def trimmed_offsets(sent: Span) -> tuple[int, int]:
 def sentences_rows(doc: Doc) -> list[Row]:
     """One row per sentence of one Doc, in sentence order; whitespace-only ones stay, empty."""
     doc_id = doc_id_of(doc)
+    text = doc.text  # built from every token on each access, so read it once
     rows = []
     for index, sent in enumerate(sentence_spans(doc)):
         start, end = trimmed_offsets(sent)
@@ -202,7 +203,7 @@ def sentences_rows(doc: Doc) -> list[Row]:
             {
                 "doc_id": doc_id,
                 "sentence_id": index,
-                "text": doc.text[start:end],
+                "text": text[start:end],
                 "start_char": start,
                 "end_char": end,
             }
