@@ -30,6 +30,7 @@ class Document:
     author: str | None = None
     published: str | None = None  # ISO 8601 date or datetime, UTC when it has a time
     url: str | None = None
+    duplicate_of: str | None = None  # doc_id of an earlier document with the same text
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

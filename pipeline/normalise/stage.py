@@ -15,6 +15,7 @@ from pipeline.config import DOCUMENTS_FILE, REJECTS_FILE
 from pipeline.ids import document_id
 from pipeline.io import write_jsonl
 from pipeline.normalise.boilerplate import Rules, load_rules, strip_boilerplate
+from pipeline.normalise.duplicates import DuplicateFinder
 from pipeline.normalise.metadata import guess_metadata, guess_published, normalise_date
 from pipeline.normalise.readers import RawText, read_inputs
 from pipeline.normalise.split import split_page
@@ -35,15 +36,20 @@ def normalise(input_path: Path, settings: dict[str, Any]) -> Iterator[Document |
 
 
 def run_normalise(input_path: Path, work_dir: Path, settings: dict[str, Any]) -> tuple[int, int]:
-    """Write ``documents.jsonl`` and ``rejects.jsonl`` atomically; return their counts."""
+    """Write ``documents.jsonl`` and ``rejects.jsonl`` atomically; return their counts.
+
+    Documents are streamed to disk as they are read; a later copy of an article
+    already written is flagged with ``duplicate_of`` (see ``duplicates``).
+    """
     rejects: list[Reject] = []
+    duplicates = DuplicateFinder()
 
     def documents() -> Iterator[dict[str, Any]]:
         for result in normalise(input_path, settings):
             if isinstance(result, Reject):
                 rejects.append(result)
             else:
-                yield result.to_dict()
+                yield duplicates.mark(result).to_dict()
 
     written = write_jsonl(Path(work_dir) / DOCUMENTS_FILE, documents())
     write_jsonl(Path(work_dir) / REJECTS_FILE, (reject.to_dict() for reject in rejects))

@@ -150,6 +150,7 @@ def documents_table(
             "author": doc.author,
             "published": parse_published(doc.published),
             "url": doc.url,
+            "duplicate_of": doc.duplicate_of,
             "n_words": count_words(doc.text),
             "n_sentences": sentence_counts.get(doc.doc_id, 0),
             "n_claims": claim_counts.get(doc.doc_id, 0),

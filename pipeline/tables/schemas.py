@@ -69,6 +69,12 @@ DOCUMENTS = table_schema(
         "Null when unknown or unparseable.",
     ),
     column("url", pa.string(), "Address of the article, when known."),
+    column(
+        "duplicate_of",
+        pa.string(),
+        "doc_id of an earlier document with the same words (the same article read from another "
+        "file or record). Such a copy adds no sentences, mentions or claims. Null otherwise.",
+    ),
     column("n_words", COUNT, "Number of whitespace-separated words in the text.", key=True),
     column("n_sentences", COUNT, "Number of sentences (rows in sentences).", key=True),
     column("n_claims", COUNT, "Number of claims found in the article (rows in claims).", key=True),

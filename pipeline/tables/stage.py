@@ -344,8 +344,23 @@ class Totals:
     topics: set[str] = field(default_factory=set)
 
 
+def without_duplicates(chunk: WorkChunk) -> WorkChunk:
+    """The chunk with the rows of flagged copies removed, so no article counts twice."""
+    copies = {doc.doc_id for doc in chunk.documents if doc.duplicate_of}
+    if not copies:
+        return chunk
+    return WorkChunk(
+        chunk.documents,
+        [row for row in chunk.sentences if row["doc_id"] not in copies],
+        [row for row in chunk.mentions if row["doc_id"] not in copies],
+        {doc_id: n for doc_id, n in chunk.sentence_counts.items() if doc_id not in copies},
+        [claim for claim in chunk.claims if claim.doc_id not in copies],
+    )
+
+
 def _stream_chunk(chunk: WorkChunk, sinks: dict[str, TableSink], totals: Totals) -> None:
     """Add one chunk's rows to the streamed tables and its figures to the totals."""
+    chunk = without_duplicates(chunk)
     order = document_order(chunk.documents)
     published = {doc.doc_id: parse_published(doc.published) for doc in chunk.documents}
     date_keys = {doc_id: date_key(moment) for doc_id, moment in published.items()}
