@@ -35,6 +35,18 @@ MAX_CHUNK_FACTOR = 4
 
 
 @dataclass(frozen=True)
+class ChunkRun:
+    """What a chunked stage did: documents covered, chunks in all, chunks reused."""
+
+    documents: int
+    chunks: int
+    reused: int
+
+    def summary(self) -> str:
+        return f"{self.documents} documents ({self.reused} of {self.chunks} chunks reused)"
+
+
+@dataclass(frozen=True)
 class Chunk:
     """Consecutive documents processed and stored together."""
 

@@ -11,6 +11,7 @@ import logging
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -131,6 +132,11 @@ def say(ctx: click.Context, message: str) -> None:
         click.echo(message, err=True)
 
 
+def took(started: float) -> str:
+    """Wall time since ``started`` (a ``time.perf_counter()`` value), for stage summaries."""
+    return f"in {time.perf_counter() - started:.1f} s"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pipeline")
 @click.option(
@@ -174,8 +180,15 @@ def normalise(ctx: click.Context, input_path: Path, work_dir: Path, strict: bool
     """
     from pipeline.normalise.stage import run_normalise
 
-    documents, rejects = run_normalise(input_path, work_dir, ctx.obj["settings"])
-    say(ctx, f"normalise: {documents} documents, {rejects} rejected inputs -> {work_dir}")
+    started = time.perf_counter()
+    documents, rejects = run_normalise(
+        input_path, work_dir, ctx.obj["settings"], progress=not ctx.obj["quiet"]
+    )
+    say(
+        ctx,
+        f"normalise: {documents} documents, {rejects} rejected inputs -> {work_dir} "
+        f"{took(started)}",
+    )
     if strict and rejects:
         raise click.ClickException(f"{rejects} inputs were rejected (see {work_dir}/rejects.jsonl)")
 
@@ -198,14 +211,15 @@ def annotate(
     """
     from pipeline.annotate.stage import run_annotate
 
-    count = run_annotate(
+    started = time.perf_counter()
+    done = run_annotate(
         work_dir,
         ctx.obj["settings"],
         actors_path,
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
     )
-    say(ctx, f"annotate: {count} documents -> {work_dir}")
+    say(ctx, f"annotate: {done.summary()} -> {work_dir} {took(started)}")
 
 
 @cli.command()
@@ -232,7 +246,8 @@ def extract(
     """
     from pipeline.extract.stage import run_extract
 
-    count = run_extract(
+    started = time.perf_counter()
+    done = run_extract(
         work_dir,
         ctx.obj["settings"],
         cues_path,
@@ -241,7 +256,7 @@ def extract(
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
     )
-    say(ctx, f"extract: claims of {count} documents -> {work_dir}")
+    say(ctx, f"extract: claims of {done.summary()} -> {work_dir} {took(started)}")
 
 
 def partition_option(function: F) -> F:
@@ -285,11 +300,12 @@ def tables(
     from pipeline.knowledge.actors import load_actor_base
     from pipeline.tables.stage import write_tables
 
+    started = time.perf_counter()
     counts = write_tables(
         work_dir, output_dir, load_actor_base(actors_path), topics_path, partition_by
     )
     summary = ", ".join(f"{name} {rows}" for name, rows in counts.items())
-    say(ctx, f"tables: {summary} -> {output_dir}")
+    say(ctx, f"tables: {summary} -> {output_dir} {took(started)}")
 
 
 @cli.command()

@@ -18,6 +18,7 @@ from pipeline.annotate.nlp import build_nlp
 from pipeline.annotate.store import CHUNK_SUFFIX, chunk_path, write_annotated
 from pipeline.chunks import (
     Chunk,
+    ChunkRun,
     code_files,
     fingerprint,
     make_chunks,
@@ -94,9 +95,8 @@ def run_annotate(
     cues_path: Path | None = None,
     jobs: int = 1,
     progress: bool = False,
-) -> int:
-    """Annotate every normalised document not annotated before; return how many documents
-    the annotated chunks hold."""
+) -> ChunkRun:
+    """Annotate every normalised document not annotated before; say what was done."""
     folder = Path(work_dir) / ANNOTATED_DIR
     folder.mkdir(parents=True, exist_ok=True)
     size = int(settings.get("run", {}).get("chunk_size", 64))
@@ -110,11 +110,14 @@ def run_annotate(
             if not target.exists():
                 yield target, chunk
 
+    processed = 0
     with Progress("annotate", enabled=progress) as bar:
         for documents, words in ordered_map(
             _annotate_chunk, todo(), jobs, _start_worker, (settings, actors_path, cues_path)
         ):
             bar.update(documents, words)
+            processed += 1
     write_index(folder, entries)
     remove_stale(folder, {chunk_path(folder, entry["key"]).name for entry in entries}, CHUNK_SUFFIX)
-    return sum(len(entry["doc_ids"]) for entry in entries)
+    total = sum(len(entry["doc_ids"]) for entry in entries)
+    return ChunkRun(total, len(entries), len(entries) - processed)

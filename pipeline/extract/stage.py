@@ -14,7 +14,7 @@ from typing import Any
 import spacy
 
 from pipeline.annotate.store import chunk_path, iter_annotated
-from pipeline.chunks import code_files, fingerprint, read_index, remove_stale, write_index
+from pipeline.chunks import ChunkRun, code_files, fingerprint, read_index, remove_stale, write_index
 from pipeline.config import (
     ANNOTATED_DIR,
     CLAIMS_DIR,
@@ -105,9 +105,8 @@ def run_extract(
     actors_path: Path | None = None,
     jobs: int = 1,
     progress: bool = False,
-) -> int:
-    """Extract claims from every annotated chunk not extracted before; return how many
-    documents were read."""
+) -> ChunkRun:
+    """Extract claims from every annotated chunk not extracted before; say what was done."""
     annotated = Path(work_dir) / ANNOTATED_DIR
     chunks = read_index(annotated, "pipeline annotate")
     folder = Path(work_dir) / CLAIMS_DIR
@@ -125,9 +124,12 @@ def run_extract(
                 yield chunk_path(annotated, entry["key"]), target
 
     init = (settings, cues_path, topics_path, actors_path)
+    processed = 0
     with Progress("extract", enabled=progress) as bar:
         for documents, words, _ in ordered_map(_extract_chunk, todo(), jobs, _start_worker, init):
             bar.update(documents, words)
+            processed += 1
     write_index(folder, entries)
     remove_stale(folder, {entry["claims"] for entry in entries}, CLAIMS_SUFFIX)
-    return sum(len(entry["doc_ids"]) for entry in entries)
+    total = sum(len(entry["doc_ids"]) for entry in entries)
+    return ChunkRun(total, len(entries), len(entries) - processed)

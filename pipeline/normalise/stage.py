@@ -20,6 +20,7 @@ from pipeline.normalise.metadata import guess_metadata, guess_published, normali
 from pipeline.normalise.readers import RawText, read_inputs
 from pipeline.normalise.split import split_page
 from pipeline.normalise.text import normalize_text
+from pipeline.progress import Progress
 from pipeline.records import Document, Reject
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,9 @@ def normalise(input_path: Path, settings: dict[str, Any]) -> Iterator[Document |
             yield result
 
 
-def run_normalise(input_path: Path, work_dir: Path, settings: dict[str, Any]) -> tuple[int, int]:
+def run_normalise(
+    input_path: Path, work_dir: Path, settings: dict[str, Any], progress: bool = False
+) -> tuple[int, int]:
     """Write ``documents.jsonl`` and ``rejects.jsonl`` atomically; return their counts.
 
     Documents are streamed to disk as they are read; a later copy of an article
@@ -44,14 +47,16 @@ def run_normalise(input_path: Path, work_dir: Path, settings: dict[str, Any]) ->
     rejects: list[Reject] = []
     duplicates = DuplicateFinder()
 
-    def documents() -> Iterator[dict[str, Any]]:
+    def documents(bar: Progress) -> Iterator[dict[str, Any]]:
         for result in normalise(input_path, settings):
             if isinstance(result, Reject):
                 rejects.append(result)
             else:
+                bar.update(1, len(result.text.split()))
                 yield duplicates.mark(result).to_dict()
 
-    written = write_jsonl(Path(work_dir) / DOCUMENTS_FILE, documents())
+    with Progress("normalise", enabled=progress) as bar:
+        written = write_jsonl(Path(work_dir) / DOCUMENTS_FILE, documents(bar))
     write_jsonl(Path(work_dir) / REJECTS_FILE, (reject.to_dict() for reject in rejects))
     return written, len(rejects)
 
