@@ -44,7 +44,7 @@ $(INTERIM)/claims/index.json: $(INTERIM)/annotated/index.json $(RES)/actors.toml
 	$(PIPELINE) extract --work $(INTERIM) --jobs $(JOBS)
 
 $(PROCESSED)/claims.parquet: $(INTERIM)/claims/index.json $(RES)/actors.toml $(RES)/topics.toml $(call code_of,tables)
-	$(PIPELINE) tables --work $(INTERIM) --output $(PROCESSED)
+	$(PIPELINE) tables --work $(INTERIM) --output $(PROCESSED) --jobs $(JOBS)
 
 $(PROCESSED)/claims.duckdb: $(PROCESSED)/claims.parquet
 	$(PIPELINE) bi --output $(PROCESSED)

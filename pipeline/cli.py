@@ -282,6 +282,7 @@ def partition_option(function: F) -> F:
     help="Topic lexicon (TOML) used by extract, for the topics table.",
 )
 @partition_option
+@jobs_option
 @click.pass_context
 def tables(
     ctx: click.Context,
@@ -290,6 +291,7 @@ def tables(
     actors_path: Path | None,
     topics_path: Path | None,
     partition_by: str | None,
+    jobs: int | None,
 ) -> None:
     """Write the Parquet tables (documents, sentences, mentions, claims, ...).
 
@@ -302,7 +304,12 @@ def tables(
 
     started = time.perf_counter()
     counts = write_tables(
-        work_dir, output_dir, load_actor_base(actors_path), topics_path, partition_by
+        work_dir,
+        output_dir,
+        load_actor_base(actors_path),
+        topics_path,
+        partition_by,
+        jobs=resolved_jobs(ctx, jobs),
     )
     summary = ", ".join(f"{name} {rows}" for name, rows in counts.items())
     say(ctx, f"tables: {summary} -> {output_dir} {took(started)}")
@@ -391,6 +398,7 @@ def run(
             actors_path=actors_path,
             topics_path=topics_path,
             partition_by=partition_by,
+            jobs=jobs,
         )
         ctx.invoke(bi, output_dir=output_dir, database=None)
         if strict:

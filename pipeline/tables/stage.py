@@ -35,6 +35,7 @@ from pipeline.config import (
 from pipeline.io import read_jsonl
 from pipeline.knowledge.actors import ActorBase
 from pipeline.knowledge.topics import TopicLexicon, load_topic_lexicon
+from pipeline.parallel import ordered_map
 from pipeline.records import CLAIM_TYPES, Claim, Document, Reject
 from pipeline.tables.build import (
     Row,
@@ -245,8 +246,15 @@ def _chunk_entries(work_dir: Path) -> list[dict[str, Any]]:
     return extracted
 
 
-def iter_work_chunks(work_dir: Path) -> Iterator[WorkChunk]:
-    """Every chunk of the work folder in document order, cross-checked against the others."""
+ChunkTask = tuple[Path, dict[str, Any], list[Document]]
+
+
+def iter_chunk_tasks(work_dir: Path) -> Iterator[ChunkTask]:
+    """Each chunk's index entry with its documents, read in order from documents.jsonl.
+
+    The documents are checked here, in one process, because only a sequential
+    read can tell that documents.jsonl and the annotations list the same ids.
+    """
     work_dir = Path(work_dir)
     documents_path = require(work_dir, DOCUMENTS_FILE)
     entries = _chunk_entries(work_dir)
@@ -275,7 +283,7 @@ def iter_work_chunks(work_dir: Path) -> Iterator[WorkChunk]:
                 )
             seen.add(document.doc_id)
             chunk.append(document)
-        yield _load_chunk(work_dir, entry, chunk)
+        yield work_dir, entry, chunk
     leftover = next(documents, None)
     if leftover is not None:
         raise WorkFolderError(
@@ -358,25 +366,48 @@ def without_duplicates(chunk: WorkChunk) -> WorkChunk:
     )
 
 
-def _stream_chunk(chunk: WorkChunk, sinks: dict[str, TableSink], totals: Totals) -> None:
-    """Add one chunk's rows to the streamed tables and its figures to the totals."""
-    chunk = without_duplicates(chunk)
+@dataclass
+class ChunkTables:
+    """One chunk's rows of the streamed tables, plus what the small tables need from it."""
+
+    tables: dict[str, pa.Table]
+    claims: list[Claim]
+    published: set[datetime]
+
+
+def chunk_tables(task: ChunkTask) -> ChunkTables:
+    """Read, check and tabulate one chunk; runs in a worker process when --jobs > 1."""
+    chunk = without_duplicates(_load_chunk(*task))
     order = document_order(chunk.documents)
     published = {doc.doc_id: parse_published(doc.published) for doc in chunk.documents}
     date_keys = {doc_id: date_key(moment) for doc_id, moment in published.items()}
     counts = claim_counts(chunk.claims)
-    sinks["documents"].add(documents_table(chunk.documents, chunk.sentence_counts, counts))
-    sinks["texts"].add(texts_table(chunk.documents))
-    sinks["sentences"].add(sentences_table(chunk.sentences, order))
-    sinks["mentions"].add(mentions_table(chunk.mentions, order))
-    sinks["claims"].add(claims_table(chunk.claims, order, date_keys))
-    totals.stances.add(chunk.claims)
-    totals.published.update(moment for moment in published.values() if moment is not None)
-    totals.topics.update(claim.topic for claim in chunk.claims)
+    tables = {
+        "documents": documents_table(chunk.documents, chunk.sentence_counts, counts),
+        "texts": texts_table(chunk.documents),
+        "sentences": sentences_table(chunk.sentences, order),
+        "mentions": mentions_table(chunk.mentions, order),
+        "claims": claims_table(chunk.claims, order, date_keys),
+    }
+    moments = {moment for moment in published.values() if moment is not None}
+    return ChunkTables(tables, chunk.claims, moments)
+
+
+def _add_chunk(result: ChunkTables, sinks: dict[str, TableSink], totals: Totals) -> None:
+    """Append one chunk's rows to the streamed tables and its figures to the totals."""
+    for name, table in result.tables.items():
+        sinks[name].add(table)
+    totals.stances.add(result.claims)
+    totals.published.update(result.published)
+    totals.topics.update(claim.topic for claim in result.claims)
 
 
 def stage_tables(
-    work_dir: Path, staging: Path, actor_base: ActorBase, topics_path: Path | None = None
+    work_dir: Path,
+    staging: Path,
+    actor_base: ActorBase,
+    topics_path: Path | None = None,
+    jobs: int = 1,
 ) -> dict[str, int]:
     """Write every table in ``TABLES`` as ``<name>.parquet`` into ``staging``; return row counts.
 
@@ -389,8 +420,8 @@ def stage_tables(
     try:
         for name in STREAMED_TABLES:
             sinks[name] = TableSink(staging / f"{name}.parquet", TABLES[name])
-        for chunk in iter_work_chunks(work_dir):
-            _stream_chunk(chunk, sinks, totals)
+        for result in ordered_map(chunk_tables, iter_chunk_tasks(work_dir), jobs):
+            _add_chunk(result, sinks, totals)
     finally:
         for sink in sinks.values():
             sink.close()
@@ -415,6 +446,7 @@ def write_tables(
     actor_base: ActorBase,
     topics_path: Path | None = None,
     partition_by: str | None = None,
+    jobs: int = 1,
 ) -> dict[str, int]:
     """Write every table into ``output_dir``; return row counts per table.
 
@@ -434,7 +466,7 @@ def write_tables(
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tables-", dir=output_dir))
     try:
-        counts = stage_tables(Path(work_dir), staging, actor_base, topics_path)
+        counts = stage_tables(Path(work_dir), staging, actor_base, topics_path, jobs)
         _publish(staging, output_dir, partition_by)
     except BaseException:
         shutil.rmtree(output_dir if created else staging, ignore_errors=True)
