@@ -20,7 +20,7 @@ CORE_CODE := pipeline/config.py pipeline/io.py pipeline/ids.py pipeline/records.
 code_of = $(shell find pipeline/$(1) -name '*.py' 2>/dev/null) $(CORE_CODE)
 
 .DEFAULT_GOAL := all
-.PHONY: all help install test lint format evaluate bi figures dictionary clean distclean
+.PHONY: all help install test lint format evaluate bi figures dictionary bench clean distclean
 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
 all: $(PROCESSED)/claims.duckdb
@@ -62,22 +62,26 @@ figures: $(PROCESSED)/claims.parquet
 
 ## Run the linter and the test suite
 test: $(INSTALLED)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/pytest
 
 ## Lint only
 lint: $(INSTALLED)
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/ruff format --check pipeline tests benchmarks
 
 ## Reformat the code
 format: $(INSTALLED)
-	$(BIN)/ruff format pipeline tests
-	$(BIN)/ruff check --fix pipeline tests
+	$(BIN)/ruff format pipeline tests benchmarks
+	$(BIN)/ruff check --fix pipeline tests benchmarks
 
 ## Write docs/tables.md, the data dictionary generated from the table schemas
 dictionary: $(INSTALLED)
 	$(PIPELINE) dictionary --output docs/tables.md
+
+## Benchmark on a synthetic corpus (20 000 articles): words/s, 2 processes, memory, reruns
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/run.py
 
 ## Remove the stage outputs (data/interim, data/processed)
 clean:
