@@ -35,7 +35,7 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 $(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES)/boilerplate.toml $(call code_of,normalise)
-	$(PIPELINE) normalise --input $(RAW) --work $(INTERIM)
+	$(PIPELINE) normalise --input $(RAW) --work $(INTERIM) --jobs $(JOBS)
 
 $(INTERIM)/annotated/index.json: $(INTERIM)/documents.jsonl $(RES)/actors.toml $(RES)/cues.toml $(call code_of,annotate)
 	$(PIPELINE) annotate --work $(INTERIM) --jobs $(JOBS)

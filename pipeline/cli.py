@@ -169,9 +169,12 @@ def cli(ctx: click.Context, settings_path: Path | None, quiet: bool) -> None:
 @cli.command()
 @input_option
 @work_option
+@jobs_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.pass_context
-def normalise(ctx: click.Context, input_path: Path, work_dir: Path, strict: bool) -> None:
+def normalise(
+    ctx: click.Context, input_path: Path, work_dir: Path, jobs: int | None, strict: bool
+) -> None:
     """Read raw articles, clean them and write documents.jsonl and rejects.jsonl.
 
     Example:
@@ -182,7 +185,11 @@ def normalise(ctx: click.Context, input_path: Path, work_dir: Path, strict: bool
 
     started = time.perf_counter()
     documents, rejects = run_normalise(
-        input_path, work_dir, ctx.obj["settings"], progress=not ctx.obj["quiet"]
+        input_path,
+        work_dir,
+        ctx.obj["settings"],
+        progress=not ctx.obj["quiet"],
+        jobs=resolved_jobs(ctx, jobs),
     )
     say(
         ctx,
@@ -381,7 +388,7 @@ def run(
     temporary = work_dir is None
     work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if temporary else work_dir
     try:
-        ctx.invoke(normalise, input_path=input_path, work_dir=work, strict=False)
+        ctx.invoke(normalise, input_path=input_path, work_dir=work, jobs=jobs, strict=False)
         ctx.invoke(annotate, work_dir=work, actors_path=actors_path, jobs=jobs)
         ctx.invoke(
             extract,

@@ -20,6 +20,7 @@ from pipeline.config import (
 from pipeline.ids import document_id
 from pipeline.io import read_jsonl
 from pipeline.normalise import normalise, run_normalise
+from pipeline.normalise.manifest import MANIFEST_FILE
 from pipeline.records import Document, Reject
 
 BODY = (
@@ -106,7 +107,11 @@ def test_stage_accounts_for_every_input(
     seen = {item.source.split("#")[0] for item in [*documents, *rejects]}
     assert seen == files
     assert all(reject.detail for reject in rejects)
-    assert sorted(path.name for path in work.iterdir()) == [DOCUMENTS_FILE, REJECTS_FILE]
+    assert sorted(path.name for path in work.iterdir()) == [
+        DOCUMENTS_FILE,
+        MANIFEST_FILE,
+        REJECTS_FILE,
+    ]
 
 
 @pytest.mark.parametrize(

@@ -58,18 +58,27 @@ class RawText:
 
 def read_inputs(input_path: Path, settings: dict[str, Any]) -> Iterator[RawText | Reject]:
     """Yield a RawText or Reject for every input under ``input_path`` (a folder or one file)."""
-    input_path = Path(input_path)
     options = settings.get("normalise", {})
+    files, failures = find_inputs(input_path)
+    yield from failures
+    for source, path in files:
+        yield from read_file(path, source, options)
+
+
+def find_inputs(input_path: Path) -> tuple[list[tuple[str, Path]], list[Reject]]:
+    """Every input file as (source, path) in a stable order, and the folders that could
+    not be listed. ``source`` is the path relative to the input folder (POSIX), or the
+    file's name when ``input_path`` is one file."""
+    input_path = Path(input_path)
     if input_path.is_dir():
-        yield from _read_folder(input_path, options)
-    elif input_path.is_file():
-        yield from read_file(input_path, input_path.name, options)
-    else:
-        raise FileNotFoundError(f"{input_path}: no such file or folder; pass a folder of articles")
+        return _walk_folder(input_path)
+    if input_path.is_file():
+        return [(input_path.name, input_path)], []
+    raise FileNotFoundError(f"{input_path}: no such file or folder; pass a folder of articles")
 
 
-def _read_folder(folder: Path, options: dict[str, Any]) -> Iterator[RawText | Reject]:
-    """Walk the folder in a stable order (relative POSIX path), skipping hidden entries."""
+def _walk_folder(folder: Path) -> tuple[list[tuple[str, Path]], list[Reject]]:
+    """Walk the folder, skipping hidden entries; sorted by relative POSIX path."""
     found: list[tuple[str, Path]] = []
     failures: list[Reject] = []
 
@@ -84,9 +93,7 @@ def _read_folder(folder: Path, options: dict[str, Any]) -> Iterator[RawText | Re
             if not name.startswith("."):
                 path = Path(root) / name
                 found.append((path.relative_to(folder).as_posix(), path))
-    yield from failures
-    for source, path in sorted(found):
-        yield from read_file(path, source, options)
+    return sorted(found), failures
 
 
 def read_file(path: Path, source: str, options: dict[str, Any]) -> Iterator[RawText | Reject]:

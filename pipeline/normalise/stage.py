@@ -6,58 +6,138 @@ to the work folder, so every input file can be traced to one or the other.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import DOCUMENTS_FILE, REJECTS_FILE
+from pipeline.chunks import code_files, fingerprint
+from pipeline.config import DEFAULT_BOILERPLATE, DOCUMENTS_FILE, REJECTS_FILE
 from pipeline.ids import document_id
 from pipeline.io import write_jsonl
 from pipeline.normalise.boilerplate import Rules, load_rules, strip_boilerplate
 from pipeline.normalise.duplicates import DuplicateFinder
+from pipeline.normalise.manifest import (
+    InputEntry,
+    Manifest,
+    PreviousRows,
+    read_manifest,
+    signature,
+    write_manifest,
+)
 from pipeline.normalise.metadata import guess_metadata, guess_published, normalise_date
-from pipeline.normalise.readers import RawText, read_inputs
+from pipeline.normalise.readers import RawText, find_inputs, read_file
 from pipeline.normalise.split import split_page
 from pipeline.normalise.text import normalize_text
+from pipeline.parallel import ordered_map
 from pipeline.progress import Progress
 from pipeline.records import Document, Reject
 
 log = logging.getLogger(__name__)
+FILES_PER_TASK = 16  # files sent to a worker at a time: fewer round trips, still balanced
 
 
 def normalise(input_path: Path, settings: dict[str, Any]) -> Iterator[Document | Reject]:
     """Yield the Documents (one per article) or a Reject for every input, in a stable order."""
-    rules = boilerplate_rules(settings)
-    for item in read_inputs(Path(input_path), settings):
-        for result in [item] if isinstance(item, Reject) else to_documents(item, rules):
-            if isinstance(result, Reject):
-                log.warning("rejected %s: %s (%s)", result.source, result.reason, result.detail)
-            yield result
+    _start_worker(settings)
+    files, failures = find_inputs(Path(input_path))
+    for reject in failures:
+        log.warning("rejected %s: %s (%s)", reject.source, reject.reason, reject.detail)
+    yield from failures
+    for source, path in files:
+        yield from normalise_file(source, path)
+
+
+# The boilerplate rules of this process, loaded once by ``_start_worker``.
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(settings: dict[str, Any]) -> None:
+    _worker.update(options=settings.get("normalise", {}), rules=boilerplate_rules(settings))
+
+
+def normalise_file(source: str, path: Path) -> list[Document | Reject]:
+    """Every Document and Reject one input file gives, in order."""
+    results: list[Document | Reject] = []
+    for item in read_file(path, source, _worker["options"]):
+        results.extend([item] if isinstance(item, Reject) else to_documents(item, _worker["rules"]))
+    for result in results:
+        if isinstance(result, Reject):
+            log.warning("rejected %s: %s (%s)", result.source, result.reason, result.detail)
+    return results
+
+
+def _normalise_batch(batch: list[tuple[str, Path]]) -> list[list[Document | Reject]]:
+    return [normalise_file(source, path) for source, path in batch]
+
+
+def normalise_fingerprint(settings: dict[str, Any]) -> str:
+    """Everything a file's documents depend on besides the file itself."""
+    rules = settings.get("normalise", {}).get("boilerplate")
+    files = [Path(rules) if rules else DEFAULT_BOILERPLATE, *code_files("normalise")]
+    return fingerprint("normalise", settings.get("normalise", {}), files=files)
 
 
 def run_normalise(
-    input_path: Path, work_dir: Path, settings: dict[str, Any], progress: bool = False
+    input_path: Path,
+    work_dir: Path,
+    settings: dict[str, Any],
+    progress: bool = False,
+    jobs: int = 1,
 ) -> tuple[int, int]:
     """Write ``documents.jsonl`` and ``rejects.jsonl`` atomically; return their counts.
 
-    Documents are streamed to disk as they are read; a later copy of an article
-    already written is flagged with ``duplicate_of`` (see ``duplicates``).
+    Documents are streamed to disk as they are read. An input whose size and
+    modification time match the last run's (``manifest``) is not read again:
+    its rows are copied. A later copy of an article already written is
+    flagged with ``duplicate_of`` (see ``duplicates``).
     """
-    rejects: list[Reject] = []
+    work_dir = Path(work_dir)
+    key = normalise_fingerprint(settings)
+    files, failures = find_inputs(Path(input_path))
+    signatures = {source: signature(path) for source, path in files}
+    previous = read_manifest(work_dir, key)
+    reusable = {
+        entry.source
+        for entry in (previous.inputs if previous else [])
+        if entry.same_file(*signatures.get(entry.source, (-2, -2)))
+    }
+    rejects: list[dict[str, Any]] = [reject.to_dict() for reject in failures]
+    entries: list[InputEntry] = []
     duplicates = DuplicateFinder()
 
+    def fresh() -> Iterator[list[Document | Reject]]:
+        changed = [(source, path) for source, path in files if source not in reusable]
+        batches = (changed[i : i + FILES_PER_TASK] for i in range(0, len(changed), FILES_PER_TASK))
+        for batch in ordered_map(_normalise_batch, batches, jobs, _start_worker, (settings,)):
+            yield from batch
+
     def documents(bar: Progress) -> Iterator[dict[str, Any]]:
-        for result in normalise(input_path, settings):
-            if isinstance(result, Reject):
-                rejects.append(result)
+        computed = fresh()
+        old = PreviousRows(work_dir, previous, (DOCUMENTS_FILE, REJECTS_FILE)) if previous else None
+        for source, _ in files:
+            if source in reusable and old is not None:
+                document_lines, reject_lines = old.rows(source)
+                docs = [Document.from_dict(json.loads(line)) for line in document_lines]
+                docs = [dataclasses.replace(doc, duplicate_of=None) for doc in docs]
+                file_rejects = [json.loads(line) for line in reject_lines]
             else:
-                bar.update(1, len(result.text.split()))
-                yield duplicates.mark(result).to_dict()
+                results = next(computed)
+                docs = [result for result in results if isinstance(result, Document)]
+                file_rejects = [r.to_dict() for r in results if isinstance(r, Reject)]
+            rejects.extend(file_rejects)
+            size, mtime_ns = signatures[source]
+            entries.append(InputEntry(source, size, mtime_ns, len(docs), len(file_rejects)))
+            for doc in docs:
+                bar.update(1, len(doc.text.split()))
+                yield duplicates.mark(doc).to_dict()
 
     with Progress("normalise", enabled=progress) as bar:
-        written = write_jsonl(Path(work_dir) / DOCUMENTS_FILE, documents(bar))
-    write_jsonl(Path(work_dir) / REJECTS_FILE, (reject.to_dict() for reject in rejects))
+        written = write_jsonl(work_dir / DOCUMENTS_FILE, documents(bar))
+    write_jsonl(work_dir / REJECTS_FILE, rejects)
+    write_manifest(work_dir, Manifest(key, len(failures), entries))
     return written, len(rejects)
 
 
