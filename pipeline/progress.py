@@ -28,9 +28,9 @@ class Progress:
     def update(self, documents: int, words: int) -> None:
         self.documents += documents
         self.words += words
-        if self._bar is not None:
-            self._bar.update(documents)
+        if self._bar is not None:  # the postfix first: update() redraws at most 10 times a second
             self._bar.set_postfix_str(f"{self.words_per_second:,.0f} words/s", refresh=False)
+            self._bar.update(documents)
 
     @property
     def seconds(self) -> float:
