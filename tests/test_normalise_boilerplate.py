@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import pytest
 from pipeline.config import GOLD_DIR, RAW_DIR, ConfigError
 from pipeline.normalise.boilerplate import (
     clean,
+    has_needs,
     is_boilerplate_line,
     load_rules,
+    required_text,
     strip_boilerplate,
     text_key,
 )
@@ -378,3 +381,46 @@ def test_boilerplate_seed_teasers_go_without_a_cut_marker() -> None:
     page = "\n".join(line for line in page.split("\n") if not line.startswith("Dear RS"))
     cleaned = strip_boilerplate(page)
     assert cleaned.endswith("And if not now, when?")
+
+
+# --- pre-filters: a rule's required text ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"\bSubscribe Now \| Log In\b", [{"Subscribe Now | Log In"}]),
+        (r"(?:Getty Images|AFP) ?/", [{"Getty Images", "AFP"}, {"/"}]),
+        (r"x(?:ab)+y", [{"ab"}, {"x"}, {"y"}]),
+        (r"(?:ab)?c*d{0,2}", []),  # nothing is required
+        (r"(?i)more from", []),  # case folding: "in" cannot tell
+        (r"Read (?i:more)", [{"Read "}]),
+        (r"(?:a|b*)", []),  # one branch needs nothing
+    ],
+)
+def test_required_text(pattern: str, needs: list[set[str]]) -> None:
+    found = required_text(re.compile(pattern))
+    assert sorted(map(sorted, found)) == sorted(map(sorted, needs))
+
+
+def test_required_text_never_rules_out_a_match() -> None:
+    """Every match of every shipped pattern holds what the pattern is said to need."""
+    rules = load_rules()
+    patterns = [rule.pattern for rule in (*rules.cuts, *rules.spans, *rules.lines)]
+    patterns += [*rules.outlets, *rules.captions.cues]
+    pages = [normalize_text(path.read_text(encoding="utf-8")) for path in _raw_texts()]
+    for pattern in patterns:
+        needs = required_text(pattern)
+        for page in pages:
+            for match in pattern.finditer(page):
+                assert has_needs(needs, match.group(0)), (pattern.pattern, match.group(0))
+
+
+def _raw_texts() -> list[Path]:
+    return sorted(path for path in RAW_DIR.iterdir() if path.suffix in (".txt", ".md"))
+
+
+def test_text_key_is_lowercase_letters_and_digits_for_every_character() -> None:
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    for text in (every, every[:128], "Kyiv’s 2025 “peace” plan_—ok"):
+        assert text_key(text) == "".join(char for char in text.casefold() if char.isalnum())

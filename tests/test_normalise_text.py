@@ -5,9 +5,14 @@ Mojibake is repaired: it is not what the article published.
 
 from __future__ import annotations
 
+import re
+
+import ftfy
 import pytest
 
 from pipeline.normalise.text import (
+    _fixer_config,
+    _segments,
     collapse_spaces,
     fix_mojibake,
     limit_blank_lines,
@@ -142,3 +147,49 @@ def test_text_keeps_dashes_as_published(text: str) -> None:
 def test_text_normalize_text_repairs_mojibake() -> None:
     text = "  Zelenskyâ€™s\u00a0planâ€”â€œno.â€\r\n\r\n\r\nKyiv agreed. "
     assert normalize_text(text) == "Zelensky’s plan—“no.”\n\nKyiv agreed."
+
+
+# --- fast paths give what the full repair gives --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voilÃ le travail",  # a lost A0 byte became a space
+        "Ã?",  # a lost byte became "?"
+        "â€œquotedâ€\ufffd",  # a lost byte became U+FFFD
+        "Ã©t\u00e9 \x1b[31mred\x1b[0m",  # terminal escapes go with the repair
+        "Ð\u009fÑ\u0080Ð¸Ð²ÐµÑ\u0082",  # Cyrillic read as Latin-1
+        "Ð’Ð¾Ð¹Ð½Ð°",  # Cyrillic read as Windows-1252
+        "Ã¼ber\nplain line — “quoted” …\nCafÃ©",  # only some lines need the repair
+        "Kyiv – Moscow — “talks” ’til…",  # dashes and quotes next to spaces: nothing to do
+    ],
+)
+def test_text_fix_mojibake_agrees_with_ftfy(text: str) -> None:
+    """Lines the cheap check passes over are lines ftfy would leave alone."""
+    expected = ftfy.fix_text(text, _fixer_config())
+    assert fix_mojibake(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\nb", "\n\n", "a\n\nb\n"])
+def test_text_segments_are_ftfys_lines(text: str) -> None:
+    pieces = _segments(text)
+    assert "".join(pieces) == text
+    assert all(piece and "\n" not in piece[:-1] for piece in pieces)
+
+
+@pytest.mark.parametrize(
+    "text", ["a\r\nb\rc\vd\x85e\u2028f\fg\u2029h", "plain", "\r\n\r\n", "\f\r", ""]
+)
+def test_text_line_endings_match_one_translation(text: str) -> None:
+    table = str.maketrans({"\r": "\n", "\v": "\n", "\x85": "\n", "\u2028": "\n"})
+    table |= str.maketrans({"\f": "\n\n", "\u2029": "\n\n"})
+    assert normalize_line_endings(text) == text.replace("\r\n", "\n").translate(table)
+
+
+@pytest.mark.parametrize(
+    "text", ["a b", "a  b", "a\tb", " a", "a ", "a \nb", "a\n b", "\t", "", " \n ", "a\n\nb"]
+)
+def test_text_space_fast_paths_match_the_regexes(text: str) -> None:
+    assert collapse_spaces(text) == re.sub(r"[ \t]+", " ", text)
+    assert strip_line_edges(text) == re.sub(r"^[ \t]+|[ \t]+$", "", text, flags=re.MULTILINE)

@@ -22,7 +22,9 @@ import re
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
+from re import _parser
 from typing import Any
 
 from pipeline.config import DEFAULT_BOILERPLATE, ConfigError, read_toml
@@ -40,6 +42,11 @@ _TEASER_HEADS = 3  # headline, section name, kicker: more short lines are articl
 _STRANDED_WORDS = 3  # a label between two pieces of furniture is a menu item, not a subheading
 # Drops that leave a teaser's paragraphs contiguous (not page furniture between them).
 _TRANSPARENT = (None, "repeated_paragraph", "near_duplicate")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_", character for character
+_ASCII_NOT_ALNUM = str.maketrans(
+    "", "", "".join(c for c in map(chr, range(128)) if not c.isalnum())
+)
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,13 @@ class Rule:
     at_end: bool = False
     inline: bool = False
     names_author: bool = False
+    # Text the pattern cannot match without: each entry is a set of strings one of which
+    # must occur (see ``required_text``). Most lines lack them, so most searches are skipped.
+    needs: tuple[frozenset[str], ...] = ()
+
+    def may_match(self, text: str) -> bool:
+        """False only when the pattern cannot match ``text``: a required string is missing."""
+        return has_needs(self.needs, text)
 
 
 @dataclass(frozen=True)
@@ -198,9 +212,11 @@ def _split_rules(section: dict[str, Any], path: Path) -> SplitRules:
 
 def _rule(entry: dict[str, Any], path: Path) -> Rule:
     name = entry.get("id", "?")
+    pattern = _compile(entry["pattern"], path, name)
     return Rule(
         id=name,
-        pattern=_compile(entry["pattern"], path, name),
+        pattern=pattern,
+        needs=required_text(pattern),
         why=entry.get("why", ""),
         head_only=bool(entry.get("head_only", False)),
         tail_only=bool(entry.get("tail_only", False)),
@@ -221,6 +237,75 @@ def _compile(pattern: str, path: Path, name: str, flags: int = 0) -> re.Pattern[
         ) from error
 
 
+def required_text(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """What every match of ``pattern`` contains: sets of strings, one of each set at least.
+
+    Read from the parsed pattern: runs of literal characters, inside groups and
+    repeats that must occur at least once, and for an alternation the union of
+    what each branch needs. Case-insensitive parts give nothing, because case
+    folding has exceptions a plain ``in`` would miss. Anything else (classes,
+    optional parts, lookarounds) gives nothing, so the result can only be too
+    weak, never too strong: ``has_needs`` is False only where no match exists.
+    Longest strings first, as the rarest, so a failing check fails early.
+    """
+    ignorecase = bool(pattern.flags & re.IGNORECASE)
+    needs = set(_needs(_parser.parse(pattern.pattern, pattern.flags), ignorecase))
+    return tuple(sorted(needs, key=lambda options: (-min(map(len, options)), sorted(options))))
+
+
+def has_needs(needs: tuple[frozenset[str], ...], text: str) -> bool:
+    """Whether ``text`` holds one string of each set in ``needs`` (see ``required_text``)."""
+    for options in needs:  # plain loops: this runs for every rule on every line
+        for option in options:
+            if option in text:
+                break
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def pattern_needs(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """``required_text`` worked out once per pattern, for patterns kept outside a Rule."""
+    return required_text(pattern)
+
+
+def _needs(items: Any, ignorecase: bool) -> list[frozenset[str]]:
+    """The required strings of a parsed sequence (``re._parser`` items), in pattern order."""
+    needs: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is _parser.LITERAL and not ignorecase:
+            run.append(chr(value))  # consecutive literals are consecutive in every match
+            continue
+        if run:
+            needs.append(frozenset(["".join(run)]))
+            run = []
+        if op is _parser.SUBPATTERN:
+            _group, added, removed, inner = value
+            insensitive = (
+                ignorecase or bool(added & re.IGNORECASE)
+            ) and not removed & re.IGNORECASE
+            needs += _needs(inner, insensitive)
+        elif op is _parser.ATOMIC_GROUP:
+            needs += _needs(value, ignorecase)
+        elif op in _REPEATS and value[0] >= 1:
+            needs += _needs(value[2], ignorecase)
+        elif op is _parser.BRANCH:
+            needs += _either([_needs(branch, ignorecase) for branch in value[1]])
+    if run:
+        needs.append(frozenset(["".join(run)]))
+    return needs
+
+
+def _either(branches: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    """An alternation needs one of its branches' needs: the best of each, pooled."""
+    if not branches or not all(branches):
+        return []  # a branch that needs nothing can match anywhere
+    best = [max(needs, key=lambda options: min(map(len, options))) for needs in branches]
+    return [frozenset().union(*best)]
+
+
 def label_key(text: str) -> str:
     """How labels are compared: spaces collapsed, a trailing colon ignored, any case."""
     return " ".join(text.split()).rstrip(":").strip().casefold()
@@ -228,7 +313,10 @@ def label_key(text: str) -> str:
 
 def text_key(text: str) -> str:
     """How repeats are compared: lowercase letters and digits only."""
-    return "".join(char for char in text.casefold() if char.isalnum())
+    folded = text.casefold()
+    if folded.isascii():
+        return folded.translate(_ASCII_NOT_ALNUM)  # same result, several times faster
+    return _NOT_ALNUM.sub("", folded)
 
 
 def strip_boilerplate(text: str, rules: Rules | None = None) -> str:
@@ -271,7 +359,7 @@ def bio_author(line: str, rules: Rules | None = None) -> str | None:
     """The name a biography line ("X is a senior fellow ...") gives for the author."""
     rules = rules or load_rules()
     for rule in rules.lines:
-        if rule.names_author and _fits(rule, line):
+        if rule.names_author and rule.may_match(line) and _fits(rule, line):
             match = rule.pattern.search(line)
             if match and match.groupdict().get("name"):
                 return match.group("name").strip()
@@ -317,6 +405,8 @@ def _cut(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
     seen = 0
     for position, unit in enumerate(units):
         for rule in rules.cuts:
+            if not rule.may_match(unit.text):
+                continue
             match = rule.pattern.match(unit.text)
             if match is None and rule.inline:
                 match = _inline_marker(rule.pattern, unit.text)
@@ -351,6 +441,8 @@ def _remove_spans(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
         for rule in rules.spans:
             if (rule.tail_only and unit is not kept[-1]) or len(unit.text) < rule.min_chars:
                 continue
+            if not rule.may_match(unit.text):
+                continue  # no match, so nothing to replace or count
             text = _sub_span(rule, unit, rules.header_chars, result)
             if text != unit.text:
                 unit.text = _SPACES.sub(" ", text).strip()
@@ -392,12 +484,19 @@ def _line_rule(unit: _Unit, rules: Rules, at_end: bool | None = None) -> str | N
     """The first label or line rule matching the whole paragraph (``at_end``: only those)."""
     if at_end is not True and label_key(unit.text) in rules.labels:
         return "label"
+    words: int | None = None  # counted once, and only if a rule has a word limit
     for rule in rules.lines:
         if at_end is not None and rule.at_end != at_end:
             continue
         if rule.head_only and unit.index >= rules.header_paragraphs:
             continue
-        if _fits(rule, unit.text) and rule.pattern.search(unit.text):
+        if not rule.may_match(unit.text):
+            continue
+        if rule.max_words is not None:
+            words = len(unit.text.split()) if words is None else words
+            if words > rule.max_words:
+                continue
+        if rule.pattern.search(unit.text):
             return rule.id
     return None
 
@@ -445,9 +544,11 @@ def _drop_caption_sentences(units: list[_Unit], captions: CaptionRules, result: 
         if not unit.kept:
             continue
         pieces = _sentences(unit.text)
+        # A piece is part of the paragraph: a cue the paragraph cannot match, no piece can.
+        cues = [cue for cue in captions.cues if has_needs(pattern_needs(cue), unit.text)]
         kept: list[str] = []
         for piece, following in itertools.zip_longest(pieces, pieces[1:]):
-            if _is_caption(piece, following, captions):
+            if _is_caption(piece, following, captions, cues):
                 result.counts["caption_sentence"] += 1
                 result.chars["caption_sentence"] += len(piece)
             else:
@@ -458,13 +559,16 @@ def _drop_caption_sentences(units: list[_Unit], captions: CaptionRules, result: 
                 unit.dropped_by = "caption_sentence"  # already counted
 
 
-def _is_caption(piece: str, following: str | None, captions: CaptionRules) -> bool:
+def _is_caption(
+    piece: str, following: str | None, captions: CaptionRules, cues: list[re.Pattern[str]]
+) -> bool:
+    """Whether a sentence piece is a caption; ``cues`` are those its paragraph may match."""
     text = piece.strip()
     if not text or len(text.split()) > captions.max_words:
         return False
     if following is not None and captions.credit.match(following):
         return True
-    return any(cue.search(text) for cue in captions.cues)
+    return any(cue.search(text) for cue in cues)
 
 
 def _drop_near_duplicates(units: list[_Unit], near: NearDuplicateRules, result: Cleaned) -> None:
@@ -480,7 +584,8 @@ def _drop_near_duplicates(units: list[_Unit], near: NearDuplicateRules, result: 
         if len(words) < max(near.min_words, near.shingle_words):
             continue
         shingles = _shingles(words, near.shingle_words)
-        shared = Counter(earlier for shingle in shingles for earlier in index.get(shingle, ()))
+        # Counted in C: no Python step per shingle or per earlier paragraph sharing it.
+        shared = Counter(chain.from_iterable(map(index.get, shingles, repeat(()))))
         if any(
             common / (len(shingles) + sizes[earlier] - common) >= near.threshold
             for earlier, common in shared.items()
@@ -493,7 +598,8 @@ def _drop_near_duplicates(units: list[_Unit], near: NearDuplicateRules, result: 
 
 
 def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
-    return {tuple(words[start : start + size]) for start in range(len(words) - size + 1)}
+    """Every run of ``size`` consecutive words (zip of shifted lists: no slice per run)."""
+    return set(zip(*(words[start:] for start in range(size)), strict=False))
 
 
 def _drop_repeated_sentences(units: list[_Unit], rules: Rules, result: Cleaned) -> None:

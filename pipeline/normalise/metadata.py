@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
-from pipeline.normalise.boilerplate import Rules, bio_author, is_boilerplate_line, load_rules
+from pipeline.normalise.boilerplate import (
+    Rules,
+    bio_author,
+    has_needs,
+    is_boilerplate_line,
+    load_rules,
+    pattern_needs,
+)
 
 _MONTH_NAMES = (
     "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august"
@@ -176,6 +183,8 @@ def guess_published(text: str, rules: Rules | None = None) -> str | None:
     head = text[: rules.header_chars]
     for line in head.split("\n"):
         for pattern in _DATES:
+            if not has_needs(pattern_needs(pattern), line):
+                continue  # no year digits, say: the pattern cannot match this line
             for match in pattern.finditer(line):
                 day = _to_date(match)
                 if day and _is_timestamp(line, match):
@@ -230,7 +239,7 @@ def guess_outlet(text: str, rules: Rules | None = None) -> str | None:
     rules = rules or load_rules()
     found: list[tuple[int, str]] = []
     for pattern in rules.outlets:
-        match = pattern.search(text)
+        match = pattern.search(text) if has_needs(pattern_needs(pattern), text) else None
         if match:
             found.append((match.start(), match.group("outlet").strip(" .,")))
     signed = _outlet_byline(text[: rules.header_chars], rules)

@@ -9,7 +9,9 @@ becomes its own document. The cues are data: ``[split]`` in boilerplate.toml.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from pipeline.normalise.boilerplate import (
     Rules,
@@ -53,10 +55,13 @@ def split_page(text: str, rules: Rules | None = None) -> list[Part]:
     """The articles of a normalised page, in page order; a one-article page gives one part."""
     rules = rules or load_rules()
     lines = _lines(text)
+    # Header blocks overlap (each body line looks up to header_max_lines back), so the
+    # costly furniture test would otherwise run several times on the same line.
+    furniture = cache(lambda line: is_boilerplate_line(line, rules))
     starts = [
         header
         for index in range(1, len(lines))
-        if (header := _header_above(lines, index, rules)) is not None
+        if (header := _header_above(lines, index, rules, furniture)) is not None
     ]
     if not starts:
         return [Part(text)]
@@ -75,7 +80,9 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _header_above(lines: list[_Line], body: int, rules: Rules) -> _Span | None:
+def _header_above(
+    lines: list[_Line], body: int, rules: Rules, furniture: Callable[[str], bool]
+) -> _Span | None:
     """The header block standing right above a body line, when it starts a new article.
 
     The block must hold a headline and either a meta line (byline, timestamp,
@@ -95,7 +102,7 @@ def _header_above(lines: list[_Line], body: int, rules: Rules) -> _Span | None:
         elif _matches(cues.markers, line):
             after_marker = True
             break
-        elif is_boilerplate_line(line, rules) or not _is_heading(line, cues):
+        elif not _is_heading(line, cues) or furniture(line):  # the cheap test first
             break
         block.append(line)
         first = index
