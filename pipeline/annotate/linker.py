@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -42,6 +43,7 @@ PERSON_PRONOUNS = {
 }
 OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"its", "it"})
+PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS
 LOOKBACK_SENTENCES = 2  # how far back a person pronoun may find its antecedent
 READINESS = frozenset({"ready", "willing", "prepared", "open", "determined", "adamant"})
 # "It" before these is usually expletive ("it is clear", "it seems"), not a state or body.
@@ -166,6 +168,8 @@ class ActorLinker:
     def link_pronouns(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Add a mention for each pronoun whose antecedent is clear enough."""
         by_start = {span.start: span for span in spans}
+        strings = doc.vocab.strings
+        lowers = [strings[value] for value in doc.to_array(LOWER).tolist()]
         result: list[Span] = []
         previous: list[list[Span]] = []  # mentions of the last sentences, most recent first
         for sent in doc.sents:
@@ -177,8 +181,10 @@ class ActorLinker:
                     current.append(span)
                     index = span.end
                     continue
-                token = doc[index]
-                actor_id = self._antecedent(token.lower_, index, doc, current, previous)
+                if lowers[index] not in PRONOUNS:  # only pronouns can point back
+                    index += 1
+                    continue
+                actor_id = self._antecedent(lowers[index], index, doc, current, previous)
                 if actor_id is not None:
                     current.append(Span(doc, index, index + 1, label=actor_id, kb_id="pronoun"))
                 index += 1

@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -102,12 +102,15 @@ class NewsSentencizer:
 
 
 def token_columns(doc: Doc) -> tuple[list[str], list[str]]:
-    """Each token's text and trailing whitespace, read once."""
-    texts: list[str] = []
-    spaces: list[str] = []
-    for token in doc:
-        texts.append(token.text)
-        spaces.append(token.whitespace_)
+    """Each token's text and trailing whitespace, read once from the Doc's arrays.
+
+    Reading the arrays avoids creating a Token object per token; a token's
+    trailing whitespace is one space or nothing (longer runs are tokens).
+    """
+    strings = doc.vocab.strings
+    columns = doc.to_array([ORTH, SPACY]).tolist()
+    texts = [strings[orth] for orth, _ in columns]
+    spaces = [" " if space else "" for _, space in columns]
     return texts, spaces
 
 
