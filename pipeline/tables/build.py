@@ -193,10 +193,14 @@ def trimmed_offsets(sent: Span) -> tuple[int, int]:
     return start, start + len(text.strip())
 
 
-def sentences_rows(doc: Doc) -> list[Row]:
-    """One row per sentence of one Doc, in sentence order; whitespace-only ones stay, empty."""
+def sentences_rows(doc: Doc, text: str | None = None) -> list[Row]:
+    """One row per sentence of one Doc, in sentence order; whitespace-only ones stay, empty.
+
+    ``text`` is ``doc.text`` when the caller already has it: spaCy rebuilds it
+    from every token on each access.
+    """
     doc_id = doc_id_of(doc)
-    text = doc.text  # built from every token on each access, so read it once
+    text = doc.text if text is None else text
     rows = []
     for index, sent in enumerate(sentence_spans(doc)):
         start, end = trimmed_offsets(sent)

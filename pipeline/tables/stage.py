@@ -149,11 +149,12 @@ def read_annotations(
             )
         if doc_id in counts:
             raise WorkFolderError(f"{path}: doc_id '{doc_id}' is stored twice; {rerun}")
-        if doc.text != texts[doc_id]:
+        text = doc.text
+        if text != texts[doc_id]:
             raise WorkFolderError(
                 f"{path}: the text of doc '{doc_id}' differs from {DOCUMENTS_FILE}; {rerun}"
             )
-        doc_sentences = sentences_rows(doc)
+        doc_sentences = sentences_rows(doc, text)
         sentences.extend(doc_sentences)
         mentions.extend(mentions_rows(doc))
         counts[doc_id] = len(doc_sentences)
