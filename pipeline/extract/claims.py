@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.annotate.linker import sentence_mentions
+from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.extract.context import SentenceContext, build_context
-from pipeline.extract.cues import CueMatcher
+from pipeline.extract.cues import CueMatcher, DocTokens, LexemeTable
 from pipeline.extract.rules import ClaimRules, Decision
-from pipeline.extract.topics import choose_topic
+from pipeline.extract.topics import TopicFinder, choose_topic
 from pipeline.ids import claim_id
 from pipeline.knowledge.cues import CueLexicon
 from pipeline.knowledge.topics import TopicLexicon
@@ -45,15 +46,18 @@ class ClaimExtractor:
         self.rules = ClaimRules(cues, affiliations)
         self.cues = cues
         self.topics = topics
+        self.topic_finder = TopicFinder(topics)
+        self.lexemes = LexemeTable()
         self.min_confidence = min_confidence
 
     def trace(self, doc: Doc) -> Iterator[SentenceTrace]:
         previous: SentenceContext | None = None
         antecedents: dict[str, Span] = {}
-        for sentence_id, (sent, mentions) in enumerate(sentence_mentions(doc)):
-            context = build_context(sent, mentions, self.cues, previous)
+        tokens = DocTokens.of(doc, self.lexemes)
+        for sentence_id, (sent, mentions) in enumerate(sentences_with_mentions(doc)):
+            context = build_context(sent, mentions, self.cues, previous, tokens)
             context.antecedents = antecedents
-            decisions = self.rules.decide(context, self.matcher.find(sent, mentions))
+            decisions = self.rules.decide(context, self.matcher.find(sent, mentions, tokens))
             antecedents = {d.claim_type: d.actor for d in decisions if d.is_claim and d.actor}
             yield SentenceTrace(
                 sentence_id, sent, context, decisions, previous.sent if previous else None
@@ -65,10 +69,11 @@ class ClaimExtractor:
         doc_id = str(doc.user_data.get("doc_id", ""))
         best: dict[tuple[int, str, str, str], Claim] = {}
         for trace in self.trace(doc):
-            sentence = sentence_text(trace.sent)
-            for decision in trace.decisions:
-                if not decision.is_claim or decision.confidence < self.min_confidence:
-                    continue
+            kept = [
+                d for d in trace.decisions if d.is_claim and d.confidence >= self.min_confidence
+            ]
+            sentence = trace.context.text.strip() if kept else ""
+            for decision in kept:
                 claim = self._claim(doc_id, trace, sentence, decision)
                 key = (trace.sentence_id, claim.actor_id, claim.claim_type, claim.topic)
                 if key not in best or claim.confidence > best[key].confidence:
@@ -83,7 +88,12 @@ class ClaimExtractor:
         cue_span = doc[decision.cue.start : decision.cue.end]
         assert decision.actor is not None
         topic = choose_topic(
-            self.topics, trace.sent, cue_span.start_char, cue_span.end_char, trace.previous
+            self.topic_finder,
+            trace.sent,
+            cue_span.start_char,
+            cue_span.end_char,
+            trace.previous,
+            trace.context.tokens.doc_text,
         )
         actor_id = decision.actor.label_
         return Claim(
@@ -105,6 +115,17 @@ class ClaimExtractor:
             target_actor_id=decision.target.label_ if decision.target is not None else None,
             modality=decision.modality,
         )
+
+
+def sentences_with_mentions(doc: Doc) -> list[tuple[Span, list[Span]]]:
+    """``sentence_mentions``, sorting the mentions into sentences in one pass rather than
+    one pass per sentence."""
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
+    mentions: list[list[Span]] = [[] for _ in sents]
+    for mention in doc.spans.get(MENTIONS_KEY, []):
+        mentions[bisect_right(starts, mention.start) - 1].append(mention)
+    return list(zip(sents, mentions, strict=True))
 
 
 def sentence_text(sent: Span) -> str:

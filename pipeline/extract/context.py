@@ -6,17 +6,20 @@ one, or only the author's advice, a hypothetical or a negated act.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span
 
-from pipeline.annotate.linker import POSSESSIVE_PRONOUNS, has_possessive_mark
-from pipeline.extract.cues import is_plain_word
+from pipeline.annotate.linker import POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
+from pipeline.extract.cues import DocTokens
 from pipeline.knowledge.cues import CueLexicon
 
 OPEN_QUOTES = frozenset({"“", "‘", "«"})
 CLOSE_QUOTES = frozenset({"”", "»"})
 TOGGLE_QUOTES = frozenset({'"', "'"})
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES
+ALL_QUOTES = QUOTES | TOGGLE_QUOTES
 BOUNDARIES = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
 PREPOSITIONS = frozenset(
     {
@@ -68,17 +71,31 @@ class SentenceContext:
     sent: Span
     mentions: list[Span]
     in_quote: list[bool]
+    tokens: DocTokens  # the whole doc's token strings, indexed by doc position
     speeches: list[Speech] = field(default_factory=list)
     according_to: Span | None = None
     carried_speaker: Span | None = None  # a quote continuing from the previous sentence
     # The last holder of each claim type in the previous sentence ("... rejected the demand").
     antecedents: dict[str, Span] = field(default_factory=dict)
+    # Read once: ``Span`` attributes are property calls, ``Span.text`` joins new Tokens.
+    start: int = field(init=False)
+    end: int = field(init=False)
+    text: str = field(init=False)
+    is_question: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.start = self.sent.start
+        self.end = self.sent.end
+        self.text = self.tokens.span_text(self.sent)
+        self.is_question = self.text.rstrip(" \"'”’").endswith("?")
 
     def quoted(self, index: int) -> bool:
-        return self.in_quote[index - self.sent.start]
+        return self.in_quote[index - self.start]
 
     def speech_for(self, index: int) -> Speech | None:
         """The report whose content holds token ``index``, innermost first."""
+        if not self.speeches:
+            return None
         holding = [s for s in self.speeches if s.content_start <= index < s.content_end]
         return min(holding, key=lambda s: s.content_end - s.content_start) if holding else None
 
@@ -91,21 +108,25 @@ class SentenceContext:
         return self.according_to
 
     @property
-    def is_question(self) -> bool:
-        return self.sent.text.rstrip(" \"'”’").endswith("?")
+    def may_have_speaker(self) -> bool:
+        """False when ``speaker_for`` is None for every token, so speaker rules can stop."""
+        return (
+            self.according_to is not None
+            or self.carried_speaker is not None
+            or any(s.speaker is not None for s in self.speeches)
+        )
 
 
-def quote_mask(sent: Span) -> list[bool]:
+def quote_mask(texts: Sequence[str]) -> list[bool]:
     """True for tokens inside quotation marks (quote characters themselves excluded)."""
+    if ALL_QUOTES.isdisjoint(texts):
+        return [False] * len(texts)  # most sentences quote nobody
     mask: list[bool] = []
     inside = False
-    first_quote_closes = next(
-        (t.text in CLOSE_QUOTES for t in sent if t.text in OPEN_QUOTES | CLOSE_QUOTES), False
-    )
+    first_quote_closes = next((text in CLOSE_QUOTES for text in texts if text in QUOTES), False)
     if first_quote_closes:
         inside = True  # the sentence continues a quote opened earlier
-    for token in sent:
-        text = token.text
+    for text in texts:
         if text in OPEN_QUOTES:
             inside = True
             mask.append(False)
@@ -128,78 +149,89 @@ def mention_ending_before(mentions: list[Span], index: int) -> Span | None:
     return next((m for m in mentions if m.end == index), None)
 
 
+def marked_possessive(tokens: DocTokens, mention: Span) -> bool:
+    """A mention followed by "'s" (Putin's demand)."""
+    return mention.end < len(tokens) and tokens.lower[mention.end] in POSSESSIVE_MARKS
+
+
 def is_clause_boundary(token_text: str, lexicon: CueLexicon) -> bool:
     return token_text in BOUNDARIES or lexicon.has("clause_openers", token_text)
 
 
+def _is_boundary(tokens: DocTokens, index: int, lexicon: CueLexicon) -> bool:
+    """``is_clause_boundary`` of the token at ``index``."""
+    return tokens.text[index] in BOUNDARIES or tokens.norm[index] in lexicon.words["clause_openers"]
+
+
 def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     """Reporting verbs outside quotes with their speakers and reported content."""
-    sent, doc = ctx.sent, ctx.sent.doc
+    tokens, mentions, first, end = ctx.tokens, ctx.mentions, ctx.start, ctx.end
+    speech_verbs = lexicon.words["speech_verbs"]
     speeches: list[Speech] = []
-    for token in sent:
-        if not lexicon.has("speech_verbs", token.text) or ctx.quoted(token.i):
+    for index in range(first, end):
+        if tokens.norm[index] not in speech_verbs or ctx.quoted(index):
             continue
-        if not is_plain_word(token) or mention_at(ctx.mentions, token.i) is not None:
+        if not tokens.plain_word(index) or mention_at(mentions, index) is not None:
             continue
-        speaker = left_subject(doc, token.i, ctx.mentions, lexicon, sent.start)
-        after = mention_at(ctx.mentions, token.i + 1) or mention_at(ctx.mentions, token.i + 2)
-        quote_before = any(ctx.quoted(i) for i in range(sent.start, token.i))
-        if quote_before and not any(ctx.quoted(i) for i in range(token.i, sent.end)):
+        speaker = left_subject(tokens, index, mentions, lexicon, first)
+        after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
+        quote_before = any(ctx.in_quote[: index - first])
+        if quote_before and not any(ctx.in_quote[index - first :]):
             # "“...,” he said." or "“...,” said Rubio.": the quote is the content.
-            who = (
-                speaker
-                if speaker is not None and speaker.start > _last_quote(ctx, token.i)
-                else after
-            )
-            speeches.append(Speech(token.i, who, sent.start, _last_quote(ctx, token.i) + 1))
+            last_quote = _last_quote(ctx, index)
+            who = speaker if speaker is not None and speaker.start > last_quote else after
+            speeches.append(Speech(index, who, first, last_quote + 1))
             continue
-        start = token.i + 1
-        told = mention_at(ctx.mentions, start)
-        if told is not None and token.lower_.startswith(("tell", "told")):
+        start = index + 1
+        told = mention_at(mentions, start)
+        if told is not None and tokens.lower[index].startswith(("tell", "told")):
             start = told.end  # "told CBS that ..." : the listener is not content
-        speeches.append(Speech(token.i, speaker, start, _report_end(doc, start, sent.end)))
+        speeches.append(Speech(index, speaker, start, _report_end(tokens, start, end)))
     return speeches
 
 
-def _report_end(doc: Doc, start: int, end: int) -> int:
+def _report_end(tokens: DocTokens, start: int, end: int) -> int:
     """Reported content runs to the end of the sentence, or to "; ..." / ", but ..."."""
+    lower, text = tokens.lower, tokens.text
     for position in range(start, end):
-        text = doc[position].lower_
-        if text == ";" or (text in {"but", "while", "whereas"} and doc[position - 1].text == ","):
+        word = lower[position]
+        if word == ";" or (word in {"but", "while", "whereas"} and text[position - 1] == ","):
             return position
     return end
 
 
 def _last_quote(ctx: SentenceContext, before: int) -> int:
-    quoted = [i for i in range(ctx.sent.start, before) if ctx.quoted(i)]
-    return quoted[-1] if quoted else ctx.sent.start
+    quoted = [i for i in range(ctx.start, before) if ctx.quoted(i)]
+    return quoted[-1] if quoted else ctx.start
 
 
 def find_according_to(ctx: SentenceContext, lexicon: CueLexicon) -> Span | None:
     """The source a sentence attributes itself to: "according to X", "in X's view"."""
-    doc = ctx.sent.doc
-    for token in ctx.sent[:-2]:
-        if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
-            return mention_at(ctx.mentions, token.i + 2)
+    lower = ctx.tokens.lower
+    for index in range(ctx.start, ctx.end - 2):
+        if lower[index] == "according" and lower[index + 1] == "to":
+            return mention_at(ctx.mentions, index + 2)
     for mention in ctx.mentions:
-        opens_view = mention.start > ctx.sent.start and doc[mention.start - 1].lower_ == "in"
-        if opens_view and owned_view_noun(doc, mention, ctx.sent.end, lexicon) is not None:
+        opens_view = mention.start > ctx.start and lower[mention.start - 1] == "in"
+        if opens_view and owned_view_noun(ctx.tokens, mention, ctx.end, lexicon) is not None:
             return mention
     return None
 
 
-def owned_view_noun(doc: Doc, mention: Span, end: int, lexicon: CueLexicon) -> Token | None:
-    """A view noun owned by the mention: "Trump's (central) idea", "his earlier response"."""
-    if mention.end < end and has_possessive_mark(mention):
+def owned_view_noun(tokens: DocTokens, mention: Span, end: int, lexicon: CueLexicon) -> int | None:
+    """Position of a view noun owned by the mention: "Trump's (central) idea", "his earlier
+    response"."""
+    if mention.end < end and marked_possessive(tokens, mention):
         start = mention.end + 1
-    elif mention.text.lower() in POSSESSIVE_PRONOUNS:
+    elif tokens.span_text(mention).lower() in POSSESSIVE_PRONOUNS:
         start = mention.end
     else:
         return None
-    for token in doc[start : min(end, start + 3)]:
-        if lexicon.has("view_nouns", token.text):
-            return token
-        if not (token.is_alpha and token.is_lower):
+    view_nouns = lexicon.words["view_nouns"]
+    for position in range(start, min(end, start + 3)):
+        if tokens.norm[position] in view_nouns:
+            return position
+        if not (tokens.is_alpha[position] and tokens.is_lower[position]):
             return None
     return None
 
@@ -207,20 +239,20 @@ def owned_view_noun(doc: Doc, mention: Span, end: int, lexicon: CueLexicon) -> T
 def find_views(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     """ "Trump's assertion that talks should ...", "His response was that ...": a view
     owned by an actor reports that actor, like a reporting verb."""
-    doc = ctx.sent.doc
+    lower = ctx.tokens.lower
     views: list[Speech] = []
     for mention in ctx.mentions:
-        noun = owned_view_noun(doc, mention, ctx.sent.end, lexicon)
+        noun = owned_view_noun(ctx.tokens, mention, ctx.end, lexicon)
         if noun is None:
             continue
-        that = next((t.i for t in doc[noun.i + 1 : ctx.sent.end] if t.lower_ == "that"), None)
+        that = next((i for i in range(noun + 1, ctx.end) if lower[i] == "that"), None)
         if that is not None:
-            views.append(Speech(noun.i, mention, that + 1, ctx.sent.end))
+            views.append(Speech(noun, mention, that + 1, ctx.end))
     return views
 
 
 def left_subject(
-    doc: Doc, index: int, mentions: list[Span], lexicon: CueLexicon, floor: int
+    tokens: DocTokens, index: int, mentions: list[Span], lexicon: CueLexicon, floor: int
 ) -> Span | None:
     """Nearest actor mention left of ``index`` that can be a subject, within the clause.
 
@@ -233,64 +265,66 @@ def left_subject(
     """
     position = index - 1
     while position >= floor:
-        token = doc[position]
-        mention = mention_at(mentions, position)
+        mention = mention_at(mentions, position) if mentions else None
         if mention is not None:
-            if has_possessive_mark(mention):
+            if marked_possessive(tokens, mention):
                 following = mention.end + 1
                 if following == index or (
-                    following < len(doc) and lexicon.has("group_nouns", doc[following].text)
+                    following < len(tokens)
+                    and tokens.norm[following] in lexicon.words["group_nouns"]
                 ):
                     return mention
                 return None
-            if _can_be_subject(doc, mention, lexicon):
+            if _can_be_subject(tokens, mention, lexicon):
                 return mention
             position = mention.start - 1
             continue
-        after_auxiliary = position > floor and doc[position - 1].lower_ in AUXILIARIES
-        boundary = is_clause_boundary(token.text, lexicon) and not after_auxiliary
-        if boundary or token.text in OPEN_QUOTES | CLOSE_QUOTES:
+        after_auxiliary = position > floor and tokens.lower[position - 1] in AUXILIARIES
+        boundary = _is_boundary(tokens, position, lexicon) and not after_auxiliary
+        if boundary or tokens.text[position] in QUOTES:
             return None
         position -= 1
     return None
 
 
-def _can_be_subject(doc: Doc, mention: Span, lexicon: CueLexicon) -> bool:
-    before = doc[mention.start - 1] if mention.start > 0 else None
-    if before is not None and before.lower_ in PREPOSITIONS:
+def _can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> bool:
+    before = mention.start - 1
+    if before >= 0 and tokens.lower[before] in PREPOSITIONS:
         return False
     if (
-        before is not None
-        and before.is_lower
-        and before.text.endswith("ing")
-        and not lexicon.has("speech_verbs", before.text)
+        before >= 0
+        and tokens.is_lower[before]
+        and tokens.text[before].endswith("ing")
+        and tokens.norm[before] not in lexicon.words["speech_verbs"]
     ):
         return False  # "resisted meeting Zelensky": the object of a gerund
     if (
         mention.start > 1
-        and doc[mention.start - 1].lower_ == "the"
-        and doc[mention.start - 2].lower_ in PREPOSITIONS
+        and tokens.lower[mention.start - 1] == "the"
+        and tokens.lower[mention.start - 2] in PREPOSITIONS
     ):
         return False
     if mention.kb_id_ == "adjective":
-        following = doc[mention.end] if mention.end < len(doc) else None
-        return following is not None and lexicon.has("group_nouns", following.text)
+        following = mention.end
+        return following < len(tokens) and tokens.norm[following] in lexicon.words["group_nouns"]
     return True
 
 
-def coordinated(doc: Doc, subject: Span, mentions: list[Span], lexicon: CueLexicon) -> list[Span]:
+def coordinated(
+    tokens: DocTokens, subject: Span, mentions: list[Span], lexicon: CueLexicon
+) -> list[Span]:
     """The subject with the actors joined to it: "Kyiv and its European allies",
     "Paris, Berlin and London". A comma joins only inside a list closed by "and"."""
     chain = [subject]
     position = subject.start - 1
     while position > 0:
-        if doc[position].lower_ in {"its", "his", "their", "her"}:
+        if tokens.lower[position] in {"its", "his", "their", "her"}:
             position -= 1
-        joiner = doc[position].lower_ if position > 0 else ""
+        joiner = tokens.lower[position] if position > 0 else ""
         if joiner not in {"and", ","} or (joiner == "," and len(chain) == 1):
             break
         previous = mention_at(mentions, position - 1)
-        if previous is None or not _can_be_subject(doc, previous, lexicon):
+        if previous is None or not _can_be_subject(tokens, previous, lexicon):
             break
         chain.insert(0, previous)
         position = previous.start - 1
@@ -298,38 +332,44 @@ def coordinated(doc: Doc, subject: Span, mentions: list[Span], lexicon: CueLexic
 
 
 def preceded_by(
-    doc: Doc, index: int, words: frozenset[str], floor: int, gap: int = ADVERB_GAP
+    tokens: DocTokens, index: int, words: frozenset[str], floor: int, gap: int = ADVERB_GAP
 ) -> int | None:
     """Index of a word from ``words`` just before ``index`` (allowing a short gap)."""
     for position in range(index - 1, max(floor, index - 1 - gap - 1) - 1, -1):
-        if doc[position].lower_.replace("’", "'") in words:
+        if tokens.norm[position] in words:
             return position
-        if doc[position].is_punct:
+        if tokens.is_punct[position]:
             return None
     return None
 
 
 def in_conditional(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> bool:
     """Inside an "if/unless ..." clause that has not yet been closed by a comma."""
-    doc = ctx.sent.doc
-    for position in range(index - 1, ctx.sent.start - 1, -1):
-        text = doc[position].lower_
-        if text in {",", ";", "—", "then"}:
+    lower, norm = ctx.tokens.lower, ctx.tokens.norm
+    conditionals = lexicon.words["conditionals"]
+    for position in range(index - 1, ctx.start - 1, -1):
+        if lower[position] in {",", ";", "—", "then"}:
             return False
-        if lexicon.has("conditionals", text):
+        if norm[position] in conditionals:
             return True
     return False
 
 
 def build_context(
-    sent: Span, mentions: list[Span], lexicon: CueLexicon, previous: SentenceContext | None
+    sent: Span,
+    mentions: list[Span],
+    lexicon: CueLexicon,
+    previous: SentenceContext | None,
+    tokens: DocTokens | None = None,
 ) -> SentenceContext:
-    ctx = SentenceContext(sent, mentions, quote_mask(sent))
+    tokens = tokens if tokens is not None else DocTokens.of(sent.doc)
+    ctx = SentenceContext(sent, mentions, quote_mask(tokens.text[sent.start : sent.end]), tokens)
     ctx.speeches = find_speeches(ctx, lexicon) + find_views(ctx, lexicon)
     ctx.according_to = find_according_to(ctx, lexicon)
     if previous is not None and not ctx.speeches:
+        first = tokens.text[ctx.start] if ctx.in_quote else ""
         starts_quoted = bool(ctx.in_quote) and (
-            ctx.in_quote[0] or sent[0].text in OPEN_QUOTES or sent[0].text in TOGGLE_QUOTES
+            ctx.in_quote[0] or first in OPEN_QUOTES or first in TOGGLE_QUOTES
         )
         if starts_quoted:
             carried = [s.speaker for s in previous.speeches if s.speaker is not None]

@@ -39,7 +39,12 @@ HEADLINE_WORDS = 25
 
 def is_headline(sent: Span) -> bool:
     """A short line without final punctuation: a headline, label or caption."""
-    text = sent.text.strip()
+    return is_headline_text(sent.text)
+
+
+def is_headline_text(sentence: str) -> bool:
+    """``is_headline`` of a sentence's text."""
+    text = sentence.strip()
     return bool(text) and not text.endswith(TERMINAL) and len(text.split()) <= HEADLINE_WORDS
 
 
@@ -49,13 +54,18 @@ class CueRules(RuleSet):
     def decide_all(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         """One or more decisions per cue; sentence-wide gates first."""
         decisions: list[Decision] = []
+        if not cues:
+            return decisions
         stance_starts = [c.start for c in cues if c.kind == "stance"]
-        opener = ctx.sent[0].text if len(ctx.sent) else ""
-        doubted = [t.i for t in ctx.sent if self.lexicon.has("doubt_verbs", t.text)]
+        norm = ctx.tokens.norm
+        opener = ctx.tokens.text[ctx.start] if ctx.end > ctx.start else ""
+        doubt_verbs = self.words["doubt_verbs"]
+        doubted = [i for i in range(ctx.start, ctx.end) if norm[i] in doubt_verbs]
+        headline = is_headline_text(ctx.text)
         for cue in cues:
             if ctx.is_question or self._in_quoted_question(ctx, cue):
                 decisions += no_claim(cue, "question", "a question asserts nothing")
-            elif is_headline(ctx.sent):
+            elif headline:
                 decisions += no_claim(
                     cue, "headline", "a headline or caption line is not body text"
                 )
@@ -78,22 +88,22 @@ class CueRules(RuleSet):
         return decisions
 
     def decide_cue(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> list[Decision]:
-        doc = ctx.sent.doc
+        tokens = ctx.tokens
         if cue.kind == "stance":
             return self._stance(ctx, cue)
-        if cue.kind == "verb" and cue.start > 0 and doc[cue.start - 1].lower_ == "to":
-            governor = doc[cue.start - 2] if cue.start - 2 >= ctx.sent.start else None
-            if governor is None or not self.lexicon.has("aspectual_verbs", governor.text):
+        if cue.kind == "verb" and cue.start > 0 and tokens.lower[cue.start - 1] == "to":
+            governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
+            if governor is None or tokens.norm[governor] not in self.words["aspectual_verbs"]:
                 return self._infinitive(ctx, cue)
         if in_conditional(ctx, cue.start, self.lexicon):
             return no_claim(cue, "conditional", "inside an if/unless clause: not asserted")
         reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
-        modal = preceded_by(doc, cue.start, self.modals, ctx.sent.start)
-        if modal is not None and not (reported and doc[modal].lower_ in BACKSHIFT):
+        modal = preceded_by(tokens, cue.start, self.modals, ctx.start)
+        if modal is not None and not (reported and tokens.lower[modal] in BACKSHIFT):
             return no_claim(
                 cue,
                 "modal",
-                f"after the modal '{doc[modal].text}': advice, obligation or a hypothetical, "
+                f"after the modal '{tokens.text[modal]}': advice, obligation or a hypothetical, "
                 "not an act (in reported speech only the backshifted 'would' keeps an act)",
             )
         if cue.kind == "verb" and self._noun_use(ctx, cue):
@@ -101,7 +111,7 @@ class CueRules(RuleSet):
         emptied = self._empty_or_off_topic(ctx, cue)
         if emptied is not None:
             return no_claim(cue, *emptied)
-        negated = preceded_by(doc, cue.start, self.negations, ctx.sent.start) is not None
+        negated = preceded_by(tokens, cue.start, self.negations, ctx.start) is not None
         claim_type = cue.type
         if negated:
             if cue.type != "concession":
@@ -122,11 +132,11 @@ class CueRules(RuleSet):
         """A cue inside a quotation that ends with a question mark."""
         if not ctx.quoted(cue.start):
             return False
-        doc = ctx.sent.doc
-        for position in range(cue.end, ctx.sent.end):
+        text = ctx.tokens.text
+        for position in range(cue.end, ctx.end):
             if not ctx.quoted(position):
-                return doc[position - 1].text == "?"
-            if doc[position].text == "?":
+                return text[position - 1] == "?"
+            if text[position] == "?":
                 return True
         return False
 
@@ -134,12 +144,12 @@ class CueRules(RuleSet):
         """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
         if cue.kind not in {"verb", "ready"}:
             return False
-        doc = ctx.sent.doc
+        lower = ctx.tokens.lower
         ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
-        if cue.start in ends and doc[cue.start].lower_.endswith("ing"):
+        if cue.start in ends and lower[cue.start].endswith("ing"):
             return True  # "ruled out ceding land": the gerund is what is rejected
-        for position in range(cue.start - 1, ctx.sent.start - 1, -1):
-            text = doc[position].lower_
+        for position in range(cue.start - 1, ctx.start - 1, -1):
+            text = lower[position]
             if text in {";", ":"}:
                 return False
             if text == "that":
@@ -148,21 +158,22 @@ class CueRules(RuleSet):
 
     def _noun_use(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "under real pressure", "a press conference": the verb's form used as a noun."""
-        doc = ctx.sent.doc
-        before = doc[cue.start - 1].lower_ if cue.start > ctx.sent.start else ""
-        after = doc[cue.end].lower_ if cue.end < ctx.sent.end else ""
+        lower = ctx.tokens.lower
+        before = lower[cue.start - 1] if cue.start > ctx.start else ""
+        after = lower[cue.end] if cue.end < ctx.end else ""
         if self.lexicon.has("cancelling_next_words", after):
             return True
-        if doc[cue.start].lower_.endswith(("ed", "ing")) and before not in DETERMINERS:
+        if lower[cue.start].endswith(("ed", "ing")) and before not in DETERMINERS:
             return False
         return before in DETERMINERS or self.lexicon.has("noun_taking_verbs", before)
 
     def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
         """Objects that empty a cue ("offered few details") and verbs that do not yield
         ground after "ready to"/"agreed to" ("agreed to meet")."""
-        doc = ctx.sent.doc
-        nxt = doc[cue.end].lower_ if cue.end < ctx.sent.end else ""
-        after = doc[cue.end + 1].lower_ if cue.end + 1 < ctx.sent.end else ""
+        lower = ctx.tokens.lower
+        nxt = lower[cue.end] if cue.end < ctx.end else ""
+        after = lower[cue.end + 1] if cue.end + 1 < ctx.end else ""
+        reporting = ctx.tokens.norm[cue.start] in self.words["speech_verbs"]
         if nxt in self.words["empty_objects"]:
             return "empty-object", f"the cue's object is '{nxt}': nothing is asked or given"
         yielding_frame = cue.type == "concession" and cue.text.lower().endswith(" to")
@@ -170,9 +181,9 @@ class CueRules(RuleSet):
             return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
         if cue.entry.lemma == "agree" and nxt in DETERMINERS:
             return "adopted", f"'{cue.text} {nxt} ...' adopts something; it concedes nothing"
-        if self.lexicon.has("speech_verbs", doc[cue.start].text) and (not nxt or not nxt.isalpha()):
+        if reporting and (not nxt or not nxt.isalpha()):
             return "speech-tag", f"'{cue.text}' only tags a quotation here"
-        reports = nxt == "that" and self.lexicon.has("speech_verbs", doc[cue.start].text)
+        reports = nxt == "that" and reporting
         if reports and self._factual_complement(ctx, cue.end + 1):
             return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"
         if cue.entry.lemma == "need" and nxt == "to":
@@ -184,8 +195,8 @@ class CueRules(RuleSet):
     def _factual_complement(self, ctx: SentenceContext, start: int) -> bool:
         """A "that" clause stating a fact ("insisted that Putin had ...") rather than an
         obligation ("insisted that Kyiv must ..."): a finite auxiliary comes first."""
-        for token in ctx.sent.doc[start : min(ctx.sent.end, start + 8)]:
-            text = token.lower_.replace("’", "'")
+        for position in range(start, min(ctx.end, start + 8)):
+            text = ctx.tokens.norm[position]
             if text in self.words["deontic"] or text in self.modals:
                 return False
             if text in FACTUAL_AUXILIARIES:
@@ -195,9 +206,8 @@ class CueRules(RuleSet):
     def _infinitive(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         """ "X's decision to abandon ..." is X's act; other infinitives are governed by
         another word ("pressed X to accept"), which carries the claim."""
-        doc = ctx.sent.doc
         noun = cue.start - 2
-        if noun > ctx.sent.start and self.lexicon.has("act_nouns", doc[noun].text):
+        if noun > ctx.start and ctx.tokens.norm[noun] in self.words["act_nouns"]:
             owner = self._possessor_of(ctx, noun)
             if owner is not None:
                 return self.claims(ctx, cue, [owner], cue.type, "infinitive-of-possessed", 0.75)
@@ -210,14 +220,14 @@ class CueRules(RuleSet):
 
     def _holder_for_subject(self, ctx: SentenceContext, cue: Cue) -> tuple[list[Span], str]:
         """Passive agent, first person in a quote, or the nearest subject on the left."""
-        doc = ctx.sent.doc
-        before = doc[cue.start - 1] if cue.start > ctx.sent.start else None
-        if before is not None and before.lower_ in POSSESSIVE_MARKS:
-            owner = mention_ending_before(ctx.mentions, before.i)
+        tokens = ctx.tokens
+        before = cue.start - 1 if cue.start > ctx.start else None
+        if before is not None and tokens.lower[before] in POSSESSIVE_MARKS:
+            owner = mention_ending_before(ctx.mentions, before)
             if owner is not None:  # "Trump's proposed truce": a participle after a possessor
                 return [owner], "possessor"
-        participle = cue.kind == "verb" and not doc[cue.start].lower_.endswith("ing")
-        if participle and before is not None and before.lower_ in BE_FORMS:
+        participle = cue.kind == "verb" and not tokens.lower[cue.start].endswith("ing")
+        if participle and before is not None and tokens.lower[before] in BE_FORMS:
             agent = self._after_word(ctx, cue, {"by"}, window=4)
             return ([agent] if agent is not None else []), "passive-agent"
         if participle:  # "Crimea, offered up by the U.S., ...": a participle with its agent
@@ -226,37 +236,37 @@ class CueRules(RuleSet):
                 return [agent], "passive-agent"
             if self._reduced_relative(ctx, cue):
                 return [], "reduced-relative"
-        subject = left_subject(doc, cue.start, ctx.mentions, self.lexicon, ctx.sent.start)
+        subject = left_subject(tokens, cue.start, ctx.mentions, self.lexicon, ctx.start)
         first_person = self._first_person_subject(ctx, cue)
         if first_person is not None and (subject is None or subject.start < first_person):
             speaker = ctx.speaker_for(cue.start)
             return ([speaker] if speaker is not None else []), "first-person-speaker"
         if subject is None:
             return [], "subject"
-        return coordinated(doc, subject, ctx.mentions, self.lexicon), "subject"
+        return coordinated(tokens, subject, ctx.mentions, self.lexicon), "subject"
 
     def _reduced_relative(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "a withdrawal opposed by ...": an -ed form right after a common noun describes
         that noun; its agent, if any, follows "by", never the subject to the left."""
-        doc = ctx.sent.doc
-        if cue.start <= ctx.sent.start or not doc[cue.start].lower_.endswith("ed"):
+        tokens = ctx.tokens
+        if cue.start <= ctx.start or not tokens.lower[cue.start].endswith("ed"):
             return False
-        before = doc[cue.start - 1]
+        before = cue.start - 1
         return (
-            before.is_alpha
-            and before.is_lower
-            and mention_at(ctx.mentions, before.i) is None
-            and not self.lexicon.has("group_nouns", before.text)
-            and not self.lexicon.has("verb_adverbs", before.text)
-            and before.lower_ not in AUXILIARY_WORDS
+            tokens.is_alpha[before]
+            and tokens.is_lower[before]
+            and mention_at(ctx.mentions, before) is None
+            and tokens.norm[before] not in self.words["group_nouns"]
+            and tokens.norm[before] not in self.words["verb_adverbs"]
+            and tokens.lower[before] not in AUXILIARY_WORDS
         )
 
     def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
-        doc = ctx.sent.doc
-        for position in range(cue.start - 1, max(ctx.sent.start, cue.start - 4) - 1, -1):
-            if self.lexicon.has("first_person", doc[position].text):
+        tokens = ctx.tokens
+        for position in range(cue.start - 1, max(ctx.start, cue.start - 4) - 1, -1):
+            if tokens.norm[position] in self.words["first_person"]:
                 return position
-            if doc[position].is_punct:
+            if tokens.is_punct[position]:
                 return None
         return None
 
@@ -264,10 +274,10 @@ class CueRules(RuleSet):
         self, ctx: SentenceContext, cue: Cue, words: set[str], window: int
     ) -> Span | None:
         """The actor named after "by"/"from" within ``window`` tokens of the cue."""
-        doc = ctx.sent.doc
-        stop = min(ctx.sent.end, cue.end + window)
+        lower = ctx.tokens.lower
+        stop = min(ctx.end, cue.end + window)
         for position in range(cue.end, stop - 1):
-            if doc[position].lower_ in words:
+            if lower[position] in words:
                 found = mention_at(ctx.mentions, position + 1) or mention_at(
                     ctx.mentions, position + 2
                 )
@@ -285,11 +295,11 @@ class CueRules(RuleSet):
     def _noun(
         self, ctx: SentenceContext, cue: Cue, claim_type: str, cues: list[Cue]
     ) -> list[Decision]:
-        doc = ctx.sent.doc
+        tokens = ctx.tokens
         if cue.type == "concession":
             if (
                 preceded_by(
-                    doc, cue.start, self.words["request_verbs"], ctx.sent.start, gap=MODIFIER_GAP
+                    tokens, cue.start, self.words["request_verbs"], ctx.start, gap=MODIFIER_GAP
                 )
                 is not None
             ):
@@ -298,7 +308,7 @@ class CueRules(RuleSet):
                 )
             if (
                 preceded_by(
-                    doc, cue.start, self.words["receive_verbs"], ctx.sent.start, gap=MODIFIER_GAP
+                    tokens, cue.start, self.words["receive_verbs"], ctx.start, gap=MODIFIER_GAP
                 )
                 is not None
             ):
@@ -316,16 +326,14 @@ class CueRules(RuleSet):
         agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
         if agent is not None:
             return self.claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
-        light = preceded_by(
-            doc, cue.start, self.words["light_verbs"], ctx.sent.start, gap=MODIFIER_GAP
-        )
-        infinitive = light is not None and light > ctx.sent.start and doc[light - 1].lower_ == "to"
+        light = preceded_by(tokens, cue.start, self.words["light_verbs"], ctx.start, MODIFIER_GAP)
+        infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
         if light is not None and not infinitive:  # "to make concessions": governed elsewhere
-            subject = left_subject(doc, light, ctx.mentions, self.lexicon, ctx.sent.start)
+            subject = left_subject(tokens, light, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None:
-                actors = coordinated(doc, subject, ctx.mentions, self.lexicon)
+                actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
                 return self.claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
-        before = doc[cue.start - 1].lower_ if cue.start > ctx.sent.start else ""
+        before = tokens.lower[cue.start - 1] if cue.start > ctx.start else ""
         antecedent = ctx.antecedents.get(cue.type)
         # "the demand" points back only as the object of a cue verb ("rejected the demand"),
         # not in "under the plan"; a demonstrative ("such concessions") always points back.
@@ -344,36 +352,37 @@ class CueRules(RuleSet):
         """The owner named before a noun ("Putin's key demand", "his demands", "Russian
         demands"), across up to MODIFIER_GAP modifier words (hyphenated ones count once:
         "his deep-seated objection")."""
-        doc = ctx.sent.doc
+        tokens = ctx.tokens
         words = 0
         position = index - 1
-        while position >= ctx.sent.start and words <= MODIFIER_GAP:
-            token = doc[position]
-            if token.lower_ in POSSESSIVE_MARKS:
+        while position >= ctx.start and words <= MODIFIER_GAP:
+            if tokens.lower[position] in POSSESSIVE_MARKS:
                 return mention_ending_before(ctx.mentions, position)
             mention = mention_at(ctx.mentions, position)
             if mention is not None:
                 directly_before = mention.end == index
-                possessive_pronoun = mention.text.lower() in POSSESSIVE_PRONOUNS
+                possessive_pronoun = tokens.span_text(mention).lower() in POSSESSIVE_PRONOUNS
                 return mention if (directly_before or possessive_pronoun) else None
-            if token.text == "-":
+            if tokens.text[position] == "-":
                 position -= 2  # the hyphen and the word before it belong to one modifier
                 continue
-            if token.is_punct or not token.is_lower:
+            if tokens.is_punct[position] or not tokens.is_lower[position]:
                 return None
             words += 1
             position -= 1
         return None
 
     def _stance(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
-        doc = ctx.sent.doc
-        if preceded_by(doc, cue.start, NOT, ctx.sent.start, 0):
+        tokens = ctx.tokens
+        if preceded_by(tokens, cue.start, NOT, ctx.start, 0):
             return no_claim(
                 cue, "negated", 'a negated judgement ("not impossible") is no rejection'
             )
-        modal = preceded_by(doc, cue.start, self.modals, ctx.sent.start, gap=3)
+        modal = preceded_by(tokens, cue.start, self.modals, ctx.start, gap=3)
         if modal is not None:
-            return no_claim(cue, "modal", f"a judgement under '{doc[modal].text}' is hypothetical")
+            return no_claim(
+                cue, "modal", f"a judgement under '{tokens.text[modal]}' is hypothetical"
+            )
         speaker = ctx.speaker_for(cue.start)
         if speaker is None:
             return no_claim(

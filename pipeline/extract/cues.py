@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.lexeme import Lexeme
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
@@ -48,6 +51,104 @@ def is_plain_word(token: Token) -> bool:
     return token.is_lower or token.is_sent_start or not token.is_alpha
 
 
+# The strings and flags of one word form: text, lower, norm, is_lower, is_alpha,
+# is_punct, is_title (the order of the first ``DocTokens`` fields).
+LexemeRow = tuple[str, str, str, bool, bool, bool, bool]
+
+
+class LexemeTable:
+    """The ``LexemeRow`` of every word form met so far, for one vocab.
+
+    These are attributes of the lexeme, not of the token, so a form read once
+    costs one dict lookup in every later doc.
+    """
+
+    def __init__(self) -> None:
+        self.vocab: Vocab | None = None
+        self.rows: dict[int, LexemeRow] = {}
+
+    def rows_of(self, vocab: Vocab, keys: list[int]) -> list[LexemeRow]:
+        """The rows of the word forms with these ORTH keys, in order."""
+        if vocab is not self.vocab:
+            self.vocab, self.rows = vocab, {}
+        try:
+            return list(map(self.rows.__getitem__, keys))
+        except KeyError:
+            for key in set(keys).difference(self.rows):
+                self.rows[key] = _lexeme_row(vocab[key])
+            return list(map(self.rows.__getitem__, keys))
+
+
+def _lexeme_row(lexeme: Lexeme) -> LexemeRow:
+    text = lexeme.orth_
+    return (
+        text,
+        lexeme.lower_,
+        text.lower().replace("’", "'"),
+        lexeme.is_lower,
+        lexeme.is_alpha,
+        lexeme.is_punct,
+        lexeme.is_title,
+    )
+
+
+@dataclass(frozen=True)
+class DocTokens:
+    """The strings and flags of every token of a doc, read once per doc.
+
+    spaCy builds a new ``Token`` object on every ``doc[i]``, and the rules look at
+    each token many times; indexing plain tuples instead is several times faster.
+    Indices are doc positions, exactly as for ``doc[i]``.
+    """
+
+    text: tuple[str, ...]
+    lower: tuple[str, ...]
+    norm: tuple[str, ...]  # lower case, curly apostrophes straight, as ``CueLexicon.has``
+    is_lower: tuple[bool, ...]
+    is_alpha: tuple[bool, ...]
+    is_punct: tuple[bool, ...]
+    is_title: tuple[bool, ...]
+    is_sent_start: list[bool]
+    spaces: list[int]  # 1 where a space follows the token
+    doc_text: str  # ``doc.text``, which spaCy joins from new Tokens on every call
+
+    @classmethod
+    def of(cls, doc: Doc, table: LexemeTable | None = None) -> DocTokens:
+        """The lexeme attributes come from ``table`` (shared across docs when given)."""
+        table = table if table is not None else LexemeTable()
+        if len(doc) == 0:
+            return cls((), (), (), (), (), (), (), [], [], doc.text)
+        array = doc.to_array([ORTH, SENT_START, SPACY])
+        orth, spaces = array[:, 0].tolist(), array[:, 2].tolist()
+        columns = tuple(zip(*table.rows_of(doc.vocab, orth), strict=True))
+        text = columns[0]
+        # As ``Doc.text``: each token's text, then a space if one follows it.
+        pieces = [word + " " if space else word for word, space in zip(text, spaces, strict=True)]
+        doc_text = "".join(pieces)
+        return cls(
+            *columns, is_sent_start=(array[:, 1] == 1).tolist(), spaces=spaces, doc_text=doc_text
+        )
+
+    def span_text(self, span: Span) -> str:
+        """``span.text`` from the doc's text: ``Span.text`` makes a Token per word."""
+        return self.doc_text[span.start_char : span.end_char]
+
+    def words(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the tokens with the spaces between them."""
+        if end <= start:
+            return ""
+        text, spaces = self.text, self.spaces
+        inner = [text[i] + " " if spaces[i] else text[i] for i in range(start, end - 1)]
+        return "".join(inner) + text[end - 1]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def plain_word(self, index: int) -> bool:
+        """``is_plain_word`` of the token at ``index``."""
+        return self.is_lower[index] or self.is_sent_start[index] or not self.is_alpha[index]
+
+
 @dataclass(frozen=True)
 class Cue:
     """A matched cue: token offsets in the doc plus the lexicon entry."""
@@ -79,38 +180,41 @@ class CueMatcher:
             self.entries[nlp.vocab.strings.add(key)] = entry
             self.matcher.add(key, [nlp.make_doc(form) for form in entry.forms])
 
-    def find(self, sent: Span, mentions: list[Span]) -> list[Cue]:
+    def find(self, sent: Span, mentions: list[Span], tokens: DocTokens | None = None) -> list[Cue]:
         """Cues in the sentence; words inside actor names and capitalised words in mid
         sentence ("the United States", "Coalition of the Willing") are not cues."""
         doc = sent.doc
+        tokens = tokens if tokens is not None else DocTokens.of(doc)
         taken = {i for mention in mentions for i in range(mention.start, mention.end)}
         found: list[Cue] = []
         for match_id, start, end in self.matcher(sent):
-            if start in taken or not is_plain_word(doc[start]):
+            if start in taken or not tokens.plain_word(start):
                 continue
             # Matching a Span returns offsets into the whole Doc.
-            found.append(Cue(start, end, doc[start:end].text, self.entries[match_id]))
-        return self._resolve(sent, found)
+            found.append(Cue(start, end, tokens.words(start, end), self.entries[match_id]))
+        return self._resolve(found, tokens)
 
-    def _resolve(self, sent: Span, cues: list[Cue]) -> list[Cue]:
+    def _resolve(self, cues: list[Cue], tokens: DocTokens) -> list[Cue]:
         """Longest match wins; on the same words, pick noun or verb reading from context."""
-        doc = sent.doc
         cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
         chosen: list[Cue] = []
         for cue in cues:
             if chosen and cue.start < chosen[-1].end:
                 last = chosen[-1]
-                if (cue.start, cue.end) == (last.start, last.end) and self._better(cue, last, doc):
+                same_words = (cue.start, cue.end) == (last.start, last.end)
+                if same_words and self._better(cue, last, tokens):
                     chosen[-1] = cue
                 continue
             chosen.append(cue)
         return chosen
 
     @staticmethod
-    def _better(new: Cue, old: Cue, doc: Doc) -> bool:
+    def _better(new: Cue, old: Cue, tokens: DocTokens) -> bool:
         """True when ``new`` is the right reading of words that ``old`` also matched."""
-        before = doc[new.start - 1] if new.start > 0 else None
-        looks_noun = before is not None and (before.lower_ in NOUN_MARKERS or before.is_title)
+        before = new.start - 1
+        looks_noun = new.start > 0 and (
+            tokens.lower[before] in NOUN_MARKERS or tokens.is_title[before]
+        )
         if looks_noun:
             return new.kind == "noun" and old.kind != "noun"
         return new.kind != "noun" and old.kind == "noun"

@@ -51,17 +51,16 @@ class RuleSet:
         self.words = lexicon.words
         self.negations = lexicon.words["negations"]
         self.modals = lexicon.words["hypothetical_modals"]
+        self.firm_modals = self.modals - BACKSHIFT  # built once: ``asserted`` runs per candidate
 
     def word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
-        doc = ctx.sent.doc
-        return Cue(index, index + 1, doc[index].text, entry)
+        return Cue(index, index + 1, ctx.tokens.text[index], entry)
 
     def asserted(self, ctx: SentenceContext, index: int) -> bool:
         """Not negated, not under a hypothetical modal, not inside an if-clause."""
-        doc = ctx.sent.doc
         return (
-            preceded_by(doc, index, self.negations, ctx.sent.start) is None
-            and preceded_by(doc, index, self.modals - BACKSHIFT, ctx.sent.start) is None
+            preceded_by(ctx.tokens, index, self.negations, ctx.start) is None
+            and preceded_by(ctx.tokens, index, self.firm_modals, ctx.start) is None
             and not in_conditional(ctx, index, self.lexicon)
         )
 

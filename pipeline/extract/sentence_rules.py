@@ -4,26 +4,25 @@ persuaded parties and changed positions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from spacy.tokens import Token
-
-from pipeline.annotate.linker import has_possessive_mark
 from pipeline.extract.context import (
     SentenceContext,
     in_conditional,
     left_subject,
+    marked_possessive,
     mention_at,
     preceded_by,
 )
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet
-from pipeline.knowledge.cues import CueEntry
+from pipeline.knowledge.cues import CueEntry, CueLexicon
 
 AUXILIARIES = frozenset({"did", "does", "do", "would", "will", "has", "have", "had", "could",
                          "can", "was", "were", "is", "wo", "ca"})  # fmt: skip
 BE_PRESENT = frozenset({"'re", "’re", "are", "am", "'m", "’m"})
 CONDITION_WORDS = frozenset({"if", "unless", "provided"})
+# Words that open a reported condition ("only ... once", "if ..., we will", "not ... until").
+CONDITION_OPENERS = frozenset({"only", "if", "unless", "until"})
+NEGATORS = frozenset({"no", "not", "never", "n't", "n’t"})
 DEONTIC_ENTRY = CueEntry("demand", "deontic", "must", ("must",))
 ELLIPSIS_ENTRY = CueEntry("rejection", "ellipsis", "did not", ("did not",))
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
@@ -32,10 +31,20 @@ PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
 DIRECTIVE_ENTRY = CueEntry("demand", "directive", "tell", ("tell",))
 PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
+# The word lists whose verbs open a sentence pattern.
+VERB_LISTS = ("directive_verbs", "pressure_verbs", "declare_verbs", "persuade_verbs")
 
 
 class SentenceRules(RuleSet):
     """Claims found by sentence patterns, given the cue decisions already made."""
+
+    def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
+        super().__init__(lexicon, affiliations)
+        # In someone's words "might/may have to" still proposes; "could" stays hypothetical.
+        hypothetical = self.modals - self.words["deontic"]
+        hypothetical -= {"must", "should", "ought", "might", "may"}
+        self.reported_hypotheticals = hypothetical - BACKSHIFT
+        self.pattern_verbs = frozenset().union(*(self.words[name] for name in VERB_LISTS))
 
     def apply(
         self, ctx: SentenceContext, cues: list[Cue], decisions: list[Decision]
@@ -45,31 +54,40 @@ class SentenceRules(RuleSet):
         found = self.reported_obligations(ctx, decisions)
         found += self.elliptical_refusals(ctx, cues)
         found += self.conditions_of_offers(ctx, decisions + found)
-        found += self.conditional_pressure(ctx)
-        found += self.declared_truces(ctx)
-        found += self.persuaded_parties(ctx)
+        verbs = self._pattern_verbs(ctx)
+        found += self.conditional_pressure(ctx, verbs)
+        found += self.declared_truces(ctx, verbs)
+        found += self.persuaded_parties(ctx, verbs)
         found += self.reported_conditions(ctx)
         found += self.changed_positions(ctx)
-        found += self.directives(ctx)
+        found += self.directives(ctx, verbs)
         return found
 
-    def _verbs_of(self, ctx: SentenceContext, list_name: str) -> Iterator[Token]:
-        """Tokens of the sentence in a word list, written in lower case as verbs are."""
-        for token in ctx.sent:
-            if token.is_lower and self.lexicon.has(list_name, token.text):
-                yield token
+    def _pattern_verbs(self, ctx: SentenceContext) -> list[int]:
+        """Positions of the sentence's words in any of ``VERB_LISTS``, written in lower case
+        as verbs are: one pass for all four patterns. Each needs an actor mention, so a
+        sentence without one has none."""
+        if not ctx.mentions:
+            return []
+        norm, is_lower, words = ctx.tokens.norm, ctx.tokens.is_lower, self.pattern_verbs
+        return [i for i in range(ctx.start, ctx.end) if norm[i] in words and is_lower[i]]
 
-    def directives(self, ctx: SentenceContext) -> list[Decision]:
+    def _verbs_of(self, ctx: SentenceContext, list_name: str, verbs: list[int]) -> list[int]:
+        """The positions among ``verbs`` (see ``_pattern_verbs``) of one word list."""
+        norm, words = ctx.tokens.norm, self.words[list_name]
+        return [index for index in verbs if norm[index] in words]
+
+    def directives(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
         """ "Trump told Zelensky to accept ...": telling an actor to act is a demand."""
-        doc = ctx.sent.doc
+        tokens = ctx.tokens
         found: list[Decision] = []
-        for token in self._verbs_of(ctx, "directive_verbs"):
-            target = mention_at(ctx.mentions, token.i + 1)
-            if target is None or target.end >= ctx.sent.end or doc[target.end].lower_ != "to":
+        for index in self._verbs_of(ctx, "directive_verbs", verbs):
+            target = mention_at(ctx.mentions, index + 1)
+            if target is None or target.end >= ctx.end or tokens.lower[target.end] != "to":
                 continue
-            subject = left_subject(doc, token.i, ctx.mentions, self.lexicon, ctx.sent.start)
-            if subject is not None and self.asserted(ctx, token.i):
-                cue = self.word_cue(ctx, token.i, DIRECTIVE_ENTRY)
+            subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
+            if subject is not None and self.asserted(ctx, index):
+                cue = self.word_cue(ctx, index, DIRECTIVE_ENTRY)
                 found += self.claims(ctx, cue, [subject], "demand", "directive", 0.75)
         return found
 
@@ -77,13 +95,13 @@ class SentenceRules(RuleSet):
     def _complement_openers(ctx: SentenceContext, decisions: list[Decision]) -> dict[int, set[str]]:
         """Positions of "that" opening what a claim demands, concedes or rejects, with the
         actors holding those claims."""
-        doc = ctx.sent.doc
+        lower = ctx.tokens.lower
         openers: dict[int, set[str]] = {}
         for decision in decisions:
             if not decision.is_claim or decision.actor is None:
                 continue
             for position in (decision.cue.end, decision.cue.end + 1):
-                if position < ctx.sent.end and doc[position].lower_ == "that":
+                if position < ctx.end and lower[position] == "that":
                     openers.setdefault(position, set()).add(decision.actor.label_)
                     break
         return openers
@@ -91,11 +109,11 @@ class SentenceRules(RuleSet):
     @staticmethod
     def _opened_by(ctx: SentenceContext, index: int) -> int | None:
         """The "that" opening the clause holding ``index``, if any."""
-        doc = ctx.sent.doc
-        for position in range(index - 1, ctx.sent.start - 1, -1):
-            if doc[position].lower_ in {";", ":"}:
+        lower = ctx.tokens.lower
+        for position in range(index - 1, ctx.start - 1, -1):
+            if lower[position] in {";", ":"}:
                 return None
-            if doc[position].lower_ == "that":
+            if lower[position] == "that":
                 return position
         return None
 
@@ -104,32 +122,31 @@ class SentenceRules(RuleSet):
     ) -> list[Decision]:
         """ "Lavrov said Russia must ...": an obligation in reported speech is the speaker's
         demand. Outside reported speech, "X must/should ..." is the author's voice."""
-        doc = ctx.sent.doc
         found: list[Decision] = []
+        if not ctx.may_have_speaker:
+            return found
+        tokens, lower = ctx.tokens, ctx.tokens.lower
         deontic = self.words["deontic"]
-        # In someone's words "might/may have to" still proposes; "could" stays hypothetical.
-        hypothetical = self.modals - deontic - {"must", "should", "ought", "might", "may"}
-        hypothetical -= BACKSHIFT
         complements = self._complement_openers(ctx, decisions)
-        for token in ctx.sent:
-            phrase = token.lower_
-            nxt = doc[token.i + 1].lower_ if token.i + 1 < ctx.sent.end else ""
+        for index in range(ctx.start, ctx.end):
+            phrase = lower[index]
+            nxt = lower[index + 1] if index + 1 < ctx.end else ""
             if f"{phrase} {nxt}" in deontic:
-                end = token.i + 2
+                end = index + 2
             elif phrase in deontic:
-                end = token.i + 1
+                end = index + 1
             else:
                 continue
-            if preceded_by(doc, token.i, NOT, ctx.sent.start, 0):
+            if preceded_by(tokens, index, NOT, ctx.start, 0):
                 continue
-            if preceded_by(doc, token.i, hypothetical, ctx.sent.start, gap=1) is not None:
+            if preceded_by(tokens, index, self.reported_hypotheticals, ctx.start, 1) is not None:
                 continue
-            speaker = ctx.speaker_for(token.i)
-            if speaker is None or in_conditional(ctx, token.i, self.lexicon):
+            speaker = ctx.speaker_for(index)
+            if speaker is None or in_conditional(ctx, index, self.lexicon):
                 continue
-            if speaker.label_ in complements.get(self._opened_by(ctx, token.i) or -1, set()):
+            if speaker.label_ in complements.get(self._opened_by(ctx, index) or -1, set()):
                 continue  # "agreed that talks should ...": the claim already says what it is
-            cue = Cue(token.i, end, doc[token.i : end].text, DEONTIC_ENTRY)
+            cue = Cue(index, end, tokens.words(index, end), DEONTIC_ENTRY)
             found += self.claims(
                 ctx, cue, [speaker], "demand", "reported-obligation", 0.65, modality="reported"
             )
@@ -138,18 +155,18 @@ class SentenceRules(RuleSet):
     def elliptical_refusals(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         """ "Kyiv accepted the plan, Moscow didn't.": a bare negated auxiliary after a
         concession refuses that concession."""
-        doc = ctx.sent.doc
+        tokens = ctx.tokens
         decisions: list[Decision] = []
         concessions = [c for c in cues if c.type == "concession"]
         for mention in ctx.mentions:
             aux = mention.end
-            if aux + 2 > ctx.sent.end or doc[aux].lower_ not in AUXILIARIES:
+            if aux + 2 > ctx.end or tokens.lower[aux] not in AUXILIARIES:
                 continue
-            if doc[aux + 1].lower_ not in NOT:
+            if tokens.lower[aux + 1] not in NOT:
                 continue
-            closing = aux + 2 == ctx.sent.end or doc[aux + 2].is_punct
+            closing = aux + 2 == ctx.end or tokens.is_punct[aux + 2]
             if closing and any(c.end <= mention.start for c in concessions):
-                cue = Cue(aux, aux + 2, doc[aux : aux + 2].text, ELLIPSIS_ENTRY)
+                cue = Cue(aux, aux + 2, tokens.words(aux, aux + 2), ELLIPSIS_ENTRY)
                 decisions += self.claims(
                     ctx, cue, [mention], "rejection", "elliptical-refusal", 0.7
                 )
@@ -160,13 +177,13 @@ class SentenceRules(RuleSet):
     ) -> list[Decision]:
         """ "Putin would freeze the front if Kyiv left Donetsk": the condition attached to an
         offer or threat is a demand by the one who offers or threatens."""
-        doc = ctx.sent.doc
+        lower = ctx.tokens.lower
         added: list[Decision] = []
         offers = [d for d in decisions if d.is_claim and d.claim_type != "rejection"]
         for decision in offers:
-            for position in range(decision.cue.end, ctx.sent.end):
-                if doc[position].lower_ in CONDITION_WORDS:
-                    cue = Cue(position, position + 1, doc[position].text, CONDITION_ENTRY)
+            for position in range(decision.cue.end, ctx.end):
+                if lower[position] in CONDITION_WORDS:
+                    cue = Cue(position, position + 1, ctx.tokens.text[position], CONDITION_ENTRY)
                     assert decision.actor is not None
                     added += self.claims(
                         ctx,
@@ -180,17 +197,17 @@ class SentenceRules(RuleSet):
                     break
         return added
 
-    def conditional_pressure(self, ctx: SentenceContext) -> list[Decision]:
+    def conditional_pressure(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
         """ "Trump withheld aid until Kyiv ...": pressure tied to a condition is a demand."""
-        doc = ctx.sent.doc
+        tokens = ctx.tokens
+        condition_words = self.words["condition_words"]
         found: list[Decision] = []
-        for token in self._verbs_of(ctx, "pressure_verbs"):
-            rest = doc[token.i + 1 : ctx.sent.end]
-            if not any(self.lexicon.has("condition_words", t.text) for t in rest):
+        for index in self._verbs_of(ctx, "pressure_verbs", verbs):
+            if not any(tokens.norm[i] in condition_words for i in range(index + 1, ctx.end)):
                 continue
-            subject = left_subject(doc, token.i, ctx.mentions, self.lexicon, ctx.sent.start)
-            if subject is not None and self.asserted(ctx, token.i):
-                cue = self.word_cue(ctx, token.i, PRESSURE_ENTRY)
+            subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
+            if subject is not None and self.asserted(ctx, index):
+                cue = self.word_cue(ctx, index, PRESSURE_ENTRY)
                 found += self.claims(
                     ctx,
                     cue,
@@ -202,53 +219,57 @@ class SentenceRules(RuleSet):
                 )
         return found
 
-    def declared_truces(self, ctx: SentenceContext) -> list[Decision]:
+    def declared_truces(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
         """ "the truce Putin declared", "Moscow announced a ceasefire": a pause in fighting
         declared by an actor is that actor's concession."""
-        doc = ctx.sent.doc
+        tokens = ctx.tokens
+        truce_words = self.words["truce_words"]
         found: list[Decision] = []
-        for token in self._verbs_of(ctx, "declare_verbs"):
-            subject = left_subject(doc, token.i, ctx.mentions, self.lexicon, ctx.sent.start)
-            if subject is None or not self.asserted(ctx, token.i):
+        for index in self._verbs_of(ctx, "declare_verbs", verbs):
+            subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
+            if subject is None or not self.asserted(ctx, index):
                 continue
-            before = doc[max(ctx.sent.start, subject.start - 3) : subject.start]
-            after = doc[token.i + 1 : min(ctx.sent.end, token.i + 7)]
-            if any(self.lexicon.has("truce_words", t.text) for t in [*before, *after]):
-                cue = self.word_cue(ctx, token.i, TRUCE_ENTRY)
+            before = range(max(ctx.start, subject.start - 3), subject.start)
+            after = range(index + 1, min(ctx.end, index + 7))
+            if any(tokens.norm[i] in truce_words for i in [*before, *after]):
+                cue = self.word_cue(ctx, index, TRUCE_ENTRY)
                 found += self.claims(ctx, cue, [subject], "concession", "declared-truce", 0.7)
         return found
 
-    def persuaded_parties(self, ctx: SentenceContext) -> list[Decision]:
+    def persuaded_parties(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
         """ "Putin convinced Trump to drop the truce": the persuaded party yields."""
         found: list[Decision] = []
-        for token in self._verbs_of(ctx, "persuade_verbs"):
-            target = mention_at(ctx.mentions, token.i + 1)
-            if target is None or not self.asserted(ctx, token.i):
+        for index in self._verbs_of(ctx, "persuade_verbs", verbs):
+            target = mention_at(ctx.mentions, index + 1)
+            if target is None or not self.asserted(ctx, index):
                 continue
-            cue = self.word_cue(ctx, token.i, PERSUADED_ENTRY)
+            cue = self.word_cue(ctx, index, PERSUADED_ENTRY)
             found += self.claims(ctx, cue, [target], "concession", "persuaded-party", 0.6)
         return found
 
     def reported_conditions(self, ctx: SentenceContext) -> list[Decision]:
         """ "..., saying talks can only happen once X": a condition the speaker sets, and
         "if they refuse, we will ..." in a speaker's words: both demands."""
-        doc = ctx.sent.doc
         found: list[Decision] = []
-        for token in ctx.sent:
-            speaker = ctx.speaker_for(token.i)
+        if not ctx.may_have_speaker:
+            return found
+        lower, norm = ctx.tokens.lower, ctx.tokens.norm
+        only_conditions = self.words["only_conditions"]
+        for index in range(ctx.start, ctx.end):
+            word = lower[index]
+            if word not in CONDITION_OPENERS:
+                continue
+            speaker = ctx.speaker_for(index)
             if speaker is None:
                 continue
-            window = doc[token.i + 1 : min(ctx.sent.end, token.i + 7)]
-            only_if = token.lower_ == "only" and any(
-                self.lexicon.has("only_conditions", t.text) for t in window
-            )
-            threat = token.lower_ in {"if", "unless"} and self._first_person_future(ctx, token.i)
-            refusal_until = token.lower_ in {"until", "unless"} and any(
-                t.lower_ in {"no", "not", "never", "n't", "n’t"}
-                for t in doc[max(ctx.sent.start, token.i - 6) : token.i]
+            window = range(index + 1, min(ctx.end, index + 7))
+            only_if = word == "only" and any(norm[i] in only_conditions for i in window)
+            threat = word in {"if", "unless"} and self._first_person_future(ctx, index)
+            refusal_until = word in {"until", "unless"} and any(
+                lower[i] in NEGATORS for i in range(max(ctx.start, index - 6), index)
             )
             if only_if or threat or refusal_until:
-                cue = self.word_cue(ctx, token.i, CONDITION_ENTRY)
+                cue = self.word_cue(ctx, index, CONDITION_ENTRY)
                 found += self.claims(
                     ctx, cue, [speaker], "demand", "reported-condition", 0.6, modality="conditional"
                 )
@@ -257,9 +278,11 @@ class SentenceRules(RuleSet):
 
     def _first_person_future(self, ctx: SentenceContext, index: int) -> bool:
         """A first-person future after the condition: "..., we're going to / we will ..."."""
-        words = [t.lower_ for t in ctx.sent.doc[index + 1 : ctx.sent.end]]
-        for position, word in enumerate(words):
-            if not self.lexicon.has("first_person", word):
+        words = ctx.tokens.lower[index + 1 : ctx.end]
+        norms = ctx.tokens.norm[index + 1 : ctx.end]
+        first_person = self.words["first_person"]
+        for position, norm in enumerate(norms):
+            if norm not in first_person:
                 continue
             following = words[position + 1 : position + 4]  # allows "we're just going to"
             if following[:1] and following[0] in {"will", "'ll", "’ll", "shall"}:
@@ -270,17 +293,18 @@ class SentenceRules(RuleSet):
 
     def changed_positions(self, ctx: SentenceContext) -> list[Decision]:
         """ "The president's position has shifted": a changed position is a concession."""
-        doc = ctx.sent.doc
+        tokens = ctx.tokens
+        position_nouns, change_verbs = self.words["position_nouns"], self.words["change_verbs"]
         found: list[Decision] = []
         for mention in ctx.mentions:
             noun = mention.end + 1
-            if noun >= ctx.sent.end or not has_possessive_mark(mention):
+            if noun >= ctx.end or not marked_possessive(tokens, mention):
                 continue
-            if not self.lexicon.has("position_nouns", doc[noun].text):
+            if tokens.norm[noun] not in position_nouns:
                 continue
-            window = doc[noun + 1 : min(ctx.sent.end, noun + 4)]
-            change = next((t for t in window if self.lexicon.has("change_verbs", t.text)), None)
-            if change is not None and self.asserted(ctx, change.i):
-                cue = self.word_cue(ctx, change.i, CHANGE_ENTRY)
+            window = range(noun + 1, min(ctx.end, noun + 4))
+            change = next((i for i in window if tokens.norm[i] in change_verbs), None)
+            if change is not None and self.asserted(ctx, change):
+                cue = self.word_cue(ctx, change, CHANGE_ENTRY)
                 found += self.claims(ctx, cue, [mention], "concession", "changed-position", 0.6)
         return found
