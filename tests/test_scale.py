@@ -136,3 +136,13 @@ def square(value: int) -> int:
 def test_ordered_map_keeps_input_order_across_processes():
     assert list(ordered_map(square, range(20), jobs=2)) == [value * value for value in range(20)]
     assert list(ordered_map(square, range(5), jobs=1)) == [0, 1, 4, 9, 16]
+
+
+def test_the_tables_cache_is_reused_and_a_damaged_entry_rebuilt(corpus: Path, single: Path):
+    work = corpus / "single-work" / "tables"
+    cached = sorted(work.glob("*.arrow"))
+    assert len(cached) == 5 * chunk_count(corpus / "single-work")
+    cached[0].write_bytes(b"not arrow")
+    again = run(corpus, "single-again", work="single-work")
+    assert_same_tables(single, again)
+    assert cached[0].read_bytes()[:6] == b"ARROW1"

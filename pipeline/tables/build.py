@@ -370,6 +370,14 @@ class StanceCounts:
             self.types[pair][claim.claim_type] += 1
             self.documents[pair].add(claim.doc_id)
 
+    def add_table(self, claims: pa.Table) -> None:
+        """The same as ``add`` for rows of the claims table."""
+        columns = [claims.column(name).to_pylist() for name in ("actor_id", "topic", "claim_type")]
+        doc_ids = claims.column("doc_id").to_pylist()
+        for actor_id, topic, claim_type, doc_id in zip(*columns, doc_ids, strict=True):
+            self.types[(actor_id, topic)][claim_type] += 1
+            self.documents[(actor_id, topic)].add(doc_id)
+
     def table(self) -> pa.Table:
         """One row per pair that has at least one claim, ordered by the pair."""
         rows = [

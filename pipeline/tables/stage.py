@@ -37,6 +37,7 @@ from pipeline.knowledge.actors import ActorBase
 from pipeline.knowledge.topics import TopicLexicon, load_topic_lexicon
 from pipeline.parallel import ordered_map
 from pipeline.records import CLAIM_TYPES, Claim, Document, Reject
+from pipeline.tables import chunk_cache
 from pipeline.tables.build import (
     Row,
     StanceCounts,
@@ -77,8 +78,8 @@ PRODUCED_BY = {
 }
 # Tables written chunk by chunk; the others are small and built at the end.
 STREAMED_TABLES = ("documents", "texts", "sentences", "mentions", "claims")
-ROW_GROUP_ROWS = 65_536
-ROW_GROUP_BYTES = 64 * 1024 * 1024
+ROW_GROUP_ROWS = 32_768
+ROW_GROUP_BYTES = 8 * 1024 * 1024
 
 
 class WorkFolderError(PipelineError):
@@ -367,17 +368,21 @@ def without_duplicates(chunk: WorkChunk) -> WorkChunk:
     )
 
 
-@dataclass
-class ChunkTables:
-    """One chunk's rows of the streamed tables, plus what the small tables need from it."""
+def chunk_tables(task: tuple[ChunkTask, Path, str]) -> dict[str, pa.Table]:
+    """One chunk's rows of the streamed tables, from the cache or built and cached.
 
-    tables: dict[str, pa.Table]
-    claims: list[Claim]
-    published: set[datetime]
+    Runs in a worker process when --jobs > 1.
+    """
+    chunk_task, folder, key = task
+    tables = chunk_cache.load(folder, key, STREAMED_TABLES)
+    if tables is None:
+        tables = build_chunk_tables(chunk_task)
+        chunk_cache.save(folder, key, tables)
+    return tables
 
 
-def chunk_tables(task: ChunkTask) -> ChunkTables:
-    """Read, check and tabulate one chunk; runs in a worker process when --jobs > 1."""
+def build_chunk_tables(task: ChunkTask) -> dict[str, pa.Table]:
+    """Read, check and tabulate one chunk."""
     chunk = without_duplicates(_load_chunk(*task))
     order = document_order(chunk.documents)
     published = {doc.doc_id: parse_published(doc.published) for doc in chunk.documents}
@@ -390,17 +395,17 @@ def chunk_tables(task: ChunkTask) -> ChunkTables:
         "mentions": mentions_table(chunk.mentions, order),
         "claims": claims_table(chunk.claims, order, date_keys),
     }
-    moments = {moment for moment in published.values() if moment is not None}
-    return ChunkTables(tables, chunk.claims, moments)
+    return tables
 
 
-def _add_chunk(result: ChunkTables, sinks: dict[str, TableSink], totals: Totals) -> None:
+def _add_chunk(tables: dict[str, pa.Table], sinks: dict[str, TableSink], totals: Totals) -> None:
     """Append one chunk's rows to the streamed tables and its figures to the totals."""
-    for name, table in result.tables.items():
+    for name, table in tables.items():
         sinks[name].add(table)
-    totals.stances.add(result.claims)
-    totals.published.update(result.published)
-    totals.topics.update(claim.topic for claim in result.claims)
+    totals.stances.add_table(tables["claims"])
+    published = tables["documents"].column("published").drop_null().to_pylist()
+    totals.published.update(published)
+    totals.topics.update(tables["claims"].column("topic").unique().to_pylist())
 
 
 def stage_tables(
@@ -421,8 +426,19 @@ def stage_tables(
     try:
         for name in STREAMED_TABLES:
             sinks[name] = TableSink(staging / f"{name}.parquet", TABLES[name])
-        for result in ordered_map(chunk_tables, iter_chunk_tasks(work_dir), jobs):
-            _add_chunk(result, sinks, totals)
+        folder = Path(work_dir) / chunk_cache.CACHE_DIR
+        code = chunk_cache.tables_fingerprint()
+        keys: set[str] = set()
+
+        def tasks() -> Iterator[tuple[ChunkTask, Path, str]]:
+            for task in iter_chunk_tasks(work_dir):
+                key = chunk_cache.cache_key(code, task[1]["claims"])
+                keys.add(key)
+                yield task, folder, key
+
+        for tables in ordered_map(chunk_tables, tasks(), jobs):
+            _add_chunk(tables, sinks, totals)
+        chunk_cache.keep_only(folder, keys, STREAMED_TABLES)
     finally:
         for sink in sinks.values():
             sink.close()
