@@ -91,6 +91,17 @@ CASES = [
         "Crimea, offered up by Washington in April, was the first prize.",
         {("united_states", "concession")},
     ),
+    ("The truce, rejected by Moscow last week, is back on the table.", {("russia", "rejection")}),
+    # an active verb keeps its subject; a later "by" belongs to the participle after it
+    (
+        "Putin said Moscow was ready to halt strikes, but he rejected a broader truce "
+        "proposed by Trump.",
+        {("putin", "concession"), ("putin", "rejection"), ("trump", "demand")},
+    ),
+    (
+        "Zelensky rejected a ceasefire plan proposed by Witkoff in Geneva.",
+        {("zelensky", "rejection"), ("witkoff", "demand")},
+    ),
     # a headline without final punctuation is not body text
     ("Kremlin Rejects Truce Offer After Weekend Talks", set()),
     # the form of a verb cue used as a noun

@@ -230,8 +230,9 @@ class CueRules(RuleSet):
         if participle and before is not None and tokens.lower[before] in BE_FORMS:
             agent = self._after_word(ctx, cue, {"by"}, window=4)
             return ([agent] if agent is not None else []), "passive-agent"
-        if participle:  # "Crimea, offered up by the U.S., ...": a participle with its agent
-            agent = self._after_word(ctx, cue, {"by"}, window=6)
+        if participle and not self._has_own_subject(ctx, cue):
+            # "Crimea, offered up by the U.S., ...": a participle with its agent
+            agent = self._after_word(ctx, cue, {"by"}, window=6, own=True)
             if agent is not None:
                 return [agent], "passive-agent"
             if self._reduced_relative(ctx, cue):
@@ -270,13 +271,25 @@ class CueRules(RuleSet):
                 return None
         return None
 
+    def _has_own_subject(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """ "he rejected ...": an actor right before the verb, with no comma between, is its
+        subject, so the verb is active and a later "by" is not its agent."""
+        before = cue.start - 1
+        return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
+
     def _after_word(
-        self, ctx: SentenceContext, cue: Cue, words: set[str], window: int
+        self, ctx: SentenceContext, cue: Cue, words: set[str], window: int, own: bool = False
     ) -> Span | None:
-        """The actor named after "by"/"from" within ``window`` tokens of the cue."""
+        """The actor named after "by"/"from" within ``window`` tokens of the cue.
+
+        With ``own``, the word must belong to the cue: another participle in between
+        ("rejected a truce proposed by X") takes the "by" for itself.
+        """
         lower = ctx.tokens.lower
         stop = min(ctx.end, cue.end + window)
         for position in range(cue.end, stop - 1):
+            if own and _is_participle(lower[position]) and ctx.tokens.is_alpha[position]:
+                return None
             if lower[position] in words:
                 found = mention_at(ctx.mentions, position + 1) or mention_at(
                     ctx.mentions, position + 2
@@ -389,3 +402,8 @@ class CueRules(RuleSet):
                 cue, "stance-no-speaker", "a judgement with no named speaker is the author's"
             )
         return self.claims(ctx, cue, [speaker], cue.type, "stance-speaker", 0.7)
+
+
+def _is_participle(word: str) -> bool:
+    """A past participle by its regular ending ("proposed", "offered")."""
+    return len(word) > 3 and word.endswith("ed")
