@@ -158,6 +158,16 @@ def test_boilerplate_keeps_related_articles(headline: str) -> None:
             f"{BODY}",
             f"{BODY} {OTHER}",
         ),
+        # navigation menus, however they separate their items
+        (f"Home | World | Europe | Sign up for our newsletter\n\n{BODY}", BODY),
+        (f"{BODY}\n\nNews • Opinion • Ukraine war • Podcasts", BODY),
+        (f"World » Europe » Russia\n\n{BODY}", BODY),
+        # two items are a rubric or a title with its outlet, not a menu; prose keeps its bars
+        (f"Analysis | Jane Doe\n\n{BODY}", BODY),
+        (
+            f"{BODY}\n\nKyiv said the choice was stark: talks | war.",
+            f"{BODY}\n\nKyiv said the choice was stark: talks | war.",
+        ),
         # link cards keep their headline, lose outlet and time
         (
             f"{BODY}\n\nJapan Today\n2 hours ago\n- Japan Today\nPutin wins\n{BODY}",
