@@ -92,6 +92,20 @@ CASES = [
         {("united_states", "concession")},
     ),
     ("The truce, rejected by Moscow last week, is back on the table.", {("russia", "rejection")}),
+    # a threat tied to a condition is a demand by whoever threatens
+    (
+        "Rubio warned that Washington would walk away from the talks if neither side moved.",
+        {("rubio", "demand")},
+    ),
+    # what someone is pressed into is not their act
+    (
+        "European leaders urged Trump not to push Zelensky into accepting a bad deal.",
+        {("europe", "demand")},
+    ),
+    (
+        "Washington pressured Kyiv into signing the minerals agreement.",
+        {("united_states", "demand")},
+    ),
     # an active verb keeps its subject; a later "by" belongs to the participle after it
     (
         "Putin said Moscow was ready to halt strikes, but he rejected a broader truce "

@@ -95,6 +95,13 @@ class CueRules(RuleSet):
             governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
             if governor is None or tokens.norm[governor] not in self.words["aspectual_verbs"]:
                 return self._infinitive(ctx, cue)
+        if cue.kind == "verb" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "into":
+            return no_claim(
+                cue,
+                "coerced",
+                '"pressed X into accepting": what X is pushed into is the other side\'s '
+                "demand, not an act of X",
+            )
         if in_conditional(ctx, cue.start, self.lexicon):
             return no_claim(cue, "conditional", "inside an if/unless clause: not asserted")
         reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
