@@ -102,9 +102,10 @@ CASES = [
         "European leaders urged Trump not to push Zelensky into accepting a bad deal.",
         {("europe", "demand")},
     ),
+    # ...unless the pressure worked: being pressured into it is yielding
     (
         "Washington pressured Kyiv into signing the minerals agreement.",
-        {("united_states", "demand")},
+        {("united_states", "demand"), ("ukraine", "concession")},
     ),
     # an active verb keeps its subject; a later "by" belongs to the participle after it
     (
