@@ -92,6 +92,11 @@ CASES = [
         {("united_states", "concession")},
     ),
     ("The truce, rejected by Moscow last week, is back on the table.", {("russia", "rejection")}),
+    # "the willing" is a group, not readiness
+    (
+        "Macron and Starmer pushed for a coalition of the willing to guarantee any truce.",
+        {("macron", "demand"), ("starmer", "demand")},
+    ),
     # a threat tied to a condition is a demand by whoever threatens
     (
         "Rubio warned that Washington would walk away from the talks if neither side moved.",

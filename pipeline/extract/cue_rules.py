@@ -115,6 +115,8 @@ class CueRules(RuleSet):
             )
         if cue.kind == "verb" and self._noun_use(ctx, cue):
             return no_claim(cue, "noun-use", f"'{cue.text}' is used as a noun here, not as a verb")
+        if cue.kind == "ready" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "the":
+            return no_claim(cue, "noun-use", f"'the {tokens.text[cue.start]}' names a group here")
         emptied = self._empty_or_off_topic(ctx, cue)
         if emptied is not None:
             return no_claim(cue, *emptied)
