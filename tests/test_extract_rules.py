@@ -92,6 +92,13 @@ CASES = [
         {("united_states", "concession")},
     ),
     ("The truce, rejected by Moscow last week, is back on the table.", {("russia", "rejection")}),
+    # dropping one's own demand is a concession, and the demand is still named
+    (
+        "Putin walked back his demand for new elections in Ukraine.",
+        {("putin", "concession"), ("putin", "demand")},
+    ),
+    # a verb cue's form as the object of "make" is a noun inside the demand
+    ("Kellogg said both sides would have to make painful compromises.", {("kellogg", "demand")}),
     # "the willing" is a group, not readiness
     (
         "Macron and Starmer pushed for a coalition of the willing to guarantee any truce.",

@@ -166,12 +166,18 @@ class CueRules(RuleSet):
         return False
 
     def _noun_use(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "under real pressure", "a press conference": the verb's form used as a noun."""
+        """ "under real pressure", "a press conference", "make painful compromises": the
+        verb's form used as a noun."""
         lower = ctx.tokens.lower
         before = lower[cue.start - 1] if cue.start > ctx.start else ""
+        before2 = lower[cue.start - 2] if cue.start - 1 > ctx.start else ""
         after = lower[cue.end] if cue.end < ctx.end else ""
         if self.lexicon.has("cancelling_next_words", after):
             return True
+        if self.lexicon.has("noun_taking_verbs", before2) and before.isalpha() and not (
+            lower[cue.start].endswith(("ed", "ing"))
+        ):
+            return True  # a verb, one modifier, then the cue: the cue is the verb's object
         if lower[cue.start].endswith(("ed", "ing")) and before not in DETERMINERS:
             return False
         return before in DETERMINERS or self.lexicon.has("noun_taking_verbs", before)
