@@ -174,8 +174,10 @@ class CueRules(RuleSet):
         after = lower[cue.end] if cue.end < ctx.end else ""
         if self.lexicon.has("cancelling_next_words", after):
             return True
-        if self.lexicon.has("noun_taking_verbs", before2) and before.isalpha() and not (
-            lower[cue.start].endswith(("ed", "ing"))
+        if (
+            self.lexicon.has("noun_taking_verbs", before2)
+            and before.isalpha()
+            and not (lower[cue.start].endswith(("ed", "ing")))
         ):
             return True  # a verb, one modifier, then the cue: the cue is the verb's object
         if lower[cue.start].endswith(("ed", "ing")) and before not in DETERMINERS:
