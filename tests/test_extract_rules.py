@@ -97,6 +97,22 @@ CASES = [
         "Putin walked back his demand for new elections in Ukraine.",
         {("putin", "concession"), ("putin", "demand")},
     ),
+    # a second verb after "but" shares the clause's subject, not the name in its object
+    (
+        "Moscow accepted the U.S. offer of an energy truce but rejected a full ceasefire.",
+        {("russia", "concession"), ("united_states", "concession"), ("russia", "rejection")},
+    ),
+    ("Zelensky met Trump in Rome and rejected the plan.", {("zelensky", "rejection")}),
+    # a possessed demand is its owner's even inside someone else's obligation
+    (
+        "Lavrov said Kyiv must accept Putin's terms before any meeting.",
+        {("lavrov", "demand"), ("putin", "demand")},
+    ),
+    # "its" points back to the subject, not to a preposition's object
+    (
+        "In a concession to Moscow, Washington has dropped its insistence on a ceasefire.",
+        {("united_states", "concession"), ("united_states", "demand")},
+    ),
     # a verb cue's form as the object of "make" is a noun inside the demand
     ("Kellogg said both sides would have to make painful compromises.", {("kellogg", "demand")}),
     # "the willing" is a group, not readiness

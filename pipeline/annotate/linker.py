@@ -236,7 +236,9 @@ class ActorLinker:
             # States and bodies are mostly named as subjects; prefer the first named one.
             named = [s for s in fits if s.kb_id_ != "pronoun"] or fits
             subjects = [s for s in named if not is_possessor(s)] or named
-            return subjects[0].label_
+            # "In a concession to Moscow, Washington dropped its ...": not a preposition's object
+            free = [s for s in subjects if not _after_preposition(doc, s)] or subjects
+            return free[0].label_
         if fits:
             return fits[-1].label_
         subjects = [s for s in earlier if not is_possessor(s)] or earlier
@@ -293,3 +295,13 @@ def sentence_mentions(doc: Doc) -> Iterable[tuple[Span, list[Span]]]:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     for sent in doc.sents:
         yield sent, [m for m in mentions if sent.start <= m.start < sent.end]
+
+
+PREPOSITIONS = frozenset(
+    {"to", "from", "with", "by", "for", "against", "on", "of", "in", "at", "toward", "towards"}
+)
+
+
+def _after_preposition(doc: Doc, span: Span) -> bool:
+    """A mention governed by a preposition is rarely what "its" points back to."""
+    return span.start > 0 and doc[span.start - 1].lower_ in PREPOSITIONS

@@ -50,6 +50,7 @@ PREPOSITIONS = frozenset(
 )
 # "has since agreed": after an auxiliary, "since" is an adverb, not a clause opener.
 AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would"})
+COORDINATORS = frozenset({"but", "and", "yet"})
 BE_FORMS = frozenset({"is", "was", "were", "are", "be", "been", "being", "'s", "’s", "got"})
 ADVERB_GAP = 2  # words allowed between a modal or negation and its verb ("would not quickly")
 
@@ -263,6 +264,9 @@ def left_subject(
     stops ("Trump's idea requires": the idea is the subject). It also stops at
     clause boundaries such as ";" or "which".
     """
+    shared = _shared_subject(tokens, index, mentions, lexicon, floor)
+    if shared is not None:
+        return shared
     position = index - 1
     while position >= floor:
         mention = mention_at(mentions, position) if mentions else None
@@ -284,6 +288,30 @@ def left_subject(
         if boundary or tokens.text[position] in QUOTES:
             return None
         position -= 1
+    return None
+
+
+def _shared_subject(
+    tokens: DocTokens, index: int, mentions: list[Span], lexicon: CueLexicon, floor: int
+) -> Span | None:
+    """ "Moscow accepted the U.S. offer but rejected a truce": a verb right after "but" or
+    "and" has no subject of its own and shares the clause's first subject, not the
+    nearest name, which sits in the first verb's object."""
+    position = index - 1
+    while position >= floor and tokens.norm[position] in lexicon.words["verb_adverbs"]:
+        position -= 1
+    if position < floor or tokens.lower[position] not in COORDINATORS:
+        return None
+    start = floor
+    for before in range(position - 1, floor - 1, -1):
+        if _is_boundary(tokens, before, lexicon) or tokens.text[before] in QUOTES:
+            start = before + 1
+            break
+    for mention in mentions:
+        if start <= mention.start and mention.end <= position:
+            if marked_possessive(tokens, mention) or not _can_be_subject(tokens, mention, lexicon):
+                return None  # the clause does not open with its subject: no guess
+            return mention
     return None
 
 

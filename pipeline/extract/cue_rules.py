@@ -106,6 +106,8 @@ class CueRules(RuleSet):
             return no_claim(cue, "conditional", "inside an if/unless clause: not asserted")
         reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
         modal = preceded_by(tokens, cue.start, self.modals, ctx.start)
+        if modal is not None and cue.kind == "noun" and self._possessor_of(ctx, cue.start):
+            modal = None  # "must accept Putin's terms": the terms are Putin's all the same
         if modal is not None and not (reported and tokens.lower[modal] in BACKSHIFT):
             return no_claim(
                 cue,
