@@ -97,6 +97,21 @@ CASES = [
         "Putin walked back his demand for new elections in Ukraine.",
         {("putin", "concession"), ("putin", "demand")},
     ),
+    # "going to" keeps the subject's act; a negated concession in a quote is a rejection
+    (
+        '"We are not going to give away our land," Zelensky said on Sunday.',
+        {("zelensky", "rejection")},
+    ),
+    # a signal of readiness is a concession; someone else's reading of it is not
+    (
+        "Ukraine has signalled it could accept a freeze of the front line.",
+        {("ukraine", "concession")},
+    ),
+    (
+        "Putin hinted he might drop his demand for neutrality.",
+        {("putin", "concession"), ("putin", "demand")},
+    ),
+    ("Analysts indicated Kyiv could accept a freeze.", set()),
     # a second verb after "but" shares the clause's subject, not the name in its object
     (
         "Moscow accepted the U.S. offer of an energy truce but rejected a full ceasefire.",

@@ -108,6 +108,8 @@ class CueRules(RuleSet):
         modal = preceded_by(tokens, cue.start, self.modals, ctx.start)
         if modal is not None and cue.kind == "noun" and self._possessor_of(ctx, cue.start):
             modal = None  # "must accept Putin's terms": the terms are Putin's all the same
+        if modal is not None and self._signalled_readiness(ctx, cue, modal):
+            modal = None
         if modal is not None and not (reported and tokens.lower[modal] in BACKSHIFT):
             return no_claim(
                 cue,
@@ -283,12 +285,23 @@ class CueRules(RuleSet):
 
     def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
         tokens = ctx.tokens
-        for position in range(cue.start - 1, max(ctx.start, cue.start - 4) - 1, -1):
+        for position in range(cue.start - 1, max(ctx.start, cue.start - FIRST_PERSON_GAP) - 1, -1):
             if tokens.norm[position] in self.words["first_person"]:
                 return position
             if tokens.is_punct[position]:
                 return None
         return None
+
+    def _signalled_readiness(self, ctx: SentenceContext, cue: Cue, modal: int) -> bool:
+        """ "Kyiv signalled it could accept a freeze": a signal verb, the signaller as a
+        pronoun, "could/might" and a concession cue make a signal of readiness, which the
+        guidelines count."""
+        if cue.type != "concession" or ctx.tokens.lower[modal] not in {"could", "might"}:
+            return False
+        if modal <= ctx.start or ctx.tokens.lower[modal - 1] not in SELF_PRONOUNS:
+            return False  # "indicated Kyiv could accept" is someone else's reading
+        window = range(max(ctx.start, modal - 4), modal)
+        return any(ctx.tokens.lower[i] in self.words["signal_verbs"] for i in window)
 
     def _has_own_subject(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "he rejected ...": an actor right before the verb, with no comma between, is its
@@ -426,3 +439,8 @@ class CueRules(RuleSet):
 def _is_participle(word: str) -> bool:
     """A past participle by its regular ending ("proposed", "offered")."""
     return len(word) > 3 and word.endswith("ed")
+
+
+SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+# Words between a first-person subject and its verb ("we are not going to give away").
+FIRST_PERSON_GAP = 6

@@ -37,6 +37,7 @@ WORD_LISTS = (
     "cancelling_next_words",
     "noun_taking_verbs",
     "pressure_verbs",
+    "signal_verbs",
     "directive_verbs",
     "verb_adverbs",
     "condition_words",
