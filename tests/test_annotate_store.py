@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import catalogue
 import numpy
 import spacy
 import srsly
-from spacy.tokens import Span
+from spacy.tokens import Doc, DocBin, Span
 
-from pipeline.annotate.store import MENTIONS_KEY, chunk_path, iter_annotated, write_annotated
+from pipeline.annotate.store import (
+    MENTIONS_KEY,
+    AnnotatedStore,
+    chunk_path,
+    iter_annotated,
+    write_annotated,
+)
 
 
 def test_docs_round_trip_with_mentions_and_user_data(tmp_path):
@@ -29,3 +36,71 @@ def test_msgpack_plugins_are_registered_once_not_rescanned():
     assert "numpy" in srsly.msgpack_decoders.get_all()
     array = numpy.arange(6).reshape(2, 3)
     assert (srsly.msgpack_loads(srsly.msgpack_dumps({"a": array}))["a"] == array).all()
+
+
+def _fully_annotated_doc():
+    """A Doc with every stored string attribute set, as a statistical pipeline leaves it."""
+    nlp = spacy.blank("en")
+    doc = Doc(
+        nlp.vocab,
+        words=["Putin", "wo", "n't", "accept", "Kyiv", "'s", "terms", "."],
+        spaces=[True, False, True, True, False, True, False, False],
+        tags=["NNP", "MD", "RB", "VB", "NNP", "POS", "NNS", "."],
+        lemmas=["Putin", "will", "not", "accept", "Kyiv", "'s", "term", "."],
+        morphs=["Number=Sing", "", "Polarity=Neg", "VerbForm=Inf", "", "", "Number=Plur", ""],
+        heads=[3, 3, 3, 3, 6, 4, 3, 3],
+        deps=["nsubj", "aux", "neg", "ROOT", "poss", "case", "dobj", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    doc.ents = [Span(doc, 0, 1, label="PERSON", kb_id="Q7747", span_id="p1"), doc.ents[1]]
+    doc.user_data.update({"doc_id": "d7", "published": "2025-08-15"})
+    doc.spans[MENTIONS_KEY] = [Span(doc, 0, 1, label="putin", kb_id="alias", span_id="m1")]
+    return doc
+
+
+def test_annotated_store_matches_spacy_docbin():
+    doc = _fully_annotated_doc()
+    ours, stock = AnnotatedStore(store_user_data=True), DocBin(store_user_data=True)
+    ours.add(doc)
+    stock.add(doc)
+    # Every string spaCy keeps; the only extra is "_", the empty morphology's own form.
+    assert stock.strings <= ours.strings and ours.strings - stock.strings <= {"_"}
+    assert [a.tolist() for a in ours.tokens] == [a.tolist() for a in stock.tokens]
+    assert [a.tolist() for a in ours.spaces] == [a.tolist() for a in stock.spaces]
+    assert (ours.user_data, ours.span_groups, ours.flags, ours.cats) == (
+        stock.user_data,
+        stock.span_groups,
+        stock.flags,
+        stock.cats,
+    )
+
+
+def test_annotated_store_round_trips_a_parsed_doc_into_a_fresh_vocab():
+    doc = _fully_annotated_doc()
+    store = AnnotatedStore(store_user_data=True)
+    store.add(doc)
+    data = store.to_bytes()
+    [back] = DocBin().from_bytes(data).get_docs(spacy.blank("en").vocab)
+    assert [(t.text, t.tag_, t.lemma_, str(t.morph), t.dep_, t.head.i) for t in back] == [
+        (t.text, t.tag_, t.lemma_, str(t.morph), t.dep_, t.head.i) for t in doc
+    ]
+    assert [(e.text, e.label_, e.kb_id_, e.id_) for e in back.ents] == [
+        ("Putin", "PERSON", "Q7747", "p1"),
+        ("Kyiv", "GPE", "", ""),
+    ]
+    assert [(s.text, s.label_, s.kb_id_, s.id_) for s in back.spans[MENTIONS_KEY]] == [
+        ("Putin", "putin", "alias", "m1")
+    ]
+    assert back.user_data == doc.user_data
+
+
+def test_msgpack_plugin_lookup_follows_new_registrations():
+    def tagged(obj, chain=None):
+        return chain(obj) if chain else obj
+
+    srsly.msgpack_encoders.register("test_tagged", func=tagged)
+    try:
+        assert "test_tagged" in srsly.msgpack_encoders.get_all()
+    finally:
+        catalogue._remove((*srsly.msgpack_encoders.namespace, "test_tagged"))
+    assert "test_tagged" not in srsly.msgpack_encoders.get_all()
