@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import catalogue
 import numpy
+import pytest
 import spacy
 import srsly
 from spacy.tokens import Doc, DocBin, Span
@@ -12,6 +13,7 @@ from pipeline.annotate.store import (
     MENTIONS_KEY,
     AnnotatedStore,
     chunk_path,
+    count_words,
     iter_annotated,
     write_annotated,
 )
@@ -104,3 +106,25 @@ def test_msgpack_plugin_lookup_follows_new_registrations():
     finally:
         catalogue._remove((*srsly.msgpack_encoders.namespace, "test_tagged"))
     assert "test_tagged" not in srsly.msgpack_encoders.get_all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n",
+        "Putin met Zelensky.",
+        "a  b\n\nc",
+        "x\u00a0y z",
+        " lead",
+        "tail ",
+        "a\tb",
+        "U.S.-led talks, e.g. in Riyadh.",
+        "word\u2003word",
+        "a \n b",
+        '"No," he said.\n\nKyiv  refused it.',
+    ],
+)
+def test_count_words_equals_splitting_the_text(text):
+    doc = spacy.blank("en")(text)
+    assert count_words(doc) == len(doc.text.split())

@@ -16,7 +16,19 @@ import catalogue
 import numpy
 import spacy
 import srsly
-from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_ID,
+    ENT_KB_ID,
+    ENT_TYPE,
+    IS_SPACE,
+    LEMMA,
+    MORPH,
+    NORM,
+    ORTH,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
@@ -120,3 +132,17 @@ def iter_annotated(source: Path, vocab: Vocab | None = None) -> Iterator[Doc]:
     """Yield the stored docs in the order they were written."""
     store = DocBin(store_user_data=True).from_disk(source)
     yield from store.get_docs(vocab or _shared_vocab())
+
+
+def count_words(doc: Doc) -> int:
+    """``len(doc.text.split())`` from the token arrays, without building the text.
+
+    A word ends at a non-space token followed by a space, a whitespace token or
+    the end of the doc; ``doc.text`` would make a Token object per token.
+    """
+    if not len(doc):
+        return 0
+    array = doc.to_array([IS_SPACE, SPACY]).astype(bool)
+    is_space, spaced = array[:, 0], array[:, 1]
+    next_is_space = numpy.append(is_space[1:], True)
+    return int(numpy.count_nonzero(~is_space & (spaced | next_is_space)))

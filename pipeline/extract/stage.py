@@ -13,7 +13,7 @@ from typing import Any
 
 import spacy
 
-from pipeline.annotate.store import chunk_path, iter_annotated
+from pipeline.annotate.store import chunk_path, count_words, iter_annotated
 from pipeline.chunks import ChunkRun, code_files, fingerprint, read_index, remove_stale, write_index
 from pipeline.config import (
     ANNOTATED_DIR,
@@ -91,7 +91,7 @@ def _extract_chunk(task: tuple[Path, Path]) -> tuple[int, int, int]:
     rows: list[dict[str, Any]] = []
     for doc in iter_annotated(source):
         documents += 1
-        words += len(doc.text.split())
+        words += count_words(doc)
         rows.extend(claim.to_dict() for claim in extractor.claims(doc))
     write_jsonl(target, rows)
     return documents, words, len(rows)
