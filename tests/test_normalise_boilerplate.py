@@ -170,8 +170,8 @@ def test_boilerplate_keeps_related_articles(headline: str) -> None:
         ),
         # link cards keep their headline, lose outlet and time
         (
-            f"{BODY}\n\nJapan Today\n2 hours ago\n- Japan Today\nPutin wins\n{BODY}",
-            f"{BODY}\n\nPutin wins",
+            f"{BODY}\n\nJapan Today\n2 hours ago\n- Japan Today\nPutin wins\n{OTHER}",
+            f"{BODY}\n\nPutin wins\n{OTHER}",
         ),
     ],
 )

@@ -8,8 +8,10 @@ applies them to paragraphs, in an order where each step can trust the last:
    and caption sentences (cue phrases, or the sentence a photo credit closes);
 3. spans: widget text removed inside a line (pages flattened onto one line);
 4. lines: whole paragraphs that are labels, prompts, credits, bylines, bios;
-5. structure: link-card labels, repeated and near-duplicate paragraphs, repeated
-   sentences, "keep reading" teasers with their headlines.
+5. structure: headlines listed under "Read next" labels, link-card labels, vertical
+   menus, repeated and near-duplicate paragraphs, repeated sentences, "keep reading"
+   teasers with their headlines, and the short lines that follow the last paragraph
+   of prose (share buttons, tags, lists of other stories).
 
 :func:`clean` also counts what each rule removed, so changes to the rules can
 be measured on the seed articles.
@@ -46,6 +48,8 @@ _NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_", character fo
 _ASCII_NOT_ALNUM = str.maketrans(
     "", "", "".join(c for c in map(chr, range(128)) if not c.isalnum())
 )
+_LIST_ITEM = re.compile(r"^(?:[-–—•*▪·]|\d{1,2}[.)])\s")
+_STRUCTURE_PATTERNS = ("teaser_end", "credit", "teaser_lists")
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
 
@@ -124,6 +128,10 @@ class Rules:
     sentence_min_words: int = 8
     teaser_max_paragraphs: int = 6
     teaser_headline_words: int = 14
+    prose_min_words: int = 0  # 0: no tail rule
+    menu_max_words: int = 3
+    menu_min_lines: int = 0  # 0: no menu rule
+    teaser_lists: tuple[re.Pattern[str], ...] = ()
     captions: CaptionRules = CaptionRules()
     near_duplicates: NearDuplicateRules = NearDuplicateRules()
     split: SplitRules = SplitRules()
@@ -175,10 +183,13 @@ def load_rules(path: Path | None = None) -> Rules:
             captions=_caption_rules(data.get("captions", {}), path),
             near_duplicates=_near_duplicate_rules(data.get("near_duplicates", {})),
             split=_split_rules(data.get("split", {}), path),
+            teaser_lists=tuple(
+                _compile(p, path, "teaser_lists") for p in structure.get("teaser_lists", [])
+            ),
             **{
                 key: int(value)
                 for key, value in structure.items()
-                if key not in ("teaser_end", "credit")
+                if key not in _STRUCTURE_PATTERNS
             },
         )
     except (KeyError, TypeError, ValueError) as error:
@@ -334,12 +345,15 @@ def clean(text: str, rules: Rules | None = None) -> Cleaned:
     _drop_caption_sentences(units, rules.captions, result)
     _remove_spans(units, rules, result)
     _drop_lines(units, rules, result)
+    _drop_listed_teasers(units, rules, result)
     _drop_card_labels(units, result)
+    _drop_menus(units, rules, result)
     _drop_repeated_paragraphs(units, result)
     _drop_near_duplicates(units, rules.near_duplicates, result)
     _drop_repeated_sentences(units, rules, result)
     _drop_teasers(units, rules, result)
     _drop_stranded_labels(units, result)
+    _drop_tail_furniture(units, rules, result)
     return Cleaned(_join(units), result.counts, result.chars)
 
 
@@ -713,3 +727,87 @@ def _drop_stranded_labels(units: list[_Unit], result: Cleaned) -> None:
             and _is_heading(unit.text, _STRANDED_WORDS)
         ):
             _drop(unit, "stranded_label", result)
+
+
+def _is_prose(text: str, rules: Rules) -> bool:
+    """A paragraph of article text: long enough, and it ends like a sentence."""
+    return len(text.split()) >= rules.prose_min_words and text.rstrip()[-1:] in _SENTENCE_CLOSE
+
+
+def _drop_listed_teasers(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """A "Read next" or "Most read" label heads a list of other stories' headlines.
+
+    The label goes with the headline-shaped lines under it; the first line that
+    ends like a sentence is article text again and ends the list.
+    """
+    for position, unit in enumerate(units):
+        if not any(marker.match(unit.text) for marker in rules.teaser_lists):
+            continue  # a label the line rules dropped already still heads its list
+        if unit.kept:
+            _drop(unit, "teaser_list", result)
+        for later in units[position + 1 :]:
+            if not later.kept:
+                continue
+            if not _is_heading(later.text, rules.teaser_headline_words):
+                break
+            _drop(later, "teaser_list", result)
+
+
+def _article_list_items(units: list[_Unit]) -> set[int]:
+    """Indices of list items that an article sentence introduces ("Russia's terms:").
+
+    They are short and end without a full stop, like menu items, but they are text.
+    """
+    items: set[int] = set()
+    in_list = False
+    for unit in units:
+        if not unit.kept:
+            continue
+        if in_list and _LIST_ITEM.match(unit.text):
+            items.add(unit.index)
+            continue
+        in_list = unit.text.rstrip().endswith(":")
+    return items
+
+
+def _drop_menus(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """Several one-to-three-word lines in a row are a menu, a tag list or share buttons.
+
+    A subheading stands alone between paragraphs, so one such line is never enough.
+    """
+    if rules.menu_min_lines <= 0:
+        return
+    listed = _article_list_items(units)
+    run: list[_Unit] = []
+    for unit in [*units, None]:
+        if unit is not None and not unit.kept:
+            continue  # already dropped: the lines around it may still form one menu
+        if (
+            unit is not None
+            and unit.index not in listed
+            and _is_heading(unit.text, rules.menu_max_words)
+        ):
+            run.append(unit)
+            continue
+        if len(run) >= rules.menu_min_lines:
+            for item in run:
+                _drop(item, "menu_lines", result)
+        run = []
+
+
+def _drop_tail_furniture(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    """After the last paragraph of prose, lines that do not end like a sentence are furniture.
+
+    What follows an article on a page copy is sign-up prompts, tags, share
+    buttons and lists of other stories; a closing subheading carries no claim.
+    """
+    if rules.prose_min_words <= 0:
+        return
+    kept = [unit for unit in units if unit.kept]
+    last = max((i for i, unit in enumerate(kept) if _is_prose(unit.text, rules)), default=None)
+    if last is None:
+        return  # no prose at all: nothing tells the article from its edges
+    listed = _article_list_items(units)
+    for unit in kept[last + 1 :]:
+        if unit.index not in listed and _is_heading(unit.text, rules.teaser_headline_words):
+            _drop(unit, "tail_furniture", result)

@@ -10,6 +10,7 @@ a time or alone on its line, not any date in a caption).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
@@ -93,21 +94,46 @@ def guess_metadata(text: str, rules: Rules | None = None) -> Metadata:
 
 
 def guess_title(text: str, rules: Rules | None = None) -> str | None:
-    """The first short line without terminal punctuation near the top, else a stated title."""
+    """The headline above the byline; else the first short line without terminal
+    punctuation near the top; else a stated title.
+
+    A page's top may also hold a site slogan or a section name, but the line right
+    above a byline is the headline on nearly every news site.
+    """
     rules = rules or load_rules()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    for line in lines[: rules.header_paragraphs]:
-        if is_boilerplate_line(line, rules) or _outlet_byline(line, rules):
+    first: str | None = None
+    previous: str | None = None
+    for line in _header_lines(lines, rules):
+        if _BYLINE.match(line) or _outlet_byline(line, rules):
+            if previous is not None:
+                return previous
+            continue
+        if is_boilerplate_line(line, rules):
             continue
         if len(line.split()) > _BODY_WORDS:
             break  # the body has started: a short line after it is a subheading
-        if _looks_like_title(line):
-            return line
+        previous = line if _looks_like_title(line) else None
+        first = first or previous
+    if first:
+        return first
     for pattern in rules.titles:
         match = pattern.search(text)
         if match:
             return match.group("title").strip()
     return None
+
+
+def _header_lines(lines: list[str], rules: Rules) -> Iterator[str]:
+    """The first lines of the page: ``header_paragraphs`` of them, or more while they
+    stay within ``header_chars`` (a menu of one-word lines may stand above the headline).
+    """
+    used = 0
+    for number, line in enumerate(lines):
+        used += len(line) + 1
+        if number >= rules.header_paragraphs and used > rules.header_chars:
+            return
+        yield line
 
 
 def _looks_like_title(line: str) -> bool:
