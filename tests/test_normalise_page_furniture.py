@@ -1,7 +1,7 @@
 """Page furniture of outlets the seeds do not come from: menus, teaser lists, tails.
 
-The pages under ``tests/data/pages`` are written for these tests in the layouts of a
-wire service, a broadcaster and a live blog flattened onto one line.
+The pages under ``tests/data/pages`` are written for these tests in the layouts of
+two wire services, two broadcasters and a live blog flattened onto one line.
 """
 
 from __future__ import annotations
@@ -120,6 +120,16 @@ def test_furniture_of_other_outlets_goes(text: str, expected: str) -> None:
             "German chancellor Friedrich Merz urged Trump not to force Ukraine "
             "into accepting a bad deal.",
         ),
+        (
+            "agency_page.txt",
+            "Kremlin says Putin is ready for talks but rejects key points of US plan",
+            "urged Washington not to pressure Ukraine into giving up land.",
+        ),
+        (
+            "public_broadcaster_page.txt",
+            "Ukraine rejects Russian demand to cede Donetsk",
+            '"Article 5-like" security guarantees.',
+        ),
     ],
 )
 def test_pages_keep_their_article_between_its_edges(page: str, first: str, last: str) -> None:
@@ -148,14 +158,56 @@ def test_pages_keep_their_article_between_its_edges(page: str, first: str, last:
         ("live_blog_one_line.txt", "View image in fullscreen"),
         ("live_blog_one_line.txt", "JavaScript"),
         ("live_blog_one_line.txt", "Most viewed"),
+        ("agency_page.txt", "U.S.\n"),
+        ("agency_page.txt", "By JANE ROE"),
+        ("agency_page.txt", "Updated 5:42 PM"),
+        ("agency_page.txt", "ADVERTISEMENT"),
+        ("agency_page.txt", "Trump envoy meets Putin"),
+        ("agency_page.txt", "Copyright"),
+        ("public_broadcaster_page.txt", "iPlayer"),
+        ("public_broadcaster_page.txt", "What is in the US peace plan"),
+        ("public_broadcaster_page.txt", "Witkoff in Moscow"),
+        ("public_broadcaster_page.txt", "Related topics"),
     ],
 )
 def test_pages_lose_their_furniture(page: str, junk: str) -> None:
     assert junk not in strip_boilerplate(_page(page))
 
 
-def test_title_is_the_line_above_the_byline_below_a_menu_and_slogan() -> None:
-    meta = guess_metadata(_page("wire_page.txt"))
-    assert meta.title == "Russia rejects European peacekeepers as Witkoff heads to Moscow"
-    assert meta.author == "Anna Lindqvist, Peter Hale"
-    assert (meta.outlet, meta.published) == ("Reuters", "2025-11-27")
+@pytest.mark.parametrize(
+    ("page", "title", "author", "outlet", "published"),
+    [
+        (
+            "wire_page.txt",
+            "Russia rejects European peacekeepers as Witkoff heads to Moscow",
+            "Anna Lindqvist, Peter Hale",
+            "Reuters",
+            "2025-11-27",
+        ),
+        (
+            "agency_page.txt",
+            "Kremlin says Putin is ready for talks but rejects key points of US plan",
+            "Jane Roe, Oleg Petrenko",
+            "Associated Press",
+            "2025-11-30",
+        ),
+        # no byline: the headline is the line above the timestamp, not the masthead
+        (
+            "public_broadcaster_page.txt",
+            "Ukraine rejects Russian demand to cede Donetsk",
+            None,
+            "BBC",
+            None,
+        ),
+    ],
+)
+def test_metadata_under_a_menu_and_masthead(
+    page: str, title: str, author: str | None, outlet: str, published: str | None
+) -> None:
+    meta = guess_metadata(_page(page))
+    assert (meta.title, meta.author, meta.outlet, meta.published) == (
+        title,
+        author,
+        outlet,
+        published,
+    )

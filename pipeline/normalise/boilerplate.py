@@ -479,9 +479,10 @@ def _sub_span(rule: Rule, unit: _Unit, header_chars: int, result: Cleaned) -> st
 
 
 def _drop_lines(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
+    header_end = next((u.index for u in units if u.kept and _is_prose(u.text, rules)), 0)
     for unit in units:
         if unit.kept:
-            rule_id = _line_rule(unit, rules, at_end=False)
+            rule_id = _line_rule(unit, rules, at_end=False, header_end=header_end)
             if rule_id:
                 _drop(unit, rule_id, result)
     # Backwards, so a biography in two paragraphs is dropped whole.
@@ -494,15 +495,21 @@ def _drop_lines(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
         following = unit
 
 
-def _line_rule(unit: _Unit, rules: Rules, at_end: bool | None = None) -> str | None:
-    """The first label or line rule matching the whole paragraph (``at_end``: only those)."""
+def _line_rule(
+    unit: _Unit, rules: Rules, at_end: bool | None = None, header_end: int = 0
+) -> str | None:
+    """The first label or line rule matching the whole paragraph (``at_end``: only those).
+
+    ``head_only`` rules reach the first ``header_paragraphs`` paragraphs, or up to
+    ``header_end`` (the first paragraph of prose) when a long menu pushes the header down.
+    """
     if at_end is not True and label_key(unit.text) in rules.labels:
         return "label"
     words: int | None = None  # counted once, and only if a rule has a word limit
     for rule in rules.lines:
         if at_end is not None and rule.at_end != at_end:
             continue
-        if rule.head_only and unit.index >= rules.header_paragraphs:
+        if rule.head_only and unit.index >= max(rules.header_paragraphs, header_end):
             continue
         if not rule.may_match(unit.text):
             continue
@@ -731,7 +738,11 @@ def _drop_stranded_labels(units: list[_Unit], result: Cleaned) -> None:
 
 def _is_prose(text: str, rules: Rules) -> bool:
     """A paragraph of article text: long enough, and it ends like a sentence."""
-    return len(text.split()) >= rules.prose_min_words and text.rstrip()[-1:] in _SENTENCE_CLOSE
+    return (
+        rules.prose_min_words > 0
+        and len(text.split()) >= rules.prose_min_words
+        and text.rstrip()[-1:] in _SENTENCE_CLOSE
+    )
 
 
 def _drop_listed_teasers(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
@@ -748,7 +759,7 @@ def _drop_listed_teasers(units: list[_Unit], rules: Rules, result: Cleaned) -> N
         for later in units[position + 1 :]:
             if not later.kept:
                 continue
-            if not _is_heading(later.text, rules.teaser_headline_words):
+            if not _is_teaser_line(later.text, rules):
                 break
             _drop(later, "teaser_list", result)
 
@@ -782,17 +793,27 @@ def _drop_menus(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
     for unit in [*units, None]:
         if unit is not None and not unit.kept:
             continue  # already dropped: the lines around it may still form one menu
-        if (
-            unit is not None
-            and unit.index not in listed
-            and _is_heading(unit.text, rules.menu_max_words)
-        ):
+        if unit is not None and unit.index not in listed and _is_menu_item(unit.text, rules):
             run.append(unit)
             continue
         if len(run) >= rules.menu_min_lines:
             for item in run:
                 _drop(item, "menu_lines", result)
         run = []
+
+
+def _is_menu_item(text: str, rules: Rules) -> bool:
+    """A word or three not ending like a sentence, or an initialism such as "U.S."."""
+    if _is_heading(text, rules.menu_max_words):
+        return True
+    return len(text.split()) <= rules.menu_max_words and not any(c.islower() for c in text)
+
+
+def _is_teaser_line(text: str, rules: Rules) -> bool:
+    """A headline of another story: heading-shaped, or a short question ("What is in ...?")."""
+    if _is_heading(text, rules.teaser_headline_words):
+        return True
+    return len(text.split()) <= rules.teaser_headline_words and text.rstrip().endswith("?")
 
 
 def _drop_tail_furniture(units: list[_Unit], rules: Rules, result: Cleaned) -> None:
@@ -809,5 +830,5 @@ def _drop_tail_furniture(units: list[_Unit], rules: Rules, result: Cleaned) -> N
         return  # no prose at all: nothing tells the article from its edges
     listed = _article_list_items(units)
     for unit in kept[last + 1 :]:
-        if unit.index not in listed and _is_heading(unit.text, rules.teaser_headline_words):
+        if unit.index not in listed and _is_teaser_line(unit.text, rules):
             _drop(unit, "tail_furniture", result)

@@ -94,18 +94,18 @@ def guess_metadata(text: str, rules: Rules | None = None) -> Metadata:
 
 
 def guess_title(text: str, rules: Rules | None = None) -> str | None:
-    """The headline above the byline; else the first short line without terminal
-    punctuation near the top; else a stated title.
+    """The headline above the byline or timestamp; else the first short line without
+    terminal punctuation near the top; else a stated title.
 
     A page's top may also hold a site slogan or a section name, but the line right
-    above a byline is the headline on nearly every news site.
+    above a byline or a timestamp is the headline on nearly every news site.
     """
     rules = rules or load_rules()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     first: str | None = None
     previous: str | None = None
     for line in _header_lines(lines, rules):
-        if _BYLINE.match(line) or _outlet_byline(line, rules):
+        if _is_meta_line(line, rules):
             if previous is not None:
                 return previous
             continue
@@ -122,6 +122,13 @@ def guess_title(text: str, rules: Rules | None = None) -> str | None:
         if match:
             return match.group("title").strip()
     return None
+
+
+def _is_meta_line(line: str, rules: Rules) -> bool:
+    """A byline or a timestamp alone on its line: what stands right under a headline."""
+    if _BYLINE.match(line) or _outlet_byline(line, rules):
+        return True
+    return any(pattern.match(line) for pattern in rules.split.meta)
 
 
 def _header_lines(lines: list[str], rules: Rules) -> Iterator[str]:
