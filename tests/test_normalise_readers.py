@@ -273,3 +273,75 @@ def test_readers_html_in_windows_1252(tmp_path: Path, settings: dict[str, Any]) 
     page = "<html><body><article><p>Zelensky’s “peace” plan – café</p></article></body></html>"
     [raw] = _read(_write(tmp_path, "old.html", page.encode("cp1252")), settings)
     assert isinstance(raw, RawText) and raw.text == "Zelensky’s “peace” plan – café"
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        # a news API article: nested source, camelCase date
+        (
+            {
+                "source": {"id": None, "name": "Example Wire"},
+                "author": "Jane Roe",
+                "title": "Kyiv rejects plan",
+                "url": "https://x.test/1",
+                "publishedAt": "2025-11-27T10:00:00Z",
+                "content": "Kyiv rejected the plan.",
+            },
+            ("Kyiv rejected the plan.", "Kyiv rejects plan", "Example Wire", "Jane Roe",
+             "2025-11-27T10:00:00Z", "https://x.test/1"),
+        ),
+        # an event-registry style record: authors as objects, "body", "dateTime", "uri"
+        (
+            {
+                "uri": "8812",
+                "body": "Moscow demanded guarantees.",
+                "dateTime": "2025-11-30T08:00:00Z",
+                "source": {"uri": "example.test", "title": "Example Times"},
+                "authors": [{"name": "A. One"}, {"name": "B. Two"}],
+                "title": "Moscow demands",
+            },
+            ("Moscow demanded guarantees.", "Moscow demands", "Example Times", "A. One, B. Two",
+             "2025-11-30T08:00:00Z", None),
+        ),
+        # a crawler record: site under "thread", "maintext", "date_publish"
+        (
+            {
+                "maintext": "Zelensky agreed to talks.",
+                "thread": {"site": "news.example.test"},
+                "date_publish": "2025-08-18 12:00:00",
+                "headline": "Talks",
+            },
+            ("Zelensky agreed to talks.", "Talks", "news.example.test", None,
+             "2025-08-18 12:00:00", None),
+        ),
+    ],
+)  # fmt: skip
+def test_readers_api_exports(
+    tmp_path: Path, settings: dict[str, Any], record: dict[str, Any], expected: tuple
+) -> None:
+    roomy = merge(settings, {"normalise": {"max_file_bytes": 5_000}})
+    [raw] = _read(_write(tmp_path, "a.jsonl", json.dumps(record)), roomy)
+    assert isinstance(raw, RawText)
+    assert (raw.text, raw.title, raw.outlet, raw.author, raw.published, raw.url) == expected
+
+
+def test_readers_record_id_from_an_alias(tmp_path: Path, settings: dict[str, Any]) -> None:
+    [raw] = _read(_write(tmp_path, "a.jsonl", json.dumps({"uri": "u-7", "body": "B."})), settings)
+    assert raw.source == "a.jsonl#u-7"
+
+
+def test_readers_fields_come_from_settings(tmp_path: Path, settings: dict[str, Any]) -> None:
+    own = merge(settings, {"normalise": {"fields": {"text": ["story"], "outlet": ["paper"]}}})
+    path = _write(tmp_path, "a.jsonl", json.dumps({"story": "Putin said no.", "paper": "Daily"}))
+    [raw] = _read(path, own)
+    assert (raw.text, raw.outlet) == ("Putin said no.", "Daily")
+    [reject] = _read(_write(tmp_path, "b.jsonl", json.dumps({"text": "Unread."})), own)
+    assert isinstance(reject, Reject) and reject.reason == "no_text"
+    assert "story" in reject.detail and "[normalise.fields]" in reject.detail
+
+
+def test_readers_front_matter_keys_any_case(tmp_path: Path, settings: dict[str, Any]) -> None:
+    page = "---\nTitle: Stated\npublishedAt: 2025-03-19\n---\nBody."
+    [raw] = _read(_write(tmp_path, "a.md", page), settings)
+    assert (raw.title, raw.published) == ("Stated", "2025-03-19")

@@ -8,6 +8,7 @@ bytes (empty, binary), encoding, then the format's own structure.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -18,20 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.config import ConfigError, load_settings
 from pipeline.normalise.html import extract_page
 from pipeline.records import Reject
 
 log = logging.getLogger(__name__)
 
-TEXT_FIELDS = ("text", "body", "content")
-META_FIELDS = {
-    "title": ("title",),
-    "url": ("url",),
-    "published": ("published", "date"),
-    "outlet": ("outlet", "source_name", "site"),
-    "author": ("author",),
-    "section": ("section",),
-}
+META_NAMES = ("title", "url", "published", "outlet", "author", "section")
 READABLE = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
 HTML = (".html", ".htm")
 
@@ -40,6 +34,40 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 # What Windows-1252 text plausibly holds beyond ASCII: letters and typographic marks.
 _CP1252_MARKS = set("‘’‚“”„–—…•€£¥©®™°±·×÷§¶«»¡¿\u00a0")
 _MAX_NON_ASCII_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    """Where JSON records keep each field (``[normalise.fields]``); the first one present wins.
+
+    News APIs and scrapers name the same things differently ("content",
+    "publishedAt", "source.name"); the names live in the settings so a new
+    export needs a line of settings, not code.
+    """
+
+    text: tuple[str, ...]
+    id: tuple[str, ...] = ("id",)
+    meta: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @classmethod
+    def from_settings(cls, options: dict[str, Any]) -> RecordFields:
+        fields = options.get("fields") or _shipped_fields()
+        try:
+            return cls(
+                text=tuple(fields["text"]),
+                id=tuple(fields.get("id", ("id",))),
+                meta=tuple((name, tuple(fields.get(name, (name,)))) for name in META_NAMES),
+            )
+        except (KeyError, TypeError) as error:
+            raise ConfigError(
+                "[normalise.fields] needs a list of field names for `text` "
+                f"(and lists for the others it sets): {error}"
+            ) from error
+
+
+@functools.cache
+def _shipped_fields() -> dict[str, Any]:
+    return load_settings(None)["normalise"]["fields"]
 
 
 @dataclass(frozen=True)
@@ -123,13 +151,13 @@ def read_file(path: Path, source: str, options: dict[str, Any]) -> Iterator[RawT
     if isinstance(text, Reject):
         yield text
     elif suffix == ".json":
-        yield from _json_records(text, source)
+        yield from _json_records(text, source, RecordFields.from_settings(options))
     elif suffix == ".jsonl":
-        yield from _jsonl_records(text, source)
+        yield from _jsonl_records(text, source, RecordFields.from_settings(options))
     elif suffix in HTML:
         yield _html(text, source)
     else:
-        yield from _plain(text, source, markdown=suffix == ".md")
+        yield from _plain(text, source, RecordFields.from_settings(options), suffix == ".md")
 
 
 def decode(data: bytes, source: str, max_control_share: float = 0.05) -> str | Reject:
@@ -190,12 +218,12 @@ def _too_large(source: str, size: int, limit: int) -> Reject:
     )
 
 
-def _plain(text: str, source: str, *, markdown: bool) -> Iterator[RawText]:
+def _plain(text: str, source: str, fields: RecordFields, markdown: bool) -> Iterator[RawText]:
     """A .txt or .md file is one document; Markdown loses its markup and front matter."""
     if not markdown:
         yield RawText(source, text)
         return
-    meta, body = _front_matter(text)
+    meta, body = _front_matter(text, fields)
     yield RawText(source, markdown_to_text(body), **meta)
 
 
@@ -240,20 +268,21 @@ def markdown_to_text(text: str) -> str:
     return text
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
+def _front_matter(text: str, fields: RecordFields) -> tuple[dict[str, str], str]:
     """Simple ``key: value`` front matter between ``---`` lines becomes metadata."""
     match = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
     if not match:
         return {}, text
-    fields: dict[str, Any] = {}
+    found: dict[str, Any] = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
         if sep:
-            fields[key.strip().lower()] = value.strip().strip("\"'")
-    return _metadata(fields), text.replace("\r\n", "\n")[match.end() :]
+            value = value.strip().strip("\"'")
+            found[key.strip()] = found.setdefault(key.strip().lower(), value)
+    return _metadata(found, fields.meta), text.replace("\r\n", "\n")[match.end() :]
 
 
-def _json_records(text: str, source: str) -> Iterator[RawText | Reject]:
+def _json_records(text: str, source: str, fields: RecordFields) -> Iterator[RawText | Reject]:
     """A .json file holds one record object or a list of them."""
     try:
         value = json.loads(text)
@@ -282,10 +311,10 @@ def _json_records(text: str, source: str) -> Iterator[RawText | Reject]:
         return
     used: set[str] = set()
     for position, item in enumerate(items, start=1):
-        yield _record(item, source, position, f"item {position}", used)
+        yield _record(item, source, position, f"item {position}", used, fields)
 
 
-def _jsonl_records(text: str, source: str) -> Iterator[RawText | Reject]:
+def _jsonl_records(text: str, source: str, fields: RecordFields) -> Iterator[RawText | Reject]:
     """One record per line; a bad line is rejected on its own and the others still read."""
     used: set[str] = set()
     # split("\n"), not splitlines(): JSON strings may hold a raw U+2028.
@@ -302,10 +331,12 @@ def _jsonl_records(text: str, source: str) -> Iterator[RawText | Reject]:
                 "each line must hold one complete JSON object",
             )
             continue
-        yield _record(item, source, number, f"line {number}", used)
+        yield _record(item, source, number, f"line {number}", used, fields)
 
 
-def _record(item: Any, path: str, position: int, where: str, used: set[str]) -> RawText | Reject:
+def _record(
+    item: Any, path: str, position: int, where: str, used: set[str], fields: RecordFields
+) -> RawText | Reject:
     """One JSON record: a text field plus optional metadata; its source is ``PATH#ID``."""
     if not isinstance(item, dict):
         return Reject(
@@ -313,25 +344,27 @@ def _record(item: Any, path: str, position: int, where: str, used: set[str]) -> 
             "no_text",
             f"{where} is a JSON {_json_type(item)}, not an object with a text field",
         )
-    source = f"{path}#{_record_id(item, position, used)}"
-    name = next((key for key in TEXT_FIELDS if item.get(key) is not None), None)
+    source = f"{path}#{_record_id(_field(item, fields.id), position, used)}"
+    name = next((key for key in fields.text if _lookup(item, key) is not None), None)
     if name is None:
         return Reject(
-            source, "no_text", f"{where} has no text field (one of: {', '.join(TEXT_FIELDS)})"
+            source,
+            "no_text",
+            f"{where} has no text field (one of: {', '.join(fields.text)}; "
+            "add yours to [normalise.fields] text in your settings)",
         )
-    text = item[name]
+    text = _lookup(item, name)
     if not isinstance(text, str):
         return Reject(
             source, "no_text", f"{where}: field '{name}' is a {_json_type(text)}, not a string"
         )
     if not text.strip():
         return Reject(source, "no_text", f"{where}: field '{name}' is empty")
-    return RawText(source, text, **_metadata(item))
+    return RawText(source, text, **_metadata(item, fields.meta))
 
 
-def _record_id(item: dict[str, Any], position: int, used: set[str]) -> str:
+def _record_id(raw: Any, position: int, used: set[str]) -> str:
     """The record's own id when it has a usable, unused one; else its position."""
-    raw = item.get("id")
     candidate = str(raw).strip() if isinstance(raw, str | int) and not isinstance(raw, bool) else ""
     if not candidate or candidate in used:
         if candidate:
@@ -343,12 +376,29 @@ def _record_id(item: dict[str, Any], position: int, used: set[str]) -> str:
     return candidate
 
 
-def _metadata(item: dict[str, Any]) -> dict[str, str]:
+def _lookup(item: dict[str, Any], key: str) -> Any:
+    """``item[key]``; a dotted key ("source.name") walks into nested objects."""
+    value: Any = item
+    for part in key.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _field(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    """The first of ``keys`` the record has a value for."""
+    return next((value for key in keys if (value := _lookup(item, key)) is not None), None)
+
+
+def _metadata(
+    item: dict[str, Any], fields: tuple[tuple[str, tuple[str, ...]], ...]
+) -> dict[str, str]:
     """The metadata fields a record states, under their canonical names."""
     meta: dict[str, str] = {}
-    for name, keys in META_FIELDS.items():
+    for name, keys in fields:
         for key in keys:
-            value = _meta_value(item.get(key))
+            value = _meta_value(_lookup(item, key))
             if value:
                 meta[name] = value
                 break
@@ -356,13 +406,15 @@ def _metadata(item: dict[str, Any]) -> dict[str, str]:
 
 
 def _meta_value(value: Any) -> str | None:
-    """Strings as they are, numbers as text, lists of names joined; objects are ignored."""
+    """Strings as they are, numbers as text, names of objects ({"name": ...}), lists joined."""
+    if isinstance(value, dict):
+        value = value.get("name")
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, list):
-        parts = [str(part).strip() for part in value if isinstance(part, str | int)]
+        parts = [_meta_value(part) for part in value if not isinstance(part, list)]
         return ", ".join(part for part in parts if part) or None
     return None
 
