@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 
 from pipeline.annotate.patterns import (
@@ -27,6 +28,15 @@ name = "Donald Trump"
 kind = "person"
 aliases = ["Trump"]
 titles = ["the american president"]
+
+[[actors]]
+id = "united_states"
+name = "United States"
+kind = "state"
+aliases = ["Washington", "America"]
+
+[not_actors]
+phrases = ["Washington Post", "Latin America", "Trump Tower"]
 """
 
 
@@ -63,3 +73,33 @@ def test_both_apostrophes_match(tmp_path):
 def test_spellings_are_generated_per_word():
     assert exact_spellings(("the", "Kremlin")) == [("the", "Kremlin"), ("The", "Kremlin")]
     assert caseless_spellings(("putin", "'s")) == [("putin", "'s"), ("putin", "’s")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Washington Post said Washington agreed.", [("Washington", "united_states")]),
+        ("Latin America and America", [("America", "united_states")]),
+        ("Trump spoke at Trump Tower.", [("Trump", "trump")]),
+        # a not-actor name blocks only what lies inside it
+        ("Washington Post reporters asked Trump", [("Trump", "trump")]),
+    ],
+)
+def test_names_inside_not_actor_phrases_are_no_candidates(tmp_path, text, expected):
+    assert candidates(text, tmp_path) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Washington Post reported it.",
+        "Exports to Latin America rose.",
+        "The Kyiv Independent reported it.",
+        "Voice of America reported it.",
+        "Eastern Europe is nervous.",
+    ],
+)
+def test_shipped_not_actors_hide_outlets_and_regions(text):
+    nlp = spacy.blank("en")
+    ruler = ActorRuler(nlp, load_actor_base())
+    assert list(ruler(nlp.make_doc(text)).spans[CANDIDATES_KEY]) == []

@@ -35,6 +35,7 @@ ALIAS = "ALIAS"
 TITLE = "TITLE"
 ADJECTIVE = "ADJECTIVE"
 OFFICE = "OFFICE"
+NOT_ACTOR = "NOT_ACTOR"
 OFFICE_PREFIX = "office:"
 CANDIDATES_KEY = "actor_candidates"
 
@@ -61,6 +62,8 @@ def actor_phrases(nlp: Language, base: ActorBase) -> Iterator[Phrase]:
     for office in base.offices.values():
         for form in office.forms:
             yield Phrase(OFFICE, OFFICE_PREFIX + office.id, _words(nlp, form))
+    for form in base.not_actors:
+        yield Phrase(NOT_ACTOR, "", _words(nlp, form))
 
 
 def _words(nlp: Language, form: str) -> tuple[str, ...]:
@@ -98,7 +101,9 @@ def _apostrophe_forms(word: str) -> tuple[str, ...]:
 class ActorRuler:
     """Mark every knowledge-base phrase in ``doc.spans[CANDIDATES_KEY]``.
 
-    Overlaps are kept: the linker decides between them.
+    Overlaps are kept: the linker decides between them. A candidate inside a
+    name listed under ``[not_actors]`` ("Washington" in "The Washington Post")
+    is no candidate at all.
     """
 
     def __init__(self, nlp: Language, base: ActorBase) -> None:
@@ -119,11 +124,22 @@ class ActorRuler:
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         spans = set()
+        blocked: list[tuple[int, int]] = []
         for match_id, start, end in [*self.exact(doc), *self.caseless(doc)]:
             phrase = self.phrases[int(strings[match_id])]
-            spans.add(Span(doc, start, end, label=phrase.label, span_id=phrase.actor_id))
+            if phrase.label == NOT_ACTOR:
+                blocked.append((start, end))
+            else:
+                spans.add(Span(doc, start, end, label=phrase.label, span_id=phrase.actor_id))
+        if blocked:
+            spans = {span for span in spans if not _inside_any(span, blocked)}
         doc.spans[CANDIDATES_KEY] = sorted(spans)
         return doc
+
+
+def _inside_any(span: Span, blocked: list[tuple[int, int]]) -> bool:
+    """Whether the span lies within one of the blocked token ranges."""
+    return any(start <= span.start and span.end <= end for start, end in blocked)
 
 
 @Language.factory(

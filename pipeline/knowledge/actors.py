@@ -72,6 +72,8 @@ class ActorBase:
 
     actors: dict[str, Actor]
     offices: dict[str, Office] = field(default_factory=dict)
+    # Names that hold an actor's name but mean something else ("Washington Post").
+    not_actors: tuple[str, ...] = ()
 
     @property
     def principal_ids(self) -> frozenset[str]:
@@ -163,4 +165,5 @@ def load_actor_base(path: Path | None = None) -> ActorBase:
     for number, entry in enumerate(data.get("offices", []), start=1):
         office = _office(entry, f"{path} office {number}", set(actors))
         offices[office.id] = office
-    return ActorBase(actors, offices)
+    not_actors = _strings(data.get("not_actors", {}), "phrases", f"{path} [not_actors]")
+    return ActorBase(actors, offices, not_actors)
