@@ -20,7 +20,7 @@ CORE_CODE := pipeline/config.py pipeline/io.py pipeline/ids.py pipeline/records.
 code_of = $(shell find pipeline/$(1) -name '*.py' 2>/dev/null) $(CORE_CODE)
 
 .DEFAULT_GOAL := all
-.PHONY: all help install test lint format evaluate bi figures dictionary bench clean distclean
+.PHONY: all help install test lint format evaluate evaluate-dev bi figures dictionary bench clean distclean
 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
 all: $(PROCESSED)/claims.duckdb
@@ -52,6 +52,11 @@ $(PROCESSED)/claims.duckdb: $(PROCESSED)/claims.parquet
 ## Score data/processed against the seed gold (precision, recall, F1)
 evaluate: $(PROCESSED)/claims.parquet
 	$(PIPELINE) evaluate --gold $(GOLD) --output $(PROCESSED)
+
+## Score the dev articles (written for testing, not used to write the rules) against their gold
+evaluate-dev: $(INSTALLED)
+	$(PIPELINE) --quiet run --input data/dev/raw --output build/dev
+	$(PIPELINE) evaluate --gold data/dev/gold --output build/dev
 
 ## Write data/processed/claims.duckdb (views over the tables, for BI tools)
 bi: $(PROCESSED)/claims.duckdb

@@ -18,6 +18,9 @@ RAW_DIR = PROJECT_DIR / "data" / "raw"
 INTERIM_DIR = PROJECT_DIR / "data" / "interim"
 PROCESSED_DIR = PROJECT_DIR / "data" / "processed"
 GOLD_DIR = PROJECT_DIR / "data" / "gold"
+# Articles written for testing, with gold claims: a check on rules written from the seeds.
+DEV_RAW_DIR = PROJECT_DIR / "data" / "dev" / "raw"
+DEV_GOLD_DIR = PROJECT_DIR / "data" / "dev" / "gold"
 FIGURES_DIR = PROJECT_DIR / "reports" / "figures"
 
 DEFAULT_SETTINGS = RESOURCES_DIR / "settings.toml"
