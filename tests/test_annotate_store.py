@@ -9,6 +9,7 @@ import spacy
 import srsly
 from spacy.tokens import Doc, DocBin, Span
 
+from pipeline.annotate.patterns import CANDIDATES_KEY
 from pipeline.annotate.store import (
     MENTIONS_KEY,
     AnnotatedStore,
@@ -128,3 +129,28 @@ def test_msgpack_plugin_lookup_follows_new_registrations():
 def test_count_words_equals_splitting_the_text(text):
     doc = spacy.blank("en")(text)
     assert count_words(doc) == len(doc.text.split())
+
+
+def test_ruler_candidates_are_not_stored(tmp_path):
+    nlp = spacy.blank("en")
+    doc = nlp("Putin met Zelensky.")
+    doc.user_data["doc_id"] = "d1"
+    doc.spans[CANDIDATES_KEY] = [Span(doc, 0, 1, label="ALIAS")]
+    doc.spans[MENTIONS_KEY] = [Span(doc, 0, 1, label="putin", kb_id="alias")]
+    target = chunk_path(tmp_path, "k1")
+    write_annotated(target, [doc])
+    [back] = iter_annotated(target)
+    assert list(back.spans) == [MENTIONS_KEY]
+
+
+def test_strings_of_every_doc_are_kept_when_hashes_repeat():
+    nlp = spacy.blank("en")
+    store = AnnotatedStore()
+    for text in ("Putin met Zelensky.", "Zelensky met Trump.", "Trump met Putin."):
+        store.add(nlp(text))
+    [*docs] = DocBin().from_bytes(store.to_bytes()).get_docs(spacy.blank("en").vocab)
+    assert [doc.text for doc in docs] == [
+        "Putin met Zelensky.",
+        "Zelensky met Trump.",
+        "Trump met Putin.",
+    ]

@@ -45,6 +45,7 @@ ARTICLE = (
 @pytest.fixture(scope="module")
 def trained_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     random.seed(0)
+    spacy.util.fix_random_seed(0)
     nlp = spacy.blank("en")
     for name in ("tagger", "senter", "ner"):
         nlp.add_pipe(name)
@@ -87,8 +88,8 @@ def test_statistical_pipeline_runs_end_to_end(
     claims = pq.read_table(out / "claims.parquet").to_pylist()
     assert {claim["sentence"] for claim in claims} <= {row["text"] for row in rows}
     if sentences == "model":  # the boundaries are the model's own, however poor
-        own = spacy.load(trained_pipeline)(ARTICLE)
-        assert [row["text"] for row in rows] == [s.text.strip() for s in own.sents]
+        own = [s.text.strip() for s in spacy.load(trained_pipeline)(ARTICLE).sents]
+        assert [row["text"] for row in rows if row["text"]] == [text for text in own if text]
     else:  # the news sentencizer decides; the rules find the claims as without a model
         assert [row["text"] for row in rows] == [
             "Zelensky rejected the demand that Ukraine give up the eastern regions.",

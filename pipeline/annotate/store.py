@@ -32,6 +32,7 @@ from spacy.attrs import (
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
+from pipeline.annotate.patterns import CANDIDATES_KEY
 from pipeline.io import atomic_path
 
 MENTIONS_KEY = "mentions"
@@ -85,8 +86,13 @@ class AnnotatedStore(DocBin):
 
     spaCy's own ``add`` asks every token for nine strings, one Python call
     each: a third of the annotate stage on blank English. The file written is
-    an ordinary DocBin with the same arrays and strings.
+    an ordinary DocBin with the same arrays and strings. Hashes already added
+    are remembered, so each chunk looks up each string once.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._hashes: set[int] = set()
 
     def add(self, doc: Doc) -> None:
         array = doc.to_array(self.attrs).reshape((len(doc), len(self.attrs)))
@@ -95,9 +101,11 @@ class AnnotatedStore(DocBin):
         self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
         self.strings.add("")
         strings = doc.vocab.strings
-        for value in numpy.unique(doc.to_array(list(_STRING_ATTRS))):
-            if value:
-                self.strings.add(strings[int(value)])
+        hashes = set(numpy.unique(doc.to_array(list(_STRING_ATTRS))).tolist())
+        hashes.discard(0)
+        for value in hashes - self._hashes:
+            self.strings.add(strings[value])
+        self._hashes |= hashes
         self.cats.append(doc.cats)
         if self.store_user_data:
             self.user_data.append(srsly.msgpack_dumps(doc.user_data))
@@ -111,10 +119,15 @@ class AnnotatedStore(DocBin):
 
 
 def write_annotated(target: Path, docs: Iterable[Doc]) -> int:
-    """Store docs with their spans and user data; return how many were written."""
+    """Store docs with their spans and user data; return how many were written.
+
+    The ruler's candidates are left out: the linker has resolved them into the
+    mentions, and no later stage reads them.
+    """
     store = AnnotatedStore(store_user_data=True)
     count = 0
     for doc in docs:
+        doc.spans.pop(CANDIDATES_KEY, None)
         store.add(doc)
         count += 1
     with atomic_path(target) as tmp:
