@@ -23,7 +23,7 @@ from spacy.language import Language
 import pipeline.annotate.sentences  # noqa: F401  (registers news_sentencizer)
 from pipeline.annotate.nlp import build_nlp
 from pipeline.annotate.sentences import MAX_SENTENCE_CHARS
-from pipeline.annotate.store import count_words
+from pipeline.annotate.store import count_words, doc_text
 from pipeline.config import load_settings
 from pipeline.extract.claims import ClaimExtractor
 from pipeline.extract.stage import build_extractor
@@ -354,6 +354,7 @@ def test_annotation_spans_and_claims_point_into_the_text(text: str) -> None:
 
 @FAST
 @given(st.one_of(any_text, long_line, claim_text))
-def test_counted_words_are_the_split_words(text: str) -> None:
+def test_words_and_text_from_the_token_arrays(text: str) -> None:
     doc = spacy.blank("en")(normalize_text(text))
     assert count_words(doc) == len(doc.text.split())
+    assert doc_text(doc) == doc.text

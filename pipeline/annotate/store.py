@@ -159,3 +159,13 @@ def count_words(doc: Doc) -> int:
     is_space, spaced = array[:, 0], array[:, 1]
     next_is_space = numpy.append(is_space[1:], True)
     return int(numpy.count_nonzero(~is_space & (spaced | next_is_space)))
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` from the token arrays: ``Doc.text`` makes a Token object per token."""
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    spaced = doc.to_array(SPACY).tolist()
+    return "".join(
+        [word + " " if space else word for word, space in zip(words, spaced, strict=True)]
+    )

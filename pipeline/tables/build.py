@@ -183,12 +183,13 @@ def sentence_spans(doc: Doc) -> list[Span]:
         raise ValueError(f"doc '{doc_id}' has no sentence boundaries") from error
 
 
-def trimmed_offsets(sent: Span) -> tuple[int, int]:
+def trimmed_offsets(sent: Span, doc_text: str | None = None) -> tuple[int, int]:
     """The sentence's offsets without the spaces and line breaks spaCy keeps at its edges.
 
     The extract stage writes ``claims.sentence`` stripped the same way, so the two agree.
+    ``doc_text`` saves rebuilding the sentence's text from its tokens.
     """
-    text = sent.text
+    text = sent.text if doc_text is None else doc_text[sent.start_char : sent.end_char]
     start = sent.start_char + len(text) - len(text.lstrip())
     return start, start + len(text.strip())
 
@@ -203,7 +204,7 @@ def sentences_rows(doc: Doc, text: str | None = None) -> list[Row]:
     text = doc.text if text is None else text
     rows = []
     for index, sent in enumerate(sentence_spans(doc)):
-        start, end = trimmed_offsets(sent)
+        start, end = trimmed_offsets(sent, text)
         rows.append(
             {
                 "doc_id": doc_id,
@@ -216,9 +217,13 @@ def sentences_rows(doc: Doc, text: str | None = None) -> list[Row]:
     return rows
 
 
-def mentions_rows(doc: Doc) -> list[Row]:
-    """One row per stored mention of one Doc, ordered by position then actor."""
+def mentions_rows(doc: Doc, text: str | None = None) -> list[Row]:
+    """One row per stored mention of one Doc, ordered by position then actor.
+
+    ``text`` is ``doc.text`` when the caller already has it, as for ``sentences_rows``.
+    """
     doc_id = doc_id_of(doc)
+    text = doc.text if text is None else text
     starts = [sent.start for sent in sentence_spans(doc)]
     spans = doc.spans.get(MENTIONS_KEY, [])
     rows = [
@@ -227,7 +232,7 @@ def mentions_rows(doc: Doc) -> list[Row]:
             # the sentence holding the mention's first token
             "sentence_id": bisect_right(starts, span.start) - 1,
             "actor_id": span.label_,
-            "text": span.text,
+            "text": text[span.start_char : span.end_char],
             "start_char": span.start_char,
             "end_char": span.end_char,
             "via": span.kb_id_ or None,

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.annotate.store import chunk_path, iter_annotated
+from pipeline.annotate.store import chunk_path, doc_text, iter_annotated
 from pipeline.chunks import read_index
 from pipeline.config import (
     ANNOTATED_DIR,
@@ -150,14 +150,14 @@ def read_annotations(
             )
         if doc_id in counts:
             raise WorkFolderError(f"{path}: doc_id '{doc_id}' is stored twice; {rerun}")
-        text = doc.text
+        text = doc_text(doc)
         if text != texts[doc_id]:
             raise WorkFolderError(
                 f"{path}: the text of doc '{doc_id}' differs from {DOCUMENTS_FILE}; {rerun}"
             )
         doc_sentences = sentences_rows(doc, text)
         sentences.extend(doc_sentences)
-        mentions.extend(mentions_rows(doc))
+        mentions.extend(mentions_rows(doc, text))
         counts[doc_id] = len(doc_sentences)
     missing = sorted(set(texts) - set(counts))
     if missing:
