@@ -140,3 +140,31 @@ def remove_stale(folder: Path, keep: set[str], suffix: str) -> int:
             path.unlink()
             removed += 1
     return removed
+
+
+# Documents a stage failed on, beside the chunk file they are missing from (absent when none).
+FAILURES_SUFFIX = ".failures.json"
+
+
+def failures_path(chunk_file: Path) -> Path:
+    """Where the documents a chunk file lacks because a stage failed on them are listed."""
+    name = Path(chunk_file).name
+    return Path(chunk_file).with_name(name[: name.rfind(".")] + FAILURES_SUFFIX)
+
+
+def read_failures(chunk_file: Path) -> dict[str, str]:
+    """doc_id -> what went wrong, for one chunk file; empty when nothing failed."""
+    path = failures_path(chunk_file)
+    if not path.is_file():
+        return {}
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def write_failures(chunk_file: Path, failures: dict[str, str]) -> None:
+    """List the failed documents beside the chunk file, or remove an old list."""
+    path = failures_path(chunk_file)
+    if not failures:
+        path.unlink(missing_ok=True)
+        return
+    with atomic_text(path) as out:
+        json.dump(failures, out, ensure_ascii=False, sort_keys=True)

@@ -409,9 +409,10 @@ def run(
         )
         ctx.invoke(bi, output_dir=output_dir, database=None)
         if strict:
-            from pipeline.io import read_jsonl
+            import pyarrow.parquet as pq
 
-            rejected = sum(1 for _ in read_jsonl(work / "rejects.jsonl"))
+            # inputs normalise rejected, and documents a later stage failed on
+            rejected = pq.read_metadata(output_dir / "rejects.parquet").num_rows
             if rejected:
                 raise click.ClickException(
                     f"{rejected} inputs were rejected (see {output_dir}/rejects.parquet)"

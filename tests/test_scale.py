@@ -16,6 +16,7 @@ from pipeline.config import PROJECT_DIR, RAW_DIR
 from pipeline.parallel import ordered_map
 from pipeline.records import Document
 from pipeline.tables.schemas import TABLES
+from pipeline.tables.stage import CHUNK_TABLES
 
 
 def load_corpus_module():
@@ -141,7 +142,7 @@ def test_ordered_map_keeps_input_order_across_processes():
 def test_the_tables_cache_is_reused_and_a_damaged_entry_rebuilt(corpus: Path, single: Path):
     work = corpus / "single-work" / "tables"
     cached = sorted(work.glob("*.arrow"))
-    assert len(cached) == 5 * chunk_count(corpus / "single-work")
+    assert len(cached) == len(CHUNK_TABLES) * chunk_count(corpus / "single-work")
     cached[0].write_bytes(b"not arrow")
     again = run(corpus, "single-again", work="single-work")
     assert_same_tables(single, again)

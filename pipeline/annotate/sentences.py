@@ -125,7 +125,7 @@ def _opens_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or text in OPENERS
 
 
-def _ends_with_break(text: str, space: str) -> bool:
+def ends_with_break(text: str, space: str) -> bool:
     return "\n" in space or ("\n" in text and text.isspace())
 
 
@@ -141,7 +141,7 @@ def sentence_starts(
     index = 0
     while index < count - 1:
         text = texts[index]
-        if _ends_with_break(text, spaces[index]):
+        if ends_with_break(text, spaces[index]):
             starts[index + 1] = True
         elif text in TERMINALS:
             if not _abbreviation_stop(texts, spaces, index, rules):
@@ -168,7 +168,7 @@ def _starts_after_terminal(
     texts: list[str], spaces: list[str], terminal: int, end: int, rules: SentenceRules
 ) -> bool:
     """Does the token after the terminal (and its closers, up to ``end``) open a sentence?"""
-    if _ends_with_break(texts[end], spaces[end]):
+    if ends_with_break(texts[end], spaces[end]):
         return True
     if not _opens_sentence(texts[end + 1]):
         return False

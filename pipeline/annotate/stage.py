@@ -7,6 +7,8 @@ annotate whole chunks and write their own files.
 
 from __future__ import annotations
 
+import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.annotate.nlp import build_nlp
-from pipeline.annotate.store import CHUNK_SUFFIX, chunk_path, write_annotated
+from pipeline.annotate.sentences import (
+    MAX_SENTENCE_CHARS,
+    cap_length,
+    ends_with_break,
+    set_sentence_starts,
+    token_columns,
+)
+from pipeline.annotate.store import (
+    CHUNK_SUFFIX,
+    MENTIONS_KEY,
+    chunk_path,
+    write_annotated,
+)
 from pipeline.chunks import (
     Chunk,
     ChunkRun,
@@ -39,18 +53,61 @@ def annotate_documents(
     cues_path: Path | None = None,
     nlp: Language | None = None,
 ) -> Iterator[Doc]:
-    """Run the NLP pipeline over documents, each Doc carrying its id and date."""
+    """Run the NLP pipeline over documents, each Doc carrying its id and date.
+
+    A document that makes a component fail does not stop the run: it comes
+    out as a plain Doc (sentences at line breaks, no mentions) whose
+    ``user_data["failed"]`` says what went wrong, and the tables stage lists it
+    among the rejects. The other documents are annotated as usual.
+    """
     nlp = nlp or build_nlp(settings, actors_path, cues_path)
     batch_size = int(settings.get("nlp", {}).get("batch_size", 64))
+    failed: dict[str, str] = {}
+    pending: deque[Document] = deque()
+
+    def record(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
+        for doc in docs:
+            doc_id = str(doc.user_data.get("doc_id"))
+            failed[doc_id] = f"the {name} component failed: {type(error).__name__}: {error}"
+            log.error("annotate: document %s: %s", doc_id, failed[doc_id])
 
     def prepared() -> Iterator[Doc]:
         # Metadata goes in before the components run: the linker needs the date.
         for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc.user_data.update({"doc_id": document.doc_id, "published": document.published})
-            yield doc
+            pending.append(document)
+            yield _prepared_doc(nlp, document)
 
-    yield from nlp.pipe(prepared(), batch_size=batch_size)
+    nlp.set_error_handler(record)
+    for doc in nlp.pipe(prepared(), batch_size=batch_size):
+        # spaCy drops a failed doc from the stream: the ones before this doc that
+        # did not come out are the failed ones, in order.
+        while pending and pending[0].doc_id != doc.user_data["doc_id"]:
+            yield unannotated_doc(nlp, pending.popleft(), failed)
+        pending.popleft()
+        yield doc
+    while pending:
+        yield unannotated_doc(nlp, pending.popleft(), failed)
+
+
+def _prepared_doc(nlp: Language, document: Document) -> Doc:
+    doc = nlp.make_doc(document.text)
+    doc.user_data.update({"doc_id": document.doc_id, "published": document.published})
+    return doc
+
+
+def unannotated_doc(nlp: Language, document: Document, failed: dict[str, str]) -> Doc:
+    """The stand-in for a document the pipeline failed on: tokens, line-break sentences
+    within the length cap, no mentions, and the reason in ``user_data["failed"]``."""
+    doc = _prepared_doc(nlp, document)
+    doc.user_data["failed"] = failed.get(document.doc_id, "the pipeline failed on it")
+    if len(doc):
+        texts, spaces = token_columns(doc)
+        starts = [True] + [ends_with_break(t, s) for t, s in zip(texts, spaces, strict=False)]
+        starts = starts[: len(texts)]
+        cap_length(starts, texts, spaces, MAX_SENTENCE_CHARS)
+        set_sentence_starts(doc, starts)
+    doc.spans[MENTIONS_KEY] = []
+    return doc
 
 
 def annotate_fingerprint(
@@ -71,6 +128,8 @@ def read_documents(work_dir: Path) -> Iterator[Document]:
         raise FileNotFoundError(f"{source} not found: run `pipeline normalise` first")
     return (Document.from_dict(row) for row in read_jsonl(source))
 
+
+log = logging.getLogger(__name__)
 
 # One pipeline per worker process, built by ``_start_worker`` before any chunk arrives.
 _worker: dict[str, Any] = {}

@@ -7,6 +7,7 @@ that are new or whose rules changed.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,17 @@ from typing import Any
 import spacy
 
 from pipeline.annotate.store import chunk_path, count_words, iter_annotated
-from pipeline.chunks import ChunkRun, code_files, fingerprint, read_index, remove_stale, write_index
+from pipeline.chunks import (
+    FAILURES_SUFFIX,
+    ChunkRun,
+    code_files,
+    failures_path,
+    fingerprint,
+    read_index,
+    remove_stale,
+    write_failures,
+    write_index,
+)
 from pipeline.config import (
     ANNOTATED_DIR,
     CLAIMS_DIR,
@@ -32,6 +43,8 @@ from pipeline.parallel import ordered_map
 from pipeline.progress import Progress
 
 CLAIMS_SUFFIX = ".jsonl"
+
+log = logging.getLogger(__name__)
 
 
 def build_extractor(
@@ -89,10 +102,19 @@ def _extract_chunk(task: tuple[Path, Path]) -> tuple[int, int, int]:
     extractor: ClaimExtractor = _worker["extractor"]
     documents = words = 0
     rows: list[dict[str, Any]] = []
+    failures: dict[str, str] = {}
     for doc in iter_annotated(source):
         documents += 1
         words += count_words(doc)
-        rows.extend(claim.to_dict() for claim in extractor.claims(doc))
+        try:
+            claims = extractor.claims(doc)
+        except Exception as error:  # one document's failure must not stop the whole run
+            doc_id = str(doc.user_data.get("doc_id"))
+            failures[doc_id] = f"the claim rules failed: {type(error).__name__}: {error}"
+            log.error("extract: document %s: %s", doc_id, failures[doc_id])
+            continue
+        rows.extend(claim.to_dict() for claim in claims)
+    write_failures(target, failures)  # before the claims file, whose presence marks it done
     write_jsonl(target, rows)
     return documents, words, len(rows)
 
@@ -131,5 +153,7 @@ def run_extract(
             processed += 1
     write_index(folder, entries)
     remove_stale(folder, {entry["claims"] for entry in entries}, CLAIMS_SUFFIX)
+    kept = {failures_path(folder / entry["claims"]).name for entry in entries}
+    remove_stale(folder, kept, FAILURES_SUFFIX)
     total = sum(len(entry["doc_ids"]) for entry in entries)
     return ChunkRun(total, len(entries), len(entries) - processed)

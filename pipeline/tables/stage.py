@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.annotate.store import chunk_path, doc_text, iter_annotated
-from pipeline.chunks import read_index
+from pipeline.chunks import read_failures, read_index
 from pipeline.config import (
     ANNOTATED_DIR,
     CLAIMS_DIR,
@@ -78,6 +78,8 @@ PRODUCED_BY = {
 }
 # Tables written chunk by chunk; the others are small and built at the end.
 STREAMED_TABLES = ("documents", "texts", "sentences", "mentions", "claims")
+# What each chunk adds: the streamed tables, and rejects for documents a stage failed on.
+CHUNK_TABLES = (*STREAMED_TABLES, "rejects")
 ROW_GROUP_ROWS = 32_768
 ROW_GROUP_BYTES = 8 * 1024 * 1024
 
@@ -125,9 +127,12 @@ def read_rejects(work_dir: Path) -> list[Reject]:
 
 
 def read_annotations(
-    path: Path, texts: dict[str, str]
+    path: Path, texts: dict[str, str], failed: dict[str, str] | None = None
 ) -> tuple[list[Row], list[Row], dict[str, int]]:
     """Sentence rows, mention rows and sentence counts from one pass over a chunk's DocBin.
+
+    Documents the annotate stage failed on are stored without mentions; what went
+    wrong is added to ``failed`` (doc_id -> reason) when it is given.
 
     Every stored Doc must belong to the chunk's documents and carry exactly its
     text, since all offsets are taken from the Doc but read against ``texts``.
@@ -155,6 +160,8 @@ def read_annotations(
             raise WorkFolderError(
                 f"{path}: the text of doc '{doc_id}' differs from {DOCUMENTS_FILE}; {rerun}"
             )
+        if failed is not None and doc.user_data.get("failed"):
+            failed[doc_id] = str(doc.user_data["failed"])
         doc_sentences = sentences_rows(doc, text)
         sentences.extend(doc_sentences)
         mentions.extend(mentions_rows(doc, text))
@@ -234,6 +241,7 @@ class WorkChunk:
     mentions: list[Row]
     sentence_counts: dict[str, int]
     claims: list[Claim]
+    rejects: list[Reject] = field(default_factory=list)  # documents a stage failed on
 
 
 def _chunk_entries(work_dir: Path) -> list[dict[str, Any]]:
@@ -296,7 +304,8 @@ def iter_chunk_tasks(work_dir: Path) -> Iterator[ChunkTask]:
 def _load_chunk(work_dir: Path, entry: dict[str, Any], documents: list[Document]) -> WorkChunk:
     texts = {document.doc_id: document.text for document in documents}
     annotated = chunk_path(work_dir / ANNOTATED_DIR, entry["key"])
-    sentences, mentions, counts = read_annotations(annotated, texts)
+    annotate_failed: dict[str, str] = {}
+    sentences, mentions, counts = read_annotations(annotated, texts, annotate_failed)
     claims_path = work_dir / CLAIMS_DIR / entry["claims"]
     if not claims_path.is_file():
         raise WorkFolderError(
@@ -305,7 +314,22 @@ def _load_chunk(work_dir: Path, entry: dict[str, Any], documents: list[Document]
         )
     claims = list(_records(claims_path, Claim.from_dict))
     check_claims(claims, texts, counts, claims_path)
-    return WorkChunk(documents, sentences, mentions, counts, claims)
+    failures = [
+        ("annotate_failed", annotate_failed),
+        ("extract_failed", read_failures(claims_path)),
+    ]
+    rejects = [
+        Reject(
+            document.source,
+            reason,
+            f"document {document.doc_id} (part {document.part}): {failed[document.doc_id]}; "
+            "its text and sentences are in the tables, its claims are not",
+        )
+        for reason, failed in failures
+        for document in documents
+        if document.doc_id in failed
+    ]
+    return WorkChunk(documents, sentences, mentions, counts, claims, rejects)
 
 
 class TableSink:
@@ -352,6 +376,7 @@ class Totals:
     stances: StanceCounts = field(default_factory=StanceCounts)
     published: set[datetime] = field(default_factory=set)
     topics: set[str] = field(default_factory=set)
+    rejects: list[pa.Table] = field(default_factory=list)  # documents a stage failed on
 
 
 def without_duplicates(chunk: WorkChunk) -> WorkChunk:
@@ -365,6 +390,7 @@ def without_duplicates(chunk: WorkChunk) -> WorkChunk:
         [row for row in chunk.mentions if row["doc_id"] not in copies],
         {doc_id: n for doc_id, n in chunk.sentence_counts.items() if doc_id not in copies},
         [claim for claim in chunk.claims if claim.doc_id not in copies],
+        chunk.rejects,
     )
 
 
@@ -374,7 +400,7 @@ def chunk_tables(task: tuple[ChunkTask, Path, str]) -> dict[str, pa.Table]:
     Runs in a worker process when --jobs > 1.
     """
     chunk_task, folder, key = task
-    tables = chunk_cache.load(folder, key, STREAMED_TABLES)
+    tables = chunk_cache.load(folder, key, CHUNK_TABLES)
     if tables is None:
         tables = build_chunk_tables(chunk_task)
         chunk_cache.save(folder, key, tables)
@@ -394,14 +420,16 @@ def build_chunk_tables(task: ChunkTask) -> dict[str, pa.Table]:
         "sentences": sentences_table(chunk.sentences, order),
         "mentions": mentions_table(chunk.mentions, order),
         "claims": claims_table(chunk.claims, order, date_keys),
+        "rejects": rejects_table(chunk.rejects),
     }
     return tables
 
 
 def _add_chunk(tables: dict[str, pa.Table], sinks: dict[str, TableSink], totals: Totals) -> None:
     """Append one chunk's rows to the streamed tables and its figures to the totals."""
-    for name, table in tables.items():
-        sinks[name].add(table)
+    for name in STREAMED_TABLES:
+        sinks[name].add(tables[name])
+    totals.rejects.append(tables["rejects"])
     totals.stances.add_table(tables["claims"])
     published = tables["documents"].column("published").drop_null().to_pylist()
     totals.published.update(published)
@@ -438,7 +466,7 @@ def stage_tables(
 
         for tables in ordered_map(chunk_tables, tasks(), jobs):
             _add_chunk(tables, sinks, totals)
-        chunk_cache.keep_only(folder, keys, STREAMED_TABLES)
+        chunk_cache.keep_only(folder, keys, CHUNK_TABLES)
     finally:
         for sink in sinks.values():
             sink.close()
@@ -448,7 +476,7 @@ def stage_tables(
         "topics": topics_table(lexicon, labels),
         "dates": dates_table(totals.published),
         "stances": totals.stances.table(),
-        "rejects": rejects_table(rejects),
+        "rejects": pa.concat_tables([rejects_table(rejects), *totals.rejects]),
     }
     for name, table in small.items():
         pq.write_table(table, staging / f"{name}.parquet")
