@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +77,7 @@ def annotate_documents(
             pending.append(document)
             yield _prepared_doc(nlp, document)
 
-    nlp.set_error_handler(record)
+    _set_error_handler(nlp, record)
     for doc in nlp.pipe(prepared(), batch_size=batch_size):
         # spaCy drops a failed doc from the stream: the ones before this doc that
         # did not come out are the failed ones, in order.
@@ -87,6 +87,21 @@ def annotate_documents(
         yield doc
     while pending:
         yield unannotated_doc(nlp, pending.popleft(), failed)
+
+
+def _set_error_handler(nlp: Language, handler: Callable[..., None]) -> None:
+    """``Language.set_error_handler``, skipping the components that cannot take one.
+
+    spaCy's parser-based components (ner, parser) refuse a handler; a failure in
+    one of them still stops the run, as it would without this stage's help.
+    """
+    nlp.default_error_handler = handler  # the handler of plain function components
+    for _, component in nlp.pipeline:
+        if hasattr(component, "set_error_handler"):
+            try:
+                component.set_error_handler(handler)
+            except AttributeError:
+                continue
 
 
 def _prepared_doc(nlp: Language, document: Document) -> Doc:
