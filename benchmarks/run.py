@@ -155,6 +155,16 @@ def per_stage(run: MakeRun) -> str:
     return ", ".join(f"{stage} {run.stages.get(stage, 0):.1f} s" for stage in STAGES)
 
 
+def stage_ratios(run: MakeRun, words: int, tokenizer_wps: float) -> str:
+    """What each stage alone would score against the tokenizer: the ceiling of the ratio."""
+    parts = []
+    for stage in STAGES:
+        seconds = run.stages.get(stage)
+        if seconds:
+            parts.append(f"{stage} {words / seconds / tokenizer_wps:.2f}")
+    return ", ".join(parts)
+
+
 def share(run: MakeRun, first: MakeRun) -> str:
     return f"{run.seconds:.2f} s ({run.seconds / first.seconds:.1%} of the first)"
 
@@ -225,6 +235,7 @@ def main() -> None:
         ("Pipeline words/s, 1 process", f"{pipeline_wps:,.0f}"),
         ("Blank tokenizer words/s", f"{tokenizer_wps:,.0f}"),
         ("Ratio pipeline / tokenizer (target >= 0.5)", f"{pipeline_wps / tokenizer_wps:.3f}"),
+        ("  each stage alone / tokenizer", stage_ratios(one, words, tokenizer_wps)),
         ("Pipeline, 2 processes", f"{two.pipeline_seconds:.1f} s"),
         ("  per stage", per_stage(two)),
         ("Speed-up with 2 processes (target >= 1.6)", f"{speedup:.2f}x"),
