@@ -112,32 +112,150 @@ def choose_topic(
     ``doc_text``, the doc's text when the caller has it, spares building the
     sentences' texts token by token.
 
-    A sentence without any topic word usually continues the previous one
-    ("Kyiv says it won't happen soon" after a sentence on NATO), so the last
-    topic word of the previous sentence is used before falling back to "other".
+    Distances follow the claim's phrase: a word before the cue counts as farther
+    than one after it, and every clause mark between a word and the cue (a comma,
+    a dash, a semicolon) adds to its distance. A word that only modifies the next
+    one ("the Russian-occupied nuclear plant") gives way to it, and a broad topic
+    gives way to the narrower one its phrase names ("a halt to strikes on power
+    plants" is about energy).
+
+    An object that points back ("agree to that", "this concession") stands for
+    the topic of the sentence before, or the one before that. A sentence without
+    any topic word usually continues the previous one ("Kyiv says it won't happen
+    soon" after a sentence on NATO), so the previous sentence's topic is used
+    before falling back to "other".
     """
-    hits = lexicon.find(_text(sent, doc_text))
-    if not hits:
-        earlier = lexicon.find(_text(previous, doc_text)) if previous is not None else []
-        return earlier[-1].topic if earlier else OTHER
+    text = _text(sent, doc_text)
+    hits = _heads(lexicon.find(text), text, lexicon.generic)
     base = sent.start_char
+    start, end = cue_start - base, cue_end - base
+    known = _lexicon(lexicon)
+    if known.anaphora is not None:
+        pointer = _anaphor(known, text, start, end)
+        if pointer is not None:
+            before = [hit for hit in hits if hit.end <= start and hit.topic not in lexicon.generic]
+            earlier = _main_topic(before) or _earlier_topic(lexicon, previous, doc_text)
+            if earlier is not None:
+                hits.append(TopicHit(earlier, pointer[0], pointer[1], "(anaphor)"))
+    if not hits:
+        earlier = _earlier_topic(lexicon, previous, doc_text, generic_ok=True, depth=1)
+        return earlier or OTHER
     order = {topic: rank for rank, topic in enumerate(lexicon.topics)}
 
-    def distance(hit_start: int, hit_end: int) -> float:
-        start, end = base + hit_start, base + hit_end
-        if start >= cue_end:
-            return float(start - cue_end)
-        if end <= cue_start:
-            return (cue_start - end) * BEFORE_PENALTY
+    def distance(hit: TopicHit) -> float:
+        if hit.start >= end:
+            return hit.start - end + BOUNDARY_COST * _boundaries(text, end, hit.start)
+        if hit.end <= start:
+            gap = (start - hit.end) * BEFORE_PENALTY
+            return gap + BOUNDARY_COST * _boundaries(text, hit.end, start)
         return 0.0
 
     specific = [hit for hit in hits if hit.topic not in lexicon.generic]
     candidates = specific or hits  # "talks" or "summit" only when nothing else is named
-    best = min(
-        candidates,
-        key=lambda hit: (distance(hit.start, hit.end), order.get(hit.topic, len(order))),
-    )
+    best = min(candidates, key=lambda hit: (distance(hit), order.get(hit.topic, len(order))))
+    return _narrowed(known, best, specific, text)
+
+
+BOUNDARY_COST = 30.0  # characters added for each clause mark between a topic word and the cue
+NARROWING_GAP = 40  # at most this many characters between a broad and a narrowing term
+CLAUSE_MARKS = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
+MODIFIER_GAP = re.compile(r"[\s\-\u2010\u2011]*")
+ANAPHOR_REACH = 30  # characters after the cue within which a pointing-back object is sought
+ANAPHOR_LEAD = 25  # characters before the cue end: "this concession" when the cue is "concession"
+
+
+def _lexicon(lexicon: TopicLexicon | TopicFinder) -> TopicLexicon:
+    return lexicon.lexicon if isinstance(lexicon, TopicFinder) else lexicon
+
+
+def _boundaries(text: str, start: int, end: int) -> int:
+    """Clause marks between two offsets of the sentence."""
+    return len(CLAUSE_MARKS.findall(text, start, end)) if end > start else 0
+
+
+def _heads(hits: list[TopicHit], text: str, generic: frozenset[str]) -> list[TopicHit]:
+    """Drop a hit that only modifies the next one: nothing but a space or a hyphen
+    between them, and the next one names a specific topic of its own."""
+    kept: list[TopicHit] = []
+    for index, hit in enumerate(hits):
+        following = hits[index + 1] if index + 1 < len(hits) else None
+        if (
+            following is not None
+            and following.topic != hit.topic
+            and following.topic not in generic
+            and MODIFIER_GAP.fullmatch(text, hit.end, following.start)
+        ):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _narrowed(lexicon: TopicLexicon, best: TopicHit, hits: list[TopicHit], text: str) -> str:
+    """The narrower topic a hit's own phrase names, if any, else the hit's topic."""
+    if not lexicon.narrowing:
+        return best.topic
+    for hit in hits:
+        if not lexicon.narrower(best.topic, hit.topic):
+            continue
+        left, right = (best.end, hit.start) if hit.start >= best.end else (hit.end, best.start)
+        if 0 <= right - left <= NARROWING_GAP and not _boundaries(text, left, right):
+            return hit.topic
     return best.topic
+
+
+def _anaphor(lexicon: TopicLexicon, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of an object just after the cue that points back, if there is one."""
+    assert lexicon.anaphora is not None
+    window_start = max(0, end - ANAPHOR_LEAD, start - ANAPHOR_LEAD)
+    for match in lexicon.anaphora.finditer(text, window_start, min(len(text), end + ANAPHOR_REACH)):
+        if match.end() >= end and not _boundaries(text, end, match.start()):
+            return match.start(), match.end()
+    return None
+
+
+def _main_topic(hits: list[TopicHit]) -> str | None:
+    """The topic named most often among ``hits``; on a tie, the one named last."""
+    if not hits:
+        return None
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for index, hit in enumerate(hits):
+        counts[hit.topic] = counts.get(hit.topic, 0) + 1
+        last[hit.topic] = index
+    return max(counts, key=lambda topic: (counts[topic], last[topic]))
+
+
+def _earlier_topic(
+    lexicon: TopicLexicon | TopicFinder,
+    previous: Span | None,
+    doc_text: str | None,
+    generic_ok: bool = False,
+    depth: int = 2,
+) -> str | None:
+    """The specific topic the previous sentence names most (see ``_main_topic``), or
+    the one before it (``depth`` sentences back at most); with ``generic_ok`` the
+    previous sentence's last word of any topic when it names no specific one."""
+    span = previous
+    for step in range(depth):
+        if span is None:
+            return None
+        hits = lexicon.find(_text(span, doc_text))
+        specific = [hit for hit in hits if hit.topic not in lexicon.generic]
+        if specific:
+            return _main_topic(specific)
+        if generic_ok and hits and step == 0:
+            return hits[-1].topic
+        span = _sentence_before(span)
+    return None
+
+
+def _sentence_before(span: Span) -> Span | None:
+    if span.start == 0:
+        return None
+    try:
+        return span.doc[span.start - 1].sent
+    except ValueError:  # the doc has no sentence boundaries
+        return None
 
 
 def _text(span: Span, doc_text: str | None) -> str:

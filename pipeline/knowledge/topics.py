@@ -17,6 +17,7 @@ from typing import Any
 from pipeline.config import DEFAULT_TOPICS, ConfigError, read_toml
 
 OTHER = "other"  # the fallback topic: always last, needs no terms
+IGNORED = ""  # the pseudo-topic of ``ignore`` phrases: they hide the terms inside them
 
 GAP = r"[\s\-\u2010\u2011]+"  # a space or hyphen in a term: "cease fire" finds "cease-fire"
 WORD_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
@@ -51,6 +52,14 @@ class TopicLexicon:
     matchers: tuple[TopicMatcher, ...] = field(default=(), repr=False)
     # Topics that sit beside almost any claim ("talks"); a specific topic nearby wins.
     generic: frozenset[str] = frozenset()
+    # Phrases whose words name no topic ("guarantees that ..."): they hide terms inside them.
+    ignore: TopicMatcher | None = field(default=None, repr=False)
+    # (broad, narrow) topic pairs: a broad hit whose phrase also names the narrow
+    # topic is about the narrow one ("a moratorium on strikes on power plants").
+    narrowing: frozenset[tuple[str, str]] = frozenset()
+    # Words after a cue that point back to an earlier sentence ("agree to that",
+    # "this concession"): where they match, the claim may take that sentence's topic.
+    anaphora: re.Pattern[str] | None = field(default=None, repr=False)
 
     def find(self, text: str) -> list[TopicHit]:
         """All non-overlapping hits, sorted by start (a copy, so callers may change it).
@@ -68,8 +77,10 @@ class TopicLexicon:
         energy hit on "oil" followed by nothing.
         """
         rank = {topic: index for index, topic in enumerate(self.topics)}
+        rank[IGNORED] = -1  # an ignored phrase hides a term of the same length
         candidates: list[TopicHit] = []
-        for matcher in self.matchers:
+        matchers = self.matchers if self.ignore is None else (self.ignore, *self.matchers)
+        for matcher in matchers:
             for match in matcher.pattern.finditer(text):
                 term = matcher.terms[int(str(match.lastgroup)[1:])]
                 candidates.append(TopicHit(matcher.topic, match.start(), match.end(), term))
@@ -78,7 +89,11 @@ class TopicLexicon:
         for hit in candidates:
             if not hits or hit.start >= hits[-1].end:
                 hits.append(hit)
-        return tuple(hits)
+        return tuple(hit for hit in hits if hit.topic != IGNORED)
+
+    def narrower(self, topic: str, other: str) -> bool:
+        """Whether a phrase naming both ``topic`` and ``other`` is about ``other``."""
+        return (topic, other) in self.narrowing
 
 
 @functools.lru_cache(maxsize=4096)
@@ -192,4 +207,73 @@ def load_topic_lexicon(path: Path | None = None) -> TopicLexicon:
     generic = data.get("generic", [])
     if not isinstance(generic, list) or any(topic not in order for topic in generic):
         raise ConfigError(f"{path}: 'generic' must list topic ids that appear in 'order'")
-    return TopicLexicon(order, matchers, frozenset(generic))
+    ignore = None
+    if "ignore" in data:
+        ignored = _terms({"terms": data["ignore"]}, f"{path} 'ignore'")
+        ignore = _compile(IGNORED, ignored, f"{path} 'ignore'")
+    return TopicLexicon(
+        order,
+        matchers,
+        frozenset(generic),
+        ignore,
+        _narrowing(data.get("narrow", {}), order, path),
+        _anaphora(data.get("anaphora"), path),
+    )
+
+
+def _narrowing(value: Any, order: tuple[str, ...], path: Path) -> frozenset[tuple[str, str]]:
+    """``[narrow]`` maps a broad topic to the topics that narrow it down."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: 'narrow' must be a table of topic = [topics]")
+    pairs: set[tuple[str, str]] = set()
+    for broad, narrow in value.items():
+        if broad not in order or not isinstance(narrow, list):
+            raise ConfigError(f"{path}: 'narrow.{broad}' must name a topic and list topics")
+        for topic in narrow:
+            if topic not in order or topic == broad:
+                raise ConfigError(f"{path}: 'narrow.{broad}' lists '{topic}', no other topic")
+            pairs.add((broad, topic))
+    return frozenset(pairs)
+
+
+ANAPHORA_KEYS = ("determiners", "nouns", "complements", "pronouns", "followers")
+
+
+def _anaphora(value: Any, path: Path) -> re.Pattern[str] | None:
+    """One pattern for the words that point back: a determiner and a claim noun
+    ("such concessions", "this latest offer") that has no complement of its own
+    (not "this plan to freeze the front line"), or a pronoun that ends its phrase
+    ("agree to that.", "do this under pressure"), not one that opens a clause
+    ("demanded that Kyiv ...")."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: 'anaphora' must be a table")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ANAPHORA_KEYS:
+        lists[key] = _terms({"terms": value.get(key)}, f"{path} 'anaphora.{key}'")
+    unknown = sorted(set(value) - set(ANAPHORA_KEYS))
+    if unknown:
+        raise ConfigError(f"{path}: 'anaphora' has unknown keys: {', '.join(unknown)}")
+
+    def alternation(words: tuple[str, ...], plural: bool = False) -> str:
+        ranked = sorted(words, key=lambda w: (-len(w), w.lower()))
+        return "|".join(term_regex(w, str(path)) if plural else _gapped(w) for w in ranked)
+
+    determiner = alternation(lists["determiners"])
+    noun = alternation(lists["nouns"], plural=True)
+    pronoun = alternation(lists["pronouns"])
+    follower = alternation(lists["followers"])
+    complement = alternation(lists["complements"])
+    source = (
+        rf"(?<!\w)(?:(?:{determiner}){GAP}(?:[A-Za-z\-]+{GAP})?(?:{noun})(?!\w)"
+        rf"(?!\s+(?:{complement})(?!\w))"
+        rf"|(?:{pronoun})(?=\s*(?:[.,;:!?)\]\"'\u2018\u2019\u201c\u201d\u2013\u2014]|$)"
+        rf"|\s+(?:{follower})(?!\w)))(?!\w)"
+    )
+    return re.compile(source, re.IGNORECASE)
+
+
+def _gapped(phrase: str) -> str:
+    """A phrase matched literally, but with any run of spaces and hyphens between words."""
+    return GAP.join(_escape(word) for word in WORD_SEPARATORS.split(phrase.strip()) if word)
