@@ -331,3 +331,83 @@ def test_knowledge_topics_shipped_topics_are_the_guidelines(
     assert set(lexicon.topics) == expected
     assert lexicon.topics[-1] == OTHER
     assert {matcher.topic for matcher in lexicon.matchers} >= expected - {OTHER}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ignored phrase hides the term inside it; other terms are still found
+        ("Written guarantees that NATO will not expand.", [("nato", "NATO")]),
+        ("They want guarantees that Kyiv stays out of NATO.", [("nato", "NATO")]),
+        # a longer term that starts earlier still wins over the ignored phrase
+        (
+            "Security guarantees that deter Russia.",
+            [("security_guarantees", "Security guarantees")],
+        ),
+        ("Kyiv wants guarantees.", [("security_guarantees", "guarantees")]),
+    ],
+)
+def test_knowledge_topics_ignore_hides_terms(
+    lexicon: TopicLexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(lexicon, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        ("Zelensky said he would never agree to that.", "that"),
+        ("Zelensky rejected it, saying Ukraine would not yield.", "it"),
+        ("It is impossible to do this under pressure.", "this"),
+        ("Offering Putin this concession was a mistake.", "this concession"),
+        ("Europe rejected such a move.", "such a move"),
+        ("Trump made this major concession early.", "this major concession"),
+    ],
+)
+def test_knowledge_topics_anaphora_finds_pointing_back_objects(
+    lexicon: TopicLexicon, text: str, pointer: str
+) -> None:
+    assert lexicon.anaphora is not None
+    assert [m.group(0) for m in lexicon.anaphora.finditer(text)] == [pointer]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia demanded that Kyiv withdraw from Donetsk.",  # "that" opens a clause
+        "Russia insisted that, in any deal, Ukraine must leave.",  # not before a comma
+        "Russia said it would keep the land.",  # "it" opens a clause
+        "Kyiv rejected this proposal for a land swap.",  # the noun has its own complement
+    ],
+)
+def test_knowledge_topics_anaphora_skips_clause_openers(lexicon: TopicLexicon, text: str) -> None:
+    assert lexicon.anaphora is not None
+    assert not lexicon.anaphora.search(text)
+
+
+def test_knowledge_topics_narrowing(tmp_path: Path) -> None:
+    lexicon = _load(tmp_path, SMALL_FILE + '\n[narrow]\nceasefire = ["energy"]\n')
+    assert lexicon.narrower("ceasefire", "energy")
+    assert not lexicon.narrower("energy", "ceasefire")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('\n[narrow]\nceasefire = ["oil"]\n', "'narrow.ceasefire' lists 'oil'"),
+        ('\n[narrow]\nceasefire = ["ceasefire"]\n', "'narrow.ceasefire' lists 'ceasefire'"),
+        ('\n[narrow]\noil = ["energy"]\n', "'narrow.oil' must name a topic"),
+        ("\n[anaphora]\nnouns = []\n", "'anaphora.determiners'"),
+        ('\n[anaphora]\nverbs = ["x"]\n', "'anaphora.determiners'"),
+    ],
+)
+def test_knowledge_topics_rejects_bad_extras(tmp_path: Path, extra: str, message: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        _load(tmp_path, SMALL_FILE + extra)
+    assert message in str(error.value)
+
+
+def test_knowledge_topics_rejects_bad_ignore(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        _load(tmp_path, 'ignore = [" "]\n' + SMALL_FILE)
+    assert "'ignore'" in str(error.value)

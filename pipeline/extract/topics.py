@@ -134,7 +134,9 @@ def choose_topic(
         pointer = _anaphor(known, text, start, end)
         if pointer is not None:
             before = [hit for hit in hits if hit.end <= start and hit.topic not in lexicon.generic]
-            earlier = _main_topic(before) or _earlier_topic(lexicon, previous, doc_text)
+            # In its own sentence "it" is what the claim's clause opened with.
+            earlier = before[0].topic if before else None
+            earlier = earlier or _earlier_topic(lexicon, previous, doc_text)
             if earlier is not None:
                 hits.append(TopicHit(earlier, pointer[0], pointer[1], "(anaphor)"))
     if not hits:
@@ -150,12 +152,32 @@ def choose_topic(
             return gap + BOUNDARY_COST * _boundaries(text, hit.end, start)
         return 0.0
 
+    def cost(hit: TopicHit) -> float:
+        if hit.topic not in lexicon.generic:
+            return distance(hit)
+        # "talks" or "a negotiating process" wins only as the cue's own object, just
+        # after it; not as the setting ("at the summit") or the claim's verb.
+        if hit.start < end or not OBJECT_GAP.fullmatch(text, end, hit.start):
+            return float("inf")
+        if text[hit.start : hit.end].lower() in GENERIC_VERBS:
+            return float("inf")
+        return distance(hit) + GENERIC_COST
+
     specific = [hit for hit in hits if hit.topic not in lexicon.generic]
-    candidates = specific or hits  # "talks" or "summit" only when nothing else is named
-    best = min(candidates, key=lambda hit: (distance(hit), order.get(hit.topic, len(order))))
+    best = min(hits, key=lambda hit: (cost(hit), order.get(hit.topic, len(order))))
+    if best.topic in lexicon.generic and cost(best) == float("inf"):
+        best = min(hits, key=lambda hit: (distance(hit), order.get(hit.topic, len(order))))
     return _narrowed(known, best, specific, text)
 
 
+GENERIC_COST = 25.0  # characters added to a "talks" or "summit" hit that is the cue's object
+# Between a cue and its object: up to two words that are no preposition or verb marker.
+OBJECT_GAP = re.compile(
+    r"(?:\s+(?!(?:at|after|before|during|in|on|with|to|for|since|following|ahead|of|from|by|"
+    r"about|over|amid|until|that|and|or|but|would|will|could|should|be|is|was)\b)[\w'\u2019]+){0,2}\s+",
+    re.IGNORECASE,
+)
+GENERIC_VERBS = frozenset({"negotiate", "negotiated", "meet", "meets", "sit down"})
 BOUNDARY_COST = 30.0  # characters added for each clause mark between a topic word and the cue
 NARROWING_GAP = 40  # at most this many characters between a broad and a narrowing term
 CLAUSE_MARKS = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
@@ -174,8 +196,9 @@ def _boundaries(text: str, start: int, end: int) -> int:
 
 
 def _heads(hits: list[TopicHit], text: str, generic: frozenset[str]) -> list[TopicHit]:
-    """Drop a hit that only modifies the next one: nothing but a space or a hyphen
-    between them, and the next one names a specific topic of its own."""
+    """Drop a one-word hit that only modifies the next one ("occupied" in "the
+    occupied nuclear plant"): nothing but a space or a hyphen between them, and
+    the next one names a specific topic of its own."""
     kept: list[TopicHit] = []
     for index, hit in enumerate(hits):
         following = hits[index + 1] if index + 1 < len(hits) else None
@@ -183,6 +206,7 @@ def _heads(hits: list[TopicHit], text: str, generic: frozenset[str]) -> list[Top
             following is not None
             and following.topic != hit.topic
             and following.topic not in generic
+            and not any(char.isspace() for char in text[hit.start : hit.end])
             and MODIFIER_GAP.fullmatch(text, hit.end, following.start)
         ):
             continue

@@ -236,15 +236,25 @@ def _narrowing(value: Any, order: tuple[str, ...], path: Path) -> frozenset[tupl
     return frozenset(pairs)
 
 
-ANAPHORA_KEYS = ("determiners", "nouns", "complements", "pronouns", "followers")
+ANAPHORA_KEYS = (
+    "determiners",
+    "nouns",
+    "complements",
+    "pronouns",
+    "followers",
+    "closing_pronouns",
+)
+# Marks that close a phrase, a comma aside: "agree to that." but not "insisted that, in ..."
+CLOSERS = r".;:!?)\]\"'\u2018\u2019\u201c\u201d\u2013\u2014"
 
 
 def _anaphora(value: Any, path: Path) -> re.Pattern[str] | None:
     """One pattern for the words that point back: a determiner and a claim noun
     ("such concessions", "this latest offer") that has no complement of its own
     (not "this plan to freeze the front line"), or a pronoun that ends its phrase
-    ("agree to that.", "do this under pressure"), not one that opens a clause
-    ("demanded that Kyiv ...")."""
+    ("rejected it, saying", "do this under pressure"), not one that opens a clause
+    ("demanded that Kyiv ..."); ``closing_pronouns`` only before a closing mark
+    ("agree to that." but not "insisted that, in any deal, ...")."""
     if value is None:
         return None
     if not isinstance(value, dict):
@@ -265,11 +275,12 @@ def _anaphora(value: Any, path: Path) -> re.Pattern[str] | None:
     pronoun = alternation(lists["pronouns"])
     follower = alternation(lists["followers"])
     complement = alternation(lists["complements"])
+    closing = alternation(lists["closing_pronouns"])
     source = (
         rf"(?<!\w)(?:(?:{determiner}){GAP}(?:[A-Za-z\-]+{GAP})?(?:{noun})(?!\w)"
         rf"(?!\s+(?:{complement})(?!\w))"
-        rf"|(?:{pronoun})(?=\s*(?:[.,;:!?)\]\"'\u2018\u2019\u201c\u201d\u2013\u2014]|$)"
-        rf"|\s+(?:{follower})(?!\w)))(?!\w)"
+        rf"|(?:{pronoun})(?=\s*(?:[,{CLOSERS}]|$)|\s+(?:{follower})(?!\w))"
+        rf"|(?:{closing})(?=\s*(?:[{CLOSERS}]|$)))(?!\w)"
     )
     return re.compile(source, re.IGNORECASE)
 

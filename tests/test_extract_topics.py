@@ -1,0 +1,1183 @@
+"""Topic choice on realistic sentences from 2025 negotiations coverage, written for
+these tests (none copied from the seeds). Each holds one claim whose object decides
+the topic, often beside words of other topics. In two-sentence texts the claim is in
+the last sentence and its object points back to the first ("agree to that")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from pipeline.extract.claims import ClaimExtractor
+
+# (topic, actor, claim type, text)
+CASES = [
+    # ceasefire
+    (
+        "ceasefire",
+        "zelensky",
+        "demand",
+        "Zelensky called for an air and sea truce as a first step toward peace talks.",
+    ),
+    (
+        "ceasefire",
+        "russia",
+        "rejection",
+        "The Kremlin rejected an unconditional 30-day ceasefire, saying it would let "
+        "Ukraine rearm.",
+    ),
+    (
+        "ceasefire",
+        "trump",
+        "demand",
+        "Trump urged both sides to agree to an immediate ceasefire and then negotiate.",
+    ),
+    (
+        "ceasefire",
+        "trump",
+        "demand",
+        "Trump called for a ceasefire along the current battle lines.",
+    ),
+    (
+        "ceasefire",
+        "russia",
+        "rejection",
+        "Russia dismissed calls for a truce as a ploy to let Ukraine regroup.",
+    ),
+    (
+        "ceasefire",
+        "ukraine",
+        "concession",
+        "Ukraine accepted the US proposal for a 30-day ceasefire.",
+    ),
+    (
+        "ceasefire",
+        "putin",
+        "concession",
+        "Putin declared a three-day truce over Victory Day.",
+    ),
+    (
+        "ceasefire",
+        "russia",
+        "rejection",
+        "Despite new US sanctions on Rosneft and Lukoil, Moscow rejected a ceasefire "
+        "along the current front.",
+    ),
+    (
+        "ceasefire",
+        "russia",
+        "concession",
+        "Moscow offered a short ceasefire in the Black Sea in exchange for easing "
+        "sanctions on its farm exports.",
+    ),
+    (
+        "ceasefire",
+        "zelensky",
+        "demand",
+        "Zelensky urged Putin to agree to a complete and unconditional ceasefire from May 12.",
+    ),
+    (
+        "ceasefire",
+        "rubio",
+        "demand",
+        "Rubio called for a full and durable end to hostilities, not a temporary pause.",
+    ),
+    (
+        "ceasefire",
+        "putin",
+        "demand",
+        "Putin said a truce was possible only if Ukraine stopped receiving Western "
+        "weapons and halted mobilisation.",
+    ),
+    (
+        "ceasefire",
+        "zelensky",
+        "demand",
+        "Zelensky urged Russia to accept a full ceasefire instead of new conditions on territory.",
+    ),
+    (
+        "ceasefire",
+        "trump",
+        "demand",
+        "Trump called on Putin to stop the bombing and agree to a ceasefire.",
+    ),
+    (
+        "ceasefire",
+        "peskov",
+        "rejection",
+        "Peskov said a temporary truce would only allow Kyiv to regroup and rearm, and "
+        "rejected it.",
+    ),
+    (
+        "ceasefire",
+        "zelensky",
+        "rejection",
+        "Putin offered a three-day truce in May. Zelensky dismissed it as theatre.",
+    ),
+    # territory
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Moscow demanded that Kyiv withdraw from the rest of Donetsk before any talks on "
+        "a ceasefire.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "Putin demanded that Ukraine recognise the annexed regions as Russian.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        "Zelensky rejected any land swap, saying Ukraine's constitution forbids giving up"
+        " territory.",
+    ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Russia wants Ukraine to pull its forces out of the four regions it claims.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "Putin insisted on the return of what he calls Novorossiya.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "demand",
+        "Zelensky proposed to freeze the front line where it is now and start talks afterwards.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "concession",
+        "Zelensky said he was ready to stop the war along the current line of contact.",
+    ),
+    (
+        "territory",
+        "ukraine",
+        "rejection",
+        "Kyiv has ruled out any recognition of occupied regions as Russian territory.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "Putin's demand that Kyiv cede the rest of the Donbas remains the main obstacle "
+        "at the talks.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        "Zelensky again refused to hand over Donbas, even in exchange for security guarantees.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "Putin wants all of the Donetsk and Luhansk regions handed over.",
+    ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "In its memorandum, Moscow demanded that Ukraine pull out of Zaporizhzhia and Kherson.",
+    ),
+    (
+        "territory",
+        "united_states",
+        "demand",
+        "The US plan would recognise Crimea as Russian de jure.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        "Zelensky said Ukraine would not legally recognise any occupied land as Russian.",
+    ),
+    (
+        "territory",
+        "trump",
+        "demand",
+        "Trump urged Ukraine to give up some land to end the war.",
+    ),
+    (
+        "territory",
+        "witkoff",
+        "concession",
+        "Witkoff agreed that Russia could keep the territory it has seized.",
+    ),
+    (
+        "territory",
+        "putin",
+        "concession",
+        "Putin offered to freeze the front lines in Kherson and Zaporizhzhia if Ukraine "
+        "leaves Donetsk.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        "Washington floated recognising Russian control of Crimea. Zelensky flatly "
+        "rejected this idea.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "At the Alaska summit, Putin demanded that Ukraine hand over the remaining parts "
+        "of Donetsk in return for a freeze elsewhere.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        "Speaking after the talks in Geneva, Zelensky rejected the withdrawal of "
+        "Ukrainian troops from the Donbas.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "demand",
+        "Zelensky insisted that the current line of contact must be the starting point "
+        "for any talks.",
+    ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Moscow demanded that the occupied territories be recognised as part of Russia "
+        "under international law.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "Putin's key demand, according to officials briefed on the call, is the whole of "
+        "the Donbas.",
+    ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Moscow also wants Kyiv to withdraw its troops from the parts of Zaporizhzhia and"
+        " Kherson it still holds.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        '"We will not give the occupier our land," Zelensky said, rejecting the proposal.',
+    ),
+    (
+        "territory",
+        "ukraine",
+        "rejection",
+        "Kyiv rejected the plan's provision that would recognise Russian control over "
+        "Crimea and Donbas.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "Putin demanded full control over the Donetsk region as a condition for ending the war.",
+    ),
+    (
+        "territory",
+        "trump",
+        "demand",
+        "Trump said Ukraine would have to accept some changes to its borders.",
+    ),
+    (
+        "territory",
+        "united_states",
+        "demand",
+        "Washington's 28-point plan called for Ukraine to cede the rest of Donetsk and "
+        "for the area to become a demilitarised buffer zone.",
+    ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Trump wants a quick ceasefire. But Russia insisted that, in any deal, Ukraine "
+        "must leave Donetsk.",
+    ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Trump wants a quick ceasefire. Moscow demanded that in return Ukraine withdraw "
+        "from the Donbas.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        "Trump suggested Ukraine give up Crimea. Zelensky rejected it, saying Ukraine "
+        "will never recognise the occupation.",
+    ),
+    (
+        "territory",
+        "ukraine",
+        "rejection",
+        "Kyiv rejected this proposal for a land swap, saying the constitution forbids it.",
+    ),
+    # security_guarantees
+    (
+        "security_guarantees",
+        "europe",
+        "concession",
+        "European leaders offered to send a reassurance force to Ukraine once the fighting stops.",
+    ),
+    (
+        "security_guarantees",
+        "ukraine",
+        "demand",
+        "Kyiv wants Article 5-style protection from its Western partners.",
+    ),
+    (
+        "security_guarantees",
+        "europe",
+        "concession",
+        "European leaders in the coalition of the willing agreed to deploy troops to "
+        "Ukraine after a ceasefire.",
+    ),
+    (
+        "security_guarantees",
+        "russia",
+        "rejection",
+        "Moscow rejected the idea of European peacekeepers in Ukraine.",
+    ),
+    (
+        "security_guarantees",
+        "ukraine",
+        "demand",
+        "Ukraine insists that any deal include security guarantees backed by the United "
+        "States, not a promise of NATO membership.",
+    ),
+    (
+        "security_guarantees",
+        "zelensky",
+        "demand",
+        "Zelensky said Ukraine needs guarantees that Russia will not attack again.",
+    ),
+    (
+        "security_guarantees",
+        "europe",
+        "demand",
+        "European leaders proposed a multinational force to secure Ukraine's skies.",
+    ),
+    (
+        "security_guarantees",
+        "trump",
+        "concession",
+        "Trump agreed to provide air support for a European force in Ukraine.",
+    ),
+    (
+        "security_guarantees",
+        "lavrov",
+        "rejection",
+        "Lavrov said Moscow would never accept foreign troops in Ukraine under any flag.",
+    ),
+    (
+        "security_guarantees",
+        "russia",
+        "rejection",
+        "Britain and France have proposed a reassurance force for Ukraine. The Kremlin "
+        "has repeatedly rejected such a deployment during the negotiations.",
+    ),
+    (
+        "security_guarantees",
+        "ukraine",
+        "demand",
+        "Kyiv is seeking guarantees modelled on Article 5 of the NATO treaty.",
+    ),
+    (
+        "security_guarantees",
+        "putin",
+        "rejection",
+        "Putin rejected the deployment of Western peacekeeping contingents as a red line.",
+    ),
+    (
+        "security_guarantees",
+        "france",
+        "concession",
+        "France and Britain pledged to lead a multinational force that would deter any "
+        "new Russian attack.",
+    ),
+    (
+        "security_guarantees",
+        "trump",
+        "rejection",
+        "Trump ruled out sending American boots on the ground as part of any guarantees.",
+    ),
+    (
+        "security_guarantees",
+        "lavrov",
+        "rejection",
+        "Lavrov rejected any deployment of Western troops as peacekeepers in Ukraine.",
+    ),
+    (
+        "security_guarantees",
+        "russia",
+        "rejection",
+        "Moscow has rejected Western proposals for a European-led force, while insisting "
+        "on guarantees for its own security.",
+    ),
+    (
+        "security_guarantees",
+        "zelensky",
+        "demand",
+        "Zelensky said Ukraine needs guarantees that Russia will not invade again, "
+        "preferably backed by US air power.",
+    ),
+    (
+        "security_guarantees",
+        "starmer",
+        "concession",
+        "Starmer said Britain was ready to put troops on the ground to help secure a peace deal.",
+    ),
+    (
+        "security_guarantees",
+        "macron",
+        "demand",
+        "Macron called for a reassurance force to be stationed away from the front line.",
+    ),
+    (
+        "security_guarantees",
+        "trump",
+        "concession",
+        "Zelensky asked for security guarantees modelled on Article 5. Trump agreed to that.",
+    ),
+    # nato
+    (
+        "nato",
+        "russia",
+        "demand",
+        "Russia insists Ukraine must never join the alliance.",
+    ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "Moscow demanded that Ukraine's neutrality be written into its constitution.",
+    ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "The Kremlin insists on non-aligned status for Ukraine.",
+    ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "Russia wants a legally binding guarantee that NATO will not expand eastward.",
+    ),
+    (
+        "nato",
+        "ukraine",
+        "demand",
+        "Kyiv still seeks membership of the North Atlantic alliance.",
+    ),
+    (
+        "nato",
+        "trump",
+        "rejection",
+        "Trump ruled out NATO membership for Ukraine.",
+    ),
+    (
+        "nato",
+        "zelensky",
+        "concession",
+        "Zelensky signalled he could drop Ukraine's bid to join NATO in exchange for "
+        "Western security guarantees.",
+    ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "Russia demanded that NATO roll back its deployments to the 1997 borders.",
+    ),
+    (
+        "nato",
+        "zelensky",
+        "rejection",
+        "Putin wants Ukraine to abandon its NATO ambitions. Zelensky said he would never "
+        "agree to that.",
+    ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "Moscow wants written guarantees that Ukraine will stay out of NATO, a condition "
+        "that Kyiv rejects.",
+    ),
+    (
+        "nato",
+        "putin",
+        "demand",
+        "Putin demanded a halt to NATO's eastward expansion as part of any settlement.",
+    ),
+    (
+        "nato",
+        "zelensky",
+        "concession",
+        "Zelensky said he was ready to accept neutral status for Ukraine if it got strong"
+        " guarantees.",
+    ),
+    (
+        "nato",
+        "russia",
+        "rejection",
+        "The Kremlin rejected any scenario in which Ukraine joins the North Atlantic "
+        "Treaty Organization.",
+    ),
+    (
+        "nato",
+        "zelensky",
+        "rejection",
+        "Zelensky refused to enshrine Ukraine's non-aligned status in the constitution.",
+    ),
+    (
+        "nato",
+        "ukraine",
+        "demand",
+        "Kyiv insists that its path to NATO must remain open.",
+    ),
+    (
+        "nato",
+        "putin",
+        "demand",
+        "The talks in Istanbul lasted two hours. Putin demanded talks on ending NATO's "
+        "eastward expansion.",
+    ),
+    # demilitarization
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "Moscow wants caps on the size of Ukraine's army as part of any settlement.",
+    ),
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "Russia demanded a troop cap of 600,000 on Ukraine's armed forces.",
+    ),
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "Moscow insists Ukraine must stop mobilisation and halt Western arms supplies "
+        "during any truce.",
+    ),
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "The Kremlin wants limits on Ukraine's armed forces and a ban on long-range weapons.",
+    ),
+    (
+        "demilitarization",
+        "zelensky",
+        "rejection",
+        "Zelensky rejected any limits on the size of Ukraine's army, calling them a "
+        "recipe for another invasion.",
+    ),
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "Russia insists that Ukraine's armed forces be reduced and that Kyiv renounce "
+        "long-range missiles.",
+    ),
+    (
+        "demilitarization",
+        "ukraine",
+        "rejection",
+        "Ukraine has rejected Russia's demand to cap its army at 50,000 troops.",
+    ),
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "Russia's demands include a cap on Ukraine's army, the withdrawal of Ukrainian "
+        "troops and neutrality.",
+    ),
+    # regime
+    (
+        "regime",
+        "russia",
+        "demand",
+        "The Kremlin demanded new elections in Ukraine before any peace deal is signed.",
+    ),
+    (
+        "regime",
+        "putin",
+        "demand",
+        "Putin has questioned Zelensky's legitimacy and demanded that Kyiv hold a vote.",
+    ),
+    (
+        "regime",
+        "russia",
+        "demand",
+        "Russia demanded that Ukraine lift martial law and hold presidential elections.",
+    ),
+    (
+        "regime",
+        "putin",
+        "demand",
+        "Putin said any agreement must be signed by a legitimate Ukrainian government.",
+    ),
+    (
+        "regime",
+        "russia",
+        "demand",
+        "Moscow insisted on the denazification of Ukraine.",
+    ),
+    (
+        "regime",
+        "zelensky",
+        "rejection",
+        "Zelensky dismissed Russian calls for him to step down.",
+    ),
+    (
+        "regime",
+        "putin",
+        "demand",
+        "Putin insisted that any deal be signed by a legitimate president, since "
+        "Zelensky's mandate has expired.",
+    ),
+    (
+        "regime",
+        "russia",
+        "demand",
+        "Moscow has called for a change of government in Kyiv as a condition for peace.",
+    ),
+    (
+        "regime",
+        "zelensky",
+        "rejection",
+        "Zelensky rejected Moscow's call for elections under martial law, saying a vote "
+        "could only happen after a ceasefire.",
+    ),
+    (
+        "regime",
+        "russia",
+        "demand",
+        "Moscow has demanded that Kyiv hold elections before any agreement can be signed.",
+    ),
+    # sanctions
+    (
+        "sanctions",
+        "trump",
+        "demand",
+        "Trump threatened secondary tariffs on buyers of Russian oil unless Moscow agreed"
+        " to a ceasefire within 50 days.",
+    ),
+    (
+        "sanctions",
+        "europe",
+        "demand",
+        "European leaders called for using frozen assets to fund Ukraine's defence.",
+    ),
+    (
+        "sanctions",
+        "europe",
+        "demand",
+        "The EU pushed for a lower oil price cap on Russian crude.",
+    ),
+    (
+        "sanctions",
+        "russia",
+        "demand",
+        "Moscow demanded that the West lift sanctions on its agricultural bank as a "
+        "condition for the Black Sea deal.",
+    ),
+    (
+        "sanctions",
+        "russia",
+        "demand",
+        "Russia wants the Rosselkhozbank reconnected to SWIFT before it agrees to a "
+        "maritime truce.",
+    ),
+    (
+        "sanctions",
+        "trump",
+        "demand",
+        "Trump threatened to impose tough sanctions on Moscow if Putin does not agree to a deal.",
+    ),
+    (
+        "sanctions",
+        "zelensky",
+        "demand",
+        "Zelensky urged allies to tighten sanctions on Russia's shadow fleet.",
+    ),
+    (
+        "sanctions",
+        "europe",
+        "demand",
+        "EU leaders called for a reparations loan backed by immobilised Russian assets.",
+    ),
+    (
+        "sanctions",
+        "trump",
+        "rejection",
+        "Trump declined to impose new sanctions on Russia after the call.",
+    ),
+    (
+        "sanctions",
+        "ukraine",
+        "demand",
+        "Ukraine wants sanctions to stay in place until Russia pays for the damage.",
+    ),
+    (
+        "sanctions",
+        "putin",
+        "demand",
+        "Putin demanded the lifting of Western restrictions on Russian banks.",
+    ),
+    (
+        "sanctions",
+        "trump",
+        "concession",
+        "The US has offered to ease restrictions on Russian banks and lift sanctions on "
+        "fertiliser exports. Trump made this concession without asking anything in return"
+        " at the talks.",
+    ),
+    (
+        "sanctions",
+        "trump",
+        "demand",
+        "Trump, frustrated by the lack of progress on a ceasefire, threatened Russia with"
+        ' "very severe" tariffs.',
+    ),
+    (
+        "sanctions",
+        "europe",
+        "demand",
+        "European leaders insisted that sanctions must stay until Russia withdraws from "
+        "occupied Ukrainian territory.",
+    ),
+    (
+        "sanctions",
+        "russia",
+        "rejection",
+        "The Kremlin dismissed the new EU sanctions package as useless.",
+    ),
+    (
+        "sanctions",
+        "zelensky",
+        "demand",
+        "Zelensky called on the US to hit Russian banks and oil companies with new restrictions.",
+    ),
+    (
+        "sanctions",
+        "ukraine",
+        "demand",
+        "Kyiv wants the West to seize frozen Russian assets and use them for reconstruction.",
+    ),
+    (
+        "sanctions",
+        "trump",
+        "concession",
+        "Trump offered to lift some sanctions if Russia agreed to a peace deal.",
+    ),
+    (
+        "sanctions",
+        "russia",
+        "demand",
+        "The Kremlin said sanctions relief must be part of any agreement.",
+    ),
+    (
+        "sanctions",
+        "trump",
+        "rejection",
+        "Trump ruled out further tariffs on India over its purchases of Russian oil for now.",
+    ),
+    (
+        "sanctions",
+        "europe",
+        "demand",
+        "The EU proposed a ban on Russian LNG imports as part of its 19th sanctions package.",
+    ),
+    (
+        "sanctions",
+        "europe",
+        "rejection",
+        "Washington suggested easing sanctions on Russia. European leaders rejected such "
+        "a move until a ceasefire is in place.",
+    ),
+    # military_aid
+    (
+        "military_aid",
+        "ukraine",
+        "demand",
+        "Kyiv asked for more Patriot systems to protect its cities.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "Zelensky asked Trump for Tomahawks during their meeting at the White House.",
+    ),
+    (
+        "military_aid",
+        "ukraine",
+        "demand",
+        "Kyiv asked its allies for more ATACMS and F-16s.",
+    ),
+    (
+        "military_aid",
+        "trump",
+        "rejection",
+        "Trump ruled out sending long-range missiles to Ukraine for now.",
+    ),
+    (
+        "military_aid",
+        "europe",
+        "concession",
+        "European allies agreed to buy American weapons for Ukraine under the PURL scheme.",
+    ),
+    (
+        "military_aid",
+        "united_states",
+        "rejection",
+        "Washington refused to send more air defence interceptors to Ukraine.",
+    ),
+    (
+        "military_aid",
+        "trump",
+        "concession",
+        "Trump agreed to resume intelligence sharing with Kyiv.",
+    ),
+    (
+        "military_aid",
+        "trump",
+        "demand",
+        "Trump said Europe must pay for the American weapons sent to Kyiv.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "Zelensky urged the allies to speed up deliveries of air defence before the winter.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "After the Alaska summit, Zelensky asked Trump for Tomahawk missiles and more air defence.",
+    ),
+    (
+        "military_aid",
+        "europe",
+        "demand",
+        "European leaders urged Washington to keep supplying weapons and intelligence to Kyiv.",
+    ),
+    # energy
+    (
+        "energy",
+        "putin",
+        "concession",
+        "Putin agreed to a moratorium on strikes on power plants for 30 days.",
+    ),
+    (
+        "energy",
+        "trump",
+        "demand",
+        "Trump proposed that the United States take over the Zaporizhzhia nuclear power plant.",
+    ),
+    (
+        "energy",
+        "russia",
+        "concession",
+        "Russia agreed to stop attacks on Ukraine's power grid for a month.",
+    ),
+    (
+        "energy",
+        "russia",
+        "demand",
+        "Russia wants Ukraine to stop drone attacks on its oil refineries.",
+    ),
+    (
+        "energy",
+        "ukraine",
+        "demand",
+        "Kyiv proposed a mutual halt to strikes on energy infrastructure.",
+    ),
+    (
+        "energy",
+        "russia",
+        "demand",
+        "Moscow wants to restart gas supplies to Europe through the Nord Stream pipelines.",
+    ),
+    (
+        "energy",
+        "lavrov",
+        "rejection",
+        "Lavrov rejected the idea of American control over the Zaporizhzhia plant.",
+    ),
+    (
+        "energy",
+        "zelensky",
+        "demand",
+        "Zelensky asked partners for help in restoring the power system after the strikes.",
+    ),
+    (
+        "energy",
+        "putin",
+        "concession",
+        "Putin agreed to stop hitting Ukraine's energy facilities for 30 days.",
+    ),
+    (
+        "energy",
+        "ukraine",
+        "demand",
+        "Ukraine demanded the return of the Zaporizhzhia plant to Ukrainian control.",
+    ),
+    (
+        "energy",
+        "zelensky",
+        "demand",
+        "Zelensky proposed a ceasefire on strikes against energy infrastructure and "
+        "civilian ports.",
+    ),
+    (
+        "energy",
+        "russia",
+        "concession",
+        "Russia agreed to refrain from hitting Ukrainian power plants and substations.",
+    ),
+    (
+        "energy",
+        "ukraine",
+        "demand",
+        "Kyiv wants the Zaporizhzhia nuclear power plant returned and the Kakhovka dam rebuilt.",
+    ),
+    # economy
+    (
+        "economy",
+        "ukraine",
+        "concession",
+        "Ukraine agreed to sign the rare-earths agreement with Washington after weeks of talks.",
+    ),
+    (
+        "economy",
+        "ukraine",
+        "demand",
+        "Kyiv called for safe navigation for Black Sea shipping and access to its ports.",
+    ),
+    (
+        "economy",
+        "united_states",
+        "demand",
+        "Washington wants a share of Ukraine's mineral revenues in return for past aid.",
+    ),
+    (
+        "economy",
+        "united_states",
+        "demand",
+        "The White House wants joint investment in Ukraine's reconstruction.",
+    ),
+    (
+        "economy",
+        "putin",
+        "demand",
+        "Putin wants the lifting of trade restrictions and a return of American companies"
+        " to Russia.",
+    ),
+    (
+        "economy",
+        "trump",
+        "demand",
+        "Trump wants access to Ukraine's rare earth deposits as repayment for US support.",
+    ),
+    (
+        "economy",
+        "trump",
+        "demand",
+        "Trump wants a minerals deal with Ukraine before any new aid is approved.",
+    ),
+    (
+        "economy",
+        "russia",
+        "demand",
+        "Moscow wants the resumption of flights and business ties with the United States.",
+    ),
+    (
+        "economy",
+        "trump",
+        "demand",
+        "Trump pressed Kyiv to sign an agreement giving the United States a stake in its "
+        "natural resources.",
+    ),
+    (
+        "economy",
+        "putin",
+        "concession",
+        "Putin offered American companies access to Russian rare earths and Arctic projects.",
+    ),
+    (
+        "economy",
+        "russia",
+        "demand",
+        "Moscow wants the return of American businesses and direct flights between the "
+        "two countries.",
+    ),
+    # negotiations
+    (
+        "negotiations",
+        "putin",
+        "demand",
+        "Putin proposed direct talks with Ukraine in Istanbul.",
+    ),
+    (
+        "negotiations",
+        "putin",
+        "demand",
+        "Putin proposed a summit with Trump in Budapest.",
+    ),
+    (
+        "negotiations",
+        "zelensky",
+        "demand",
+        "Zelensky called for a meeting of leaders to settle the most difficult questions.",
+    ),
+    (
+        "negotiations",
+        "trump",
+        "demand",
+        "Trump wants a trilateral meeting with Putin and Zelensky within two weeks.",
+    ),
+    (
+        "negotiations",
+        "russia",
+        "rejection",
+        "The Kremlin ruled out a meeting between Putin and Zelensky for now.",
+    ),
+    (
+        "negotiations",
+        "russia",
+        "demand",
+        "Moscow wants the talks to be held without European participation.",
+    ),
+    (
+        "negotiations",
+        "trump",
+        "demand",
+        "Trump set a deadline of two weeks for Putin to agree to meet Zelensky.",
+    ),
+    (
+        "negotiations",
+        "ukraine",
+        "rejection",
+        "Kyiv rejected the Russian proposal to hold the next round of talks in Minsk.",
+    ),
+    (
+        "negotiations",
+        "trump",
+        "demand",
+        "Trump insisted that Zelensky and Putin sit down together for direct talks.",
+    ),
+    (
+        "negotiations",
+        "russia",
+        "rejection",
+        "The Kremlin dismissed the idea of a summit in Budapest as premature.",
+    ),
+    (
+        "negotiations",
+        "zelensky",
+        "concession",
+        "Zelensky agreed to send a delegation to Istanbul for direct talks with Russia.",
+    ),
+    (
+        "negotiations",
+        "putin",
+        "rejection",
+        "Putin refused to meet Zelensky, saying such a meeting would only make sense at "
+        "the final stage.",
+    ),
+    (
+        "negotiations",
+        "russia",
+        "rejection",
+        "Moscow is not prepared to accept a negotiating process that drags on while "
+        "Ukraine rearms.",
+    ),
+    # other
+    (
+        "other",
+        "zelensky",
+        "demand",
+        "Zelensky called for an all-for-all prisoner exchange.",
+    ),
+    (
+        "other",
+        "russia",
+        "demand",
+        "Moscow demanded protections for the Russian language and the Orthodox Church in Ukraine.",
+    ),
+    (
+        "other",
+        "zelensky",
+        "demand",
+        "Zelensky demanded the return of Ukrainian children deported to Russia.",
+    ),
+    (
+        "other",
+        "russia",
+        "demand",
+        "Russia insists any deal must address the root causes of the conflict.",
+    ),
+    (
+        "other",
+        "zelensky",
+        "demand",
+        "Zelensky insisted that all prisoners of war be released in an all-for-all exchange.",
+    ),
+    (
+        "other",
+        "ukraine",
+        "demand",
+        "Kyiv demanded that Russia return the thousands of abducted children.",
+    ),
+    (
+        "other",
+        "putin",
+        "demand",
+        "Putin demanded protections for Russian speakers in Ukraine as part of any deal.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("topic", "actor", "claim_type", "text"), CASES, ids=[text[:48] for *_, text in CASES]
+)
+def test_extract_topics_claim_object_decides(
+    annotate: Callable[..., Doc],
+    extractor: ClaimExtractor,
+    topic: str,
+    actor: str,
+    claim_type: str,
+    text: str,
+) -> None:
+    claims = extractor.claims(annotate(text, "2025-06-01"))
+    last = max(claim.sentence_id for claim in claims)
+    found = {
+        claim.topic
+        for claim in claims
+        if (claim.actor_id, claim.claim_type, claim.sentence_id) == (actor, claim_type, last)
+    }
+    assert found == {topic}, [(c.actor_id, c.claim_type, c.topic) for c in claims]
