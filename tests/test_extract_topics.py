@@ -116,6 +116,41 @@ CASES = [
         "rejection",
         "Putin offered a three-day truce in May. Zelensky dismissed it as theatre.",
     ),
+    (
+        "ceasefire",
+        "trump",
+        "demand",
+        "Trump said on Truth Social that he wanted Russia and Ukraine to agree to a "
+        '30-day ceasefire "immediately".',
+    ),
+    (
+        "ceasefire",
+        "ukraine",
+        "concession",
+        "After eight hours of talks in Jeddah, Ukraine said it was ready to accept an "
+        "immediate 30-day interim ceasefire proposed by the United States.",
+    ),
+    (
+        "ceasefire",
+        "putin",
+        "concession",
+        "Putin unilaterally announced an Easter truce, ordering his forces to halt all "
+        "military activity until midnight Sunday.",
+    ),
+    (
+        "ceasefire",
+        "zelensky",
+        "demand",
+        "Zelensky said Kyiv was ready to extend the Easter truce for 30 days if Russia "
+        "reciprocated.",
+    ),
+    (
+        "ceasefire",
+        "russia",
+        "rejection",
+        "Moscow has repeatedly rejected calls for an unconditional truce, arguing that it"
+        " would only benefit Kyiv.",
+    ),
     # territory
     (
         "territory",
@@ -331,6 +366,40 @@ CASES = [
         "rejection",
         "Kyiv rejected this proposal for a land swap, saying the constitution forbids it.",
     ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        'Putin wants Ukraine to abandon the "fortress belt" of cities it still controls '
+        "in Donetsk.",
+    ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Russia's negotiators demanded that Ukraine withdraw from all four regions that "
+        "Moscow claims as its own.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        '"Ukrainians will not gift their land to the occupier," Zelensky said, rejecting '
+        "the idea of a territorial exchange.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "demand",
+        "Zelensky said the line of contact should be the basis for talks on territory.",
+    ),
+    (
+        "territory",
+        "ukraine",
+        "rejection",
+        "Ukrainian officials said they would never accept the legal recognition of any "
+        "occupied territory as Russian.",
+    ),
     # security_guarantees
     (
         "security_guarantees",
@@ -458,6 +527,20 @@ CASES = [
         "concession",
         "Zelensky asked for security guarantees modelled on Article 5. Trump agreed to that.",
     ),
+    (
+        "security_guarantees",
+        "zelensky",
+        "demand",
+        'Zelensky called for guarantees "similar to Article 5" that would be approved by '
+        "the US Congress.",
+    ),
+    (
+        "security_guarantees",
+        "russia",
+        "demand",
+        "Moscow wants guarantees for its own security, including a say over any foreign "
+        "force in Ukraine.",
+    ),
     # nato
     (
         "nato",
@@ -561,6 +644,25 @@ CASES = [
         "The talks in Istanbul lasted two hours. Putin demanded talks on ending NATO's "
         "eastward expansion.",
     ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "Russia wants a legally binding commitment that NATO will not admit Ukraine.",
+    ),
+    (
+        "nato",
+        "rubio",
+        "rejection",
+        "Rubio said NATO membership for Ukraine was not on the table.",
+    ),
+    (
+        "nato",
+        "zelensky",
+        "concession",
+        "Zelensky said he would be willing to give up the bid to join the alliance in "
+        "exchange for bilateral guarantees.",
+    ),
     # demilitarization
     (
         "demilitarization",
@@ -613,6 +715,26 @@ CASES = [
         "demand",
         "Russia's demands include a cap on Ukraine's army, the withdrawal of Ukrainian "
         "troops and neutrality.",
+    ),
+    (
+        "demilitarization",
+        "putin",
+        "demand",
+        "Putin demanded that Ukraine halt mobilisation and stop training new troops "
+        "during any pause.",
+    ),
+    (
+        "demilitarization",
+        "zelensky",
+        "rejection",
+        "Zelensky said Ukraine would never agree to reduce its army, which he called the "
+        "best security guarantee.",
+    ),
+    (
+        "demilitarization",
+        "united_states",
+        "demand",
+        "The US plan would cap Ukraine's armed forces at 600,000 personnel.",
     ),
     # regime
     (
@@ -676,6 +798,19 @@ CASES = [
         "russia",
         "demand",
         "Moscow has demanded that Kyiv hold elections before any agreement can be signed.",
+    ),
+    (
+        "regime",
+        "russia",
+        "demand",
+        "Moscow wants the peace deal signed only after Ukraine holds presidential elections.",
+    ),
+    (
+        "regime",
+        "trump",
+        "demand",
+        'Trump said Ukraine should hold elections, calling Zelensky a "dictator without '
+        'elections".',
     ),
     # sanctions
     (
@@ -818,6 +953,33 @@ CASES = [
         "Washington suggested easing sanctions on Russia. European leaders rejected such "
         "a move until a ceasefire is in place.",
     ),
+    (
+        "sanctions",
+        "trump",
+        "demand",
+        "Trump threatened to impose 100 percent tariffs on countries that buy Russian oil"
+        " if there is no deal within 50 days.",
+    ),
+    (
+        "sanctions",
+        "russia",
+        "demand",
+        "Russia said the Black Sea ceasefire would take effect only after some Western "
+        "restrictions on its agricultural trade were lifted.",
+    ),
+    (
+        "sanctions",
+        "zelensky",
+        "rejection",
+        "Zelensky opposed any easing of sanctions before the war ends.",
+    ),
+    (
+        "sanctions",
+        "europe",
+        "demand",
+        "The European Commission proposed using the cash balances of immobilised Russian "
+        "central bank assets to finance a loan to Ukraine.",
+    ),
     # military_aid
     (
         "military_aid",
@@ -884,6 +1046,32 @@ CASES = [
         "europe",
         "demand",
         "European leaders urged Washington to keep supplying weapons and intelligence to Kyiv.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "Zelensky asked Washington to sell Ukraine 25 Patriot systems, paid for with "
+        "European money.",
+    ),
+    (
+        "military_aid",
+        "trump",
+        "concession",
+        "Trump agreed to send more defensive weapons to Ukraine, reversing a brief pause "
+        "in deliveries.",
+    ),
+    (
+        "military_aid",
+        "trump",
+        "rejection",
+        "Trump said he was not ready to give Ukraine Tomahawk cruise missiles.",
+    ),
+    (
+        "military_aid",
+        "germany",
+        "concession",
+        "Germany pledged to finance long-range weapons production in Ukraine.",
     ),
     # energy
     (
@@ -965,6 +1153,27 @@ CASES = [
         "demand",
         "Kyiv wants the Zaporizhzhia nuclear power plant returned and the Kakhovka dam rebuilt.",
     ),
+    (
+        "energy",
+        "zelensky",
+        "demand",
+        "Zelensky accused Russia of violating the energy truce and called for a halt to "
+        "strikes on the power grid.",
+    ),
+    (
+        "energy",
+        "ukraine",
+        "rejection",
+        "Kyiv rejected the idea of the Zaporizhzhia plant supplying electricity to "
+        "Russian-held territory.",
+    ),
+    (
+        "energy",
+        "putin",
+        "concession",
+        "Putin agreed to Trump's proposal that both sides stop attacking each other's "
+        "energy infrastructure for 30 days.",
+    ),
     # economy
     (
         "economy",
@@ -1034,6 +1243,33 @@ CASES = [
         "demand",
         "Moscow wants the return of American businesses and direct flights between the "
         "two countries.",
+    ),
+    (
+        "economy",
+        "united_states",
+        "concession",
+        "Washington agreed to a minerals deal that channels revenues into a joint "
+        "reconstruction investment fund.",
+    ),
+    (
+        "economy",
+        "trump",
+        "demand",
+        "Trump demanded $500 billion worth of Ukraine's rare earths as payback for American aid.",
+    ),
+    (
+        "economy",
+        "dmitriev",
+        "demand",
+        "Dmitriev said Moscow wanted American companies to return and proposed joint "
+        "projects in the Arctic.",
+    ),
+    (
+        "economy",
+        "zelensky",
+        "rejection",
+        "Zelensky rejected the first draft of the minerals agreement, saying it did not "
+        "protect Ukraine's interests.",
     ),
     # negotiations
     (
@@ -1116,6 +1352,31 @@ CASES = [
         "Moscow is not prepared to accept a negotiating process that drags on while "
         "Ukraine rearms.",
     ),
+    (
+        "negotiations",
+        "putin",
+        "demand",
+        "Putin proposed resuming direct negotiations in Istanbul without preconditions.",
+    ),
+    (
+        "negotiations",
+        "trump",
+        "demand",
+        "Trump said he wanted to arrange a meeting between Putin and Zelensky, followed "
+        "by a trilateral summit.",
+    ),
+    (
+        "negotiations",
+        "zelensky",
+        "demand",
+        "Zelensky said Europe must have a seat at the table in any talks on Ukraine's future.",
+    ),
+    (
+        "negotiations",
+        "ukraine",
+        "concession",
+        "Kyiv agreed to send its delegation to Geneva to discuss the US plan.",
+    ),
     # other
     (
         "other",
@@ -1158,6 +1419,32 @@ CASES = [
         "putin",
         "demand",
         "Putin demanded protections for Russian speakers in Ukraine as part of any deal.",
+    ),
+    (
+        "other",
+        "russia",
+        "demand",
+        "The Kremlin called for the protection of the Russian-speaking population and an "
+        'end to the "neo-Nazi" policies of Kyiv.',
+    ),
+    (
+        "other",
+        "zelensky",
+        "demand",
+        "Zelensky demanded the release of all Ukrainian civilians held by Russia.",
+    ),
+    (
+        "other",
+        "russia",
+        "demand",
+        "Moscow insisted on restoring the rights of the Ukrainian Orthodox Church linked "
+        "to Moscow.",
+    ),
+    (
+        "other",
+        "europe",
+        "demand",
+        "European leaders called for a special tribunal to prosecute the crime of aggression.",
     ),
 ]
 

@@ -152,6 +152,8 @@ def choose_topic(
             return gap + BOUNDARY_COST * _boundaries(text, hit.end, start)
         return 0.0
 
+    specific = [hit for hit in hits if hit.topic not in lexicon.generic]
+
     def cost(hit: TopicHit) -> float:
         if hit.topic not in lexicon.generic:
             return distance(hit)
@@ -159,11 +161,19 @@ def choose_topic(
         # after it; not as the setting ("at the summit") or the claim's verb.
         if hit.start < end or not OBJECT_GAP.fullmatch(text, end, hit.start):
             return float("inf")
-        if text[hit.start : hit.end].lower() in GENERIC_VERBS:
+        if text[hit.start : hit.end].lower() in GENERIC_VERBS or _has_content(hit):
             return float("inf")
         return distance(hit) + GENERIC_COST
 
-    specific = [hit for hit in hits if hit.topic not in lexicon.generic]
+    def _has_content(hit: TopicHit) -> bool:
+        """Whether a specific word follows in the generic word's own phrase ("the
+        peace deal signed only after elections"): then that word says what it is about."""
+        return any(
+            0 <= other.start - hit.end <= CONTENT_REACH
+            and not _boundaries(text, hit.end, other.start)
+            for other in specific
+        )
+
     best = min(hits, key=lambda hit: (cost(hit), order.get(hit.topic, len(order))))
     if best.topic in lexicon.generic and cost(best) == float("inf"):
         best = min(hits, key=lambda hit: (distance(hit), order.get(hit.topic, len(order))))
@@ -177,10 +187,13 @@ OBJECT_GAP = re.compile(
     r"about|over|amid|until|that|and|or|but|would|will|could|should|be|is|was)\b)[\w'\u2019]+){0,2}\s+",
     re.IGNORECASE,
 )
+CONTENT_REACH = 60  # characters after a generic object within which its content is named
 GENERIC_VERBS = frozenset({"negotiate", "negotiated", "meet", "meets", "sit down"})
-BOUNDARY_COST = 30.0  # characters added for each clause mark between a topic word and the cue
+BOUNDARY_COST = 30.0  # added per clause mark ('while', 'because' too) between a word and the cue
 NARROWING_GAP = 40  # at most this many characters between a broad and a narrowing term
-CLAUSE_MARKS = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
+CLAUSE_MARKS = re.compile(
+    r"[,;:()\[\]\u2013\u2014]|\s-\s|\b(?:while|whereas|although|though|because)\b", re.IGNORECASE
+)
 MODIFIER_GAP = re.compile(r"[\s\-\u2010\u2011]*")
 ANAPHOR_REACH = 30  # characters after the cue within which a pointing-back object is sought
 ANAPHOR_LEAD = 25  # characters before the cue end: "this concession" when the cue is "concession"
