@@ -151,6 +151,12 @@ CASES = [
         "Moscow has repeatedly rejected calls for an unconditional truce, arguing that it"
         " would only benefit Kyiv.",
     ),
+    (
+        "ceasefire",
+        "zelensky",
+        "demand",
+        "Zelensky called for a ceasefire on land, at sea and in the air.",
+    ),
     # territory
     (
         "territory",
@@ -400,6 +406,20 @@ CASES = [
         "Ukrainian officials said they would never accept the legal recognition of any "
         "occupied territory as Russian.",
     ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "In the call, Putin reiterated that Russia would only end the war if Ukraine "
+        "ceded the remainder of the Donbas, a demand Kyiv has consistently refused.",
+    ),
+    (
+        "territory",
+        "trump",
+        "concession",
+        "By accepting Moscow's framing, Trump effectively conceded that Russia could keep"
+        " the land it has taken by force.",
+    ),
     # security_guarantees
     (
         "security_guarantees",
@@ -541,6 +561,13 @@ CASES = [
         "Moscow wants guarantees for its own security, including a say over any foreign "
         "force in Ukraine.",
     ),
+    (
+        "security_guarantees",
+        "europe",
+        "demand",
+        "European capitals insist that any settlement must be backed by credible security"
+        " guarantees, including a possible deployment of European troops.",
+    ),
     # nato
     (
         "nato",
@@ -663,6 +690,19 @@ CASES = [
         "Zelensky said he would be willing to give up the bid to join the alliance in "
         "exchange for bilateral guarantees.",
     ),
+    (
+        "nato",
+        "lavrov",
+        "rejection",
+        "Lavrov said Ukraine's membership in NATO remained unacceptable under any circumstances.",
+    ),
+    (
+        "nato",
+        "zelensky",
+        "demand",
+        "Speaking in Brussels, Zelensky again asked allies for a clear timeline for "
+        "Ukraine's accession to the alliance.",
+    ),
     # demilitarization
     (
         "demilitarization",
@@ -735,6 +775,13 @@ CASES = [
         "united_states",
         "demand",
         "The US plan would cap Ukraine's armed forces at 600,000 personnel.",
+    ),
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "Russian negotiators insisted that Ukraine must agree to limits on its military "
+        "and a ban on Western weapons deliveries.",
     ),
     # regime
     (
@@ -811,6 +858,20 @@ CASES = [
         "demand",
         'Trump said Ukraine should hold elections, calling Zelensky a "dictator without '
         'elections".',
+    ),
+    (
+        "regime",
+        "putin",
+        "demand",
+        "Putin said any document would have to be signed by legitimate authorities in "
+        "Kyiv, arguing that Zelensky's term had expired.",
+    ),
+    (
+        "regime",
+        "zelensky",
+        "rejection",
+        "Zelensky dismissed Putin's claim that he is illegitimate as an excuse to drag "
+        "out the war.",
     ),
     # sanctions
     (
@@ -979,6 +1040,13 @@ CASES = [
         "demand",
         "The European Commission proposed using the cash balances of immobilised Russian "
         "central bank assets to finance a loan to Ukraine.",
+    ),
+    (
+        "sanctions",
+        "russia",
+        "demand",
+        "Moscow wants Washington to lift restrictions on Aeroflot and on spare parts for "
+        "its civilian aircraft.",
     ),
     # military_aid
     (
@@ -1174,6 +1242,25 @@ CASES = [
         "Putin agreed to Trump's proposal that both sides stop attacking each other's "
         "energy infrastructure for 30 days.",
     ),
+    (
+        "energy",
+        "russia",
+        "demand",
+        "Moscow proposed that both sides refrain from striking each other's refineries "
+        "and power stations.",
+    ),
+    (
+        "energy",
+        "putin",
+        "concession",
+        "Putin agreed to an energy ceasefire.",
+    ),
+    (
+        "energy",
+        "zelensky",
+        "demand",
+        "Zelensky proposed a partial ceasefire covering energy infrastructure and ports.",
+    ),
     # economy
     (
         "economy",
@@ -1270,6 +1357,13 @@ CASES = [
         "rejection",
         "Zelensky rejected the first draft of the minerals agreement, saying it did not "
         "protect Ukraine's interests.",
+    ),
+    (
+        "economy",
+        "russia",
+        "demand",
+        "Moscow has floated a broader economic partnership with Washington, including "
+        "deals on energy and rare earth metals in Russia.",
     ),
     # negotiations
     (
@@ -1377,6 +1471,20 @@ CASES = [
         "concession",
         "Kyiv agreed to send its delegation to Geneva to discuss the US plan.",
     ),
+    (
+        "negotiations",
+        "zelensky",
+        "demand",
+        "Zelensky insisted that Ukraine must be present at any talks about its future, "
+        'saying "nothing about Ukraine without Ukraine".',
+    ),
+    (
+        "negotiations",
+        "russia",
+        "rejection",
+        "The Kremlin has rejected European participation in the negotiations, saying the "
+        "EU is a party to the conflict.",
+    ),
     # other
     (
         "other",
@@ -1445,6 +1553,19 @@ CASES = [
         "europe",
         "demand",
         "European leaders called for a special tribunal to prosecute the crime of aggression.",
+    ),
+    (
+        "other",
+        "russia",
+        "demand",
+        "Russia also demanded that Ukraine restore the status of the Russian language and"
+        " lift restrictions on the Moscow-linked church.",
+    ),
+    (
+        "other",
+        "ukraine",
+        "demand",
+        "Kyiv demanded the return of those held in Russian captivity.",
     ),
 ]
 

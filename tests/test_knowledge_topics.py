@@ -411,3 +411,23 @@ def test_knowledge_topics_rejects_bad_ignore(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         _load(tmp_path, 'ignore = [" "]\n' + SMALL_FILE)
     assert "'ignore'" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Moscow wants a cap on Ukraine's army.", "cap on Ukraine's army"),
+        ("Moscow wants limits on its armed forces.", "limits on its armed forces"),
+        ("They discussed the size of the Ukrainian army.", "size of the Ukrainian army"),
+        ("Kyiv must withdraw its armed forces.", "withdraw its armed forces"),
+    ],
+)
+def test_knowledge_topics_any_word_slot(lexicon: TopicLexicon, text: str, words: str) -> None:
+    assert [text[hit.start : hit.end] for hit in lexicon.find(text)] == [words]
+
+
+@pytest.mark.parametrize("term", ["~ army", "cap on ~"])
+def test_knowledge_topics_any_word_only_between_words(tmp_path: Path, term: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        _load(tmp_path, SMALL_FILE.replace('terms = ["power plant"]', f'terms = ["{term}"]'))
+    assert "'~' may only stand between words" in str(error.value)

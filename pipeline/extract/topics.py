@@ -126,7 +126,8 @@ def choose_topic(
     before falling back to "other".
     """
     text = _text(sent, doc_text)
-    hits = _heads(lexicon.find(text), text, lexicon.generic)
+    found = lexicon.find(text)
+    hits = _heads(found, text, lexicon.generic)
     base = sent.start_char
     start, end = cue_start - base, cue_end - base
     known = _lexicon(lexicon)
@@ -177,7 +178,7 @@ def choose_topic(
     best = min(hits, key=lambda hit: (cost(hit), order.get(hit.topic, len(order))))
     if best.topic in lexicon.generic and cost(best) == float("inf"):
         best = min(hits, key=lambda hit: (distance(hit), order.get(hit.topic, len(order))))
-    return _narrowed(known, best, specific, text)
+    return _narrowed(known, best, found, text)
 
 
 GENERIC_COST = 25.0  # characters added to a "talks" or "summit" hit that is the cue's object

@@ -23,6 +23,8 @@ GAP = r"[\s\-\u2010\u2011]+"  # a space or hyphen in a term: "cease fire" finds 
 WORD_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 APOSTROPHES = "'\u2019"
 SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")  # these take -es in the plural
+ANY_WORD = "~"  # in a term, stands for any one word: "cap* on ~ army" finds "cap on Ukraine's army"
+ANY_WORD_PATTERN = r"[\w'\u2019.]+"
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,11 @@ def term_regex(term: str, where: str) -> str:
     words = [word for word in WORD_SEPARATORS.split(term.strip()) if word]
     parts: list[str] = []
     for index, word in enumerate(words):
+        if word == ANY_WORD:
+            if index in (0, len(words) - 1):
+                raise ConfigError(f"{where}: term '{term}': '~' may only stand between words")
+            parts.append(ANY_WORD_PATTERN)
+            continue
         stem = word.removesuffix("*")
         if "*" in stem or not stem:
             raise ConfigError(f"{where}: term '{term}': '*' may only end a word, after letters")
