@@ -11,6 +11,7 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.extract.claims import ClaimExtractor
+from pipeline.extract.topics import TopicFinder
 
 # (topic, actor, claim type, text)
 CASES = [
@@ -1589,3 +1590,13 @@ def test_extract_topics_claim_object_decides(
         if (claim.actor_id, claim.claim_type, claim.sentence_id) == (actor, claim_type, last)
     }
     assert found == {topic}, [(c.actor_id, c.claim_type, c.topic) for c in claims]
+
+
+def test_extract_topics_finder_applies_ignore_like_the_lexicon(extractor: ClaimExtractor) -> None:
+    lexicon = extractor.topics
+    finder = TopicFinder(lexicon)
+    assert lexicon.ignore is not None
+    texts = [f"They want {term} NATO stays out." for term in lexicon.ignore.terms]
+    texts += [f"{term.upper()}: guarantees." for term in lexicon.ignore.terms]
+    for text in texts:
+        assert finder.find(text) == lexicon.find(text), text

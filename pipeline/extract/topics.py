@@ -54,15 +54,9 @@ class TopicFinder:
         self.prefilters: list[tuple[TopicMatcher, dict[str, list[frozenset[str]]] | None]] = []
         lengths: set[int] = set()
         for matcher in lexicon.matchers:
-            by_anchor: dict[str, list[frozenset[str]]] | None = {}
-            for term in matcher.terms:
-                runs = term_runs(term)
-                if not runs or by_anchor is None:
-                    by_anchor = None
-                    continue
-                lengths.update(len(run) for run in runs)
-                by_anchor.setdefault(max(sorted(runs), key=len), []).append(runs)
-            self.prefilters.append((matcher, by_anchor))
+            self.prefilters.append((matcher, _anchors(matcher, lengths)))
+        # The ignored phrases, tested the same way (None when there are none).
+        self.ignore = None if lexicon.ignore is None else _anchors(lexicon.ignore, lengths)
         self.lengths = sorted(lengths)
         # Per text, as in the lexicon: a sentence is looked up once per claim and
         # again as the context of the next sentence.
@@ -80,16 +74,32 @@ class TopicFinder:
                 for matcher, by_anchor in self.prefilters
                 if by_anchor is None or _may_match(by_anchor, starts)
             )
+            ignore = self.lexicon.ignore
+            if ignore is not None and self.ignore is not None:
+                ignore = ignore if _may_match(self.ignore, starts) else None
         else:
-            matchers = self.lexicon.matchers
+            matchers, ignore = self.lexicon.matchers, self.lexicon.ignore
         if not matchers:
             return ()
-        return replace(self.lexicon, matchers=matchers)._scan(text)
+        return replace(self.lexicon, matchers=matchers, ignore=ignore)._scan(text)
 
     def _word_starts(self, text: str) -> set[str]:
         """The opening letters of the text's ASCII words, at every anchor length."""
         words = set(ASCII_WORD.findall(text.lower()))
         return {word[:n] for word in words for n in self.lengths if n <= len(word)}
+
+
+def _anchors(matcher: TopicMatcher, lengths: set[int]) -> dict[str, list[frozenset[str]]] | None:
+    """The runs of a matcher's terms keyed by their longest run; None when a term
+    has no runs (it cannot be ruled out). Adds the runs' lengths to ``lengths``."""
+    by_anchor: dict[str, list[frozenset[str]]] = {}
+    for term in matcher.terms:
+        runs = term_runs(term)
+        if not runs:
+            return None
+        lengths.update(len(run) for run in runs)
+        by_anchor.setdefault(max(sorted(runs), key=len), []).append(runs)
+    return by_anchor
 
 
 def _may_match(by_anchor: dict[str, list[frozenset[str]]], starts: set[str]) -> bool:
@@ -143,7 +153,7 @@ def choose_topic(
     if not hits:
         earlier = _earlier_topic(lexicon, previous, doc_text, generic_ok=True, depth=1)
         return earlier or OTHER
-    order = {topic: rank for rank, topic in enumerate(lexicon.topics)}
+    order = _ranks(lexicon.topics)
 
     def distance(hit: TopicHit) -> float:
         if hit.start >= end:
@@ -198,6 +208,11 @@ CLAUSE_MARKS = re.compile(
 MODIFIER_GAP = re.compile(r"[\s\-\u2010\u2011]*")
 ANAPHOR_REACH = 30  # characters after the cue within which a pointing-back object is sought
 ANAPHOR_LEAD = 25  # characters before the cue end: "this concession" when the cue is "concession"
+
+
+@functools.cache
+def _ranks(topics: tuple[str, ...]) -> dict[str, int]:
+    return {topic: rank for rank, topic in enumerate(topics)}
 
 
 def _lexicon(lexicon: TopicLexicon | TopicFinder) -> TopicLexicon:

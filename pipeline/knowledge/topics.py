@@ -143,11 +143,21 @@ def _normalise(term: str) -> str:
     return " ".join(WORD_SEPARATORS.split(text))
 
 
+def _first_letters(terms: tuple[str, ...]) -> str:
+    """A lookahead for the letters terms can start with: most positions of a text
+    fail it at once instead of trying every term. Empty when a term starts with a
+    character whose case folding is not plain ASCII."""
+    firsts = {term.strip()[0] for term in terms}
+    if not all(char.isascii() and char.isalnum() for char in firsts):
+        return ""
+    return "(?=[" + "".join(sorted(firsts)) + "])"
+
+
 def _compile(topic: str, terms: tuple[str, ...], where: str) -> TopicMatcher:
     """Longest terms first, so that at one position the longer phrase is tried first."""
     ranked = sorted(range(len(terms)), key=lambda i: (-len(terms[i]), terms[i].lower()))
     branches = "|".join(f"(?P<t{i}>{term_regex(terms[i], where)})" for i in ranked)
-    pattern = re.compile(rf"(?<!\w)(?:{branches})(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w){_first_letters(terms)}(?:{branches})(?!\w)", re.IGNORECASE)
     return TopicMatcher(topic, terms, pattern)
 
 
