@@ -158,6 +158,18 @@ CASES = [
         "demand",
         "Zelensky called for a ceasefire on land, at sea and in the air.",
     ),
+    (
+        "ceasefire",
+        "putin",
+        "rejection",
+        "Putin rejected a ceasefire, saying Ukraine would use it to mobilise and rearm.",
+    ),
+    (
+        "ceasefire",
+        "trump",
+        "demand",
+        'Trump called for both sides to "stop the killing" and agree to a truce.',
+    ),
     # territory
     (
         "territory",
@@ -421,6 +433,25 @@ CASES = [
         "By accepting Moscow's framing, Trump effectively conceded that Russia could keep"
         " the land it has taken by force.",
     ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "As a condition for a ceasefire, Moscow demanded that Ukraine withdraw from "
+        "Donetsk and Luhansk.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "In exchange for a ceasefire, Putin wants Ukraine to give up the rest of Donetsk.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        "Zelensky rejected the idea of trading land for peace.",
+    ),
     # security_guarantees
     (
         "security_guarantees",
@@ -569,6 +600,12 @@ CASES = [
         "European capitals insist that any settlement must be backed by credible security"
         " guarantees, including a possible deployment of European troops.",
     ),
+    (
+        "security_guarantees",
+        "russia",
+        "rejection",
+        "The Kremlin said it would not accept any peacekeeping mission involving NATO countries.",
+    ),
     # nato
     (
         "nato",
@@ -703,6 +740,12 @@ CASES = [
         "demand",
         "Speaking in Brussels, Zelensky again asked allies for a clear timeline for "
         "Ukraine's accession to the alliance.",
+    ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "The withdrawal of NATO forces from Eastern Europe remains one of Moscow's key demands.",
     ),
     # demilitarization
     (
@@ -873,6 +916,12 @@ CASES = [
         "rejection",
         "Zelensky dismissed Putin's claim that he is illegitimate as an excuse to drag "
         "out the war.",
+    ),
+    (
+        "regime",
+        "putin",
+        "demand",
+        "Putin demanded that Kyiv hold a presidential vote before a peace agreement is signed.",
     ),
     # sanctions
     (
@@ -1049,6 +1098,25 @@ CASES = [
         "Moscow wants Washington to lift restrictions on Aeroflot and on spare parts for "
         "its civilian aircraft.",
     ),
+    (
+        "sanctions",
+        "trump",
+        "demand",
+        "Trump threatened Russia with sanctions unless it agreed to a ceasefire within 10 days.",
+    ),
+    (
+        "sanctions",
+        "putin",
+        "demand",
+        "Putin said the lifting of sanctions had to be part of any settlement.",
+    ),
+    (
+        "sanctions",
+        "russia",
+        "demand",
+        "Russia has demanded that its agricultural bank be reconnected to the SWIFT "
+        "payment system.",
+    ),
     # military_aid
     (
         "military_aid",
@@ -1141,6 +1209,13 @@ CASES = [
         "germany",
         "concession",
         "Germany pledged to finance long-range weapons production in Ukraine.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "At a news conference after the NATO summit in The Hague, Zelensky called for "
+        "more air defence systems.",
     ),
     # energy
     (
@@ -1262,6 +1337,18 @@ CASES = [
         "demand",
         "Zelensky proposed a partial ceasefire covering energy infrastructure and ports.",
     ),
+    (
+        "energy",
+        "zelensky",
+        "demand",
+        "Zelensky called on the IAEA to help restore external power to the nuclear plant.",
+    ),
+    (
+        "energy",
+        "russia",
+        "rejection",
+        "Moscow ruled out handing back the nuclear plant at Enerhodar.",
+    ),
     # economy
     (
         "economy",
@@ -1365,6 +1452,12 @@ CASES = [
         "demand",
         "Moscow has floated a broader economic partnership with Washington, including "
         "deals on energy and rare earth metals in Russia.",
+    ),
+    (
+        "economy",
+        "trump",
+        "demand",
+        "Trump wants Ukraine to give the US half of the revenues from its rare-earth minerals.",
     ),
     # negotiations
     (
@@ -1486,6 +1579,13 @@ CASES = [
         "The Kremlin has rejected European participation in the negotiations, saying the "
         "EU is a party to the conflict.",
     ),
+    (
+        "negotiations",
+        "zelensky",
+        "demand",
+        "Zelensky called for leaders-level talks, saying technical delegations could not "
+        "resolve the key issues.",
+    ),
     # other
     (
         "other",
@@ -1592,11 +1692,14 @@ def test_extract_topics_claim_object_decides(
     assert found == {topic}, [(c.actor_id, c.claim_type, c.topic) for c in claims]
 
 
-def test_extract_topics_finder_applies_ignore_like_the_lexicon(extractor: ClaimExtractor) -> None:
+def test_extract_topics_finder_applies_ignore_and_weak_like_the_lexicon(
+    extractor: ClaimExtractor,
+) -> None:
     lexicon = extractor.topics
     finder = TopicFinder(lexicon)
-    assert lexicon.ignore is not None
-    texts = [f"They want {term} NATO stays out." for term in lexicon.ignore.terms]
-    texts += [f"{term.upper()}: guarantees." for term in lexicon.ignore.terms]
+    assert lexicon.ignore is not None and lexicon.weak
+    terms = [*lexicon.ignore.terms, *(term for matcher in lexicon.weak for term in matcher.terms)]
+    texts = [f"They want {term} NATO stays out." for term in terms]
+    texts += [f"{term.upper()}: guarantees." for term in terms]
     for text in texts:
         assert finder.find(text) == lexicon.find(text), text

@@ -336,21 +336,30 @@ def test_knowledge_topics_shipped_topics_are_the_guidelines(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # an ignored phrase hides the term inside it; other terms are still found
-        ("Written guarantees that NATO will not expand.", [("nato", "NATO")]),
-        ("They want guarantees that Kyiv stays out of NATO.", [("nato", "NATO")]),
-        # a longer term that starts earlier still wins over the ignored phrase
+        # a weak phrase hides the term inside it and is marked weak; others are found
+        (
+            "Written guarantees that NATO will not expand.",
+            [("security_guarantees", "Written guarantees", True), ("nato", "NATO", False)],
+        ),
+        (
+            "They want guarantees that Kyiv stays out.",
+            [("security_guarantees", "guarantees that", True)],
+        ),
+        # a longer term that starts earlier still wins over the weak phrase
         (
             "Security guarantees that deter Russia.",
-            [("security_guarantees", "Security guarantees")],
+            [("security_guarantees", "Security guarantees", False)],
         ),
-        ("Kyiv wants guarantees.", [("security_guarantees", "guarantees")]),
+        ("Kyiv wants guarantees.", [("security_guarantees", "guarantees", False)]),
+        # an ignored phrase hides the term inside it and is not reported
+        ("A truce on land, at sea and in the air.", [("ceasefire", "truce", False)]),
     ],
 )
-def test_knowledge_topics_ignore_hides_terms(
-    lexicon: TopicLexicon, text: str, expected: list[tuple[str, str]]
+def test_knowledge_topics_weak_and_ignored_phrases(
+    lexicon: TopicLexicon, text: str, expected: list[tuple[str, str, bool]]
 ) -> None:
-    assert _found(lexicon, text) == expected
+    found = [(hit.topic, text[hit.start : hit.end], hit.weak) for hit in lexicon.find(text)]
+    assert found == expected
 
 
 @pytest.mark.parametrize(
@@ -399,6 +408,8 @@ def test_knowledge_topics_narrowing(tmp_path: Path) -> None:
         ('\n[narrow]\noil = ["energy"]\n', "'narrow.oil' must name a topic"),
         ("\n[anaphora]\nnouns = []\n", "'anaphora.determiners'"),
         ('\n[anaphora]\nverbs = ["x"]\n', "'anaphora.determiners'"),
+        ('\n[weak]\noil = ["x"]\n', "'weak.oil' must name a topic"),
+        ("\n[weak]\nenergy = []\n", "'weak.energy'"),
     ],
 )
 def test_knowledge_topics_rejects_bad_extras(tmp_path: Path, extra: str, message: str) -> None:

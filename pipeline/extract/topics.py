@@ -55,8 +55,9 @@ class TopicFinder:
         lengths: set[int] = set()
         for matcher in lexicon.matchers:
             self.prefilters.append((matcher, _anchors(matcher, lengths)))
-        # The ignored phrases, tested the same way (None when there are none).
+        # The ignored and weak phrases, tested the same way.
         self.ignore = None if lexicon.ignore is None else _anchors(lexicon.ignore, lengths)
+        self.weak = [(matcher, _anchors(matcher, lengths)) for matcher in lexicon.weak]
         self.lengths = sorted(lengths)
         # Per text, as in the lexicon: a sentence is looked up once per claim and
         # again as the context of the next sentence.
@@ -77,11 +78,16 @@ class TopicFinder:
             ignore = self.lexicon.ignore
             if ignore is not None and self.ignore is not None:
                 ignore = ignore if _may_match(self.ignore, starts) else None
+            weak = tuple(
+                matcher
+                for matcher, by_anchor in self.weak
+                if by_anchor is None or _may_match(by_anchor, starts)
+            )
         else:
-            matchers, ignore = self.lexicon.matchers, self.lexicon.ignore
-        if not matchers:
+            matchers, ignore, weak = self.lexicon.matchers, self.lexicon.ignore, self.lexicon.weak
+        if not matchers and not weak:
             return ()
-        return replace(self.lexicon, matchers=matchers, ignore=ignore)._scan(text)
+        return replace(self.lexicon, matchers=matchers, ignore=ignore, weak=weak)._scan(text)
 
     def _word_starts(self, text: str) -> set[str]:
         """The opening letters of the text's ASCII words, at every anchor length."""
@@ -144,7 +150,7 @@ def choose_topic(
     if known.anaphora is not None:
         pointer = _anaphor(known, text, start, end)
         if pointer is not None:
-            before = [hit for hit in hits if hit.end <= start and hit.topic not in lexicon.generic]
+            before = [hit for hit in hits if hit.end <= start and _specific(hit, lexicon.generic)]
             # In its own sentence "it" is what the claim's clause opened with.
             earlier = before[0].topic if before else None
             earlier = earlier or _earlier_topic(lexicon, previous, doc_text)
@@ -163,9 +169,11 @@ def choose_topic(
             return gap + BOUNDARY_COST * _boundaries(text, hit.end, start)
         return 0.0
 
-    specific = [hit for hit in hits if hit.topic not in lexicon.generic]
+    specific = [hit for hit in hits if _specific(hit, lexicon.generic)]
 
     def cost(hit: TopicHit) -> float:
+        if hit.weak:  # "guarantees that ..." only when nothing else is named
+            return float("inf") if specific else distance(hit)
         if hit.topic not in lexicon.generic:
             return distance(hit)
         # "talks" or "a negotiating process" wins only as the cue's own object, just
@@ -186,7 +194,7 @@ def choose_topic(
         )
 
     best = min(hits, key=lambda hit: (cost(hit), order.get(hit.topic, len(order))))
-    if best.topic in lexicon.generic and cost(best) == float("inf"):
+    if cost(best) == float("inf"):
         best = min(hits, key=lambda hit: (distance(hit), order.get(hit.topic, len(order))))
     return _narrowed(known, best, found, text)
 
@@ -208,6 +216,11 @@ CLAUSE_MARKS = re.compile(
 MODIFIER_GAP = re.compile(r"[\s\-\u2010\u2011]*")
 ANAPHOR_REACH = 30  # characters after the cue within which a pointing-back object is sought
 ANAPHOR_LEAD = 25  # characters before the cue end: "this concession" when the cue is "concession"
+
+
+def _specific(hit: TopicHit, generic: frozenset[str]) -> bool:
+    """Whether a hit names a topic of its own: not "talks", not a weak phrase."""
+    return not hit.weak and hit.topic not in generic
 
 
 @functools.cache
@@ -234,7 +247,7 @@ def _heads(hits: list[TopicHit], text: str, generic: frozenset[str]) -> list[Top
         if (
             following is not None
             and following.topic != hit.topic
-            and following.topic not in generic
+            and _specific(following, generic)
             and not any(char.isspace() for char in text[hit.start : hit.end])
             and MODIFIER_GAP.fullmatch(text, hit.end, following.start)
         ):
@@ -293,7 +306,7 @@ def _earlier_topic(
         if span is None:
             return None
         hits = lexicon.find(_text(span, doc_text))
-        specific = [hit for hit in hits if hit.topic not in lexicon.generic]
+        specific = [hit for hit in hits if _specific(hit, lexicon.generic)]
         if specific:
             return _main_topic(specific)
         if generic_ok and hits and step == 0:

@@ -35,6 +35,7 @@ class TopicHit:
     start: int
     end: int
     term: str  # the lexicon entry as written ("annex*"), for tracing a decision
+    weak: bool = False  # a ``[weak]`` phrase: its topic only when nothing else is named
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class TopicLexicon:
     # Words after a cue that point back to an earlier sentence ("agree to that",
     # "this concession"): where they match, the claim may take that sentence's topic.
     anaphora: re.Pattern[str] | None = field(default=None, repr=False)
+    # Phrases that name their topic only when the sentence names no other
+    # ("guarantees that ..." is a security guarantee unless it guarantees NATO's halt).
+    weak: tuple[TopicMatcher, ...] = field(default=(), repr=False)
 
     def find(self, text: str) -> list[TopicHit]:
         """All non-overlapping hits, sorted by start (a copy, so callers may change it).
@@ -79,14 +83,21 @@ class TopicLexicon:
         energy hit on "oil" followed by nothing.
         """
         rank = {topic: index for index, topic in enumerate(self.topics)}
-        rank[IGNORED] = -1  # an ignored phrase hides a term of the same length
+        rank[IGNORED] = -1  # an ignored or weak phrase hides a term of the same length
         candidates: list[TopicHit] = []
-        matchers = self.matchers if self.ignore is None else (self.ignore, *self.matchers)
-        for matcher in matchers:
+        hiding = self.weak if self.ignore is None else (self.ignore, *self.weak)
+        for matcher in (*hiding, *self.matchers):
+            weak = matcher in self.weak
             for match in matcher.pattern.finditer(text):
                 term = matcher.terms[int(str(match.lastgroup)[1:])]
-                candidates.append(TopicHit(matcher.topic, match.start(), match.end(), term))
-        candidates.sort(key=lambda hit: (hit.start, hit.start - hit.end, rank[hit.topic]))
+                candidates.append(TopicHit(matcher.topic, match.start(), match.end(), term, weak))
+        candidates.sort(
+            key=lambda hit: (
+                hit.start,
+                hit.start - hit.end,
+                -1 if hit.weak else rank[hit.topic],
+            )
+        )
         hits: list[TopicHit] = []
         for hit in candidates:
             if not hits or hit.start >= hits[-1].end:
@@ -235,7 +246,21 @@ def load_topic_lexicon(path: Path | None = None) -> TopicLexicon:
         ignore,
         _narrowing(data.get("narrow", {}), order, path),
         _anaphora(data.get("anaphora"), path),
+        _weak(data.get("weak", {}), order, path),
     )
+
+
+def _weak(value: Any, order: tuple[str, ...], path: Path) -> tuple[TopicMatcher, ...]:
+    """``[weak]`` maps a topic to phrases that name it only when nothing else is named."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: 'weak' must be a table of topic = [phrases]")
+    matchers = []
+    for topic, phrases in value.items():
+        if topic not in order:
+            raise ConfigError(f"{path}: 'weak.{topic}' must name a topic in 'order'")
+        where = f"{path} 'weak.{topic}'"
+        matchers.append(_compile(topic, _terms({"terms": phrases}, where), where))
+    return tuple(matchers)
 
 
 def _narrowing(value: Any, order: tuple[str, ...], path: Path) -> frozenset[tuple[str, str]]:
