@@ -170,6 +170,13 @@ CASES = [
         "demand",
         'Trump called for both sides to "stop the killing" and agree to a truce.',
     ),
+    (
+        "ceasefire",
+        "trump",
+        "demand",
+        "Trump, speaking to reporters aboard Air Force One, said he wanted a ceasefire "
+        '"fast" and would talk to Putin again this week.',
+    ),
     # territory
     (
         "territory",
@@ -452,6 +459,19 @@ CASES = [
         "rejection",
         "Zelensky rejected the idea of trading land for peace.",
     ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Russia is demanding that Ukraine hand over the roughly 30% of Donetsk region it "
+        "still controls, according to two sources familiar with the talks.",
+    ),
+    (
+        "territory",
+        "europe",
+        "demand",
+        "European leaders insisted that international borders must not be changed by force.",
+    ),
     # security_guarantees
     (
         "security_guarantees",
@@ -606,6 +626,13 @@ CASES = [
         "rejection",
         "The Kremlin said it would not accept any peacekeeping mission involving NATO countries.",
     ),
+    (
+        "security_guarantees",
+        "zelensky",
+        "demand",
+        "Zelensky wants the United States to take part in the security guarantees, "
+        "including air defence and intelligence support.",
+    ),
     # nato
     (
         "nato",
@@ -746,6 +773,19 @@ CASES = [
         "russia",
         "demand",
         "The withdrawal of NATO forces from Eastern Europe remains one of Moscow's key demands.",
+    ),
+    (
+        "nato",
+        "putin",
+        "demand",
+        "Putin has said Russia needs a written promise from Western leaders to halt "
+        "NATO's eastward enlargement.",
+    ),
+    (
+        "nato",
+        "russia",
+        "rejection",
+        "Russia rejected any NATO presence in Ukraine.",
     ),
     # demilitarization
     (
@@ -922,6 +962,13 @@ CASES = [
         "putin",
         "demand",
         "Putin demanded that Kyiv hold a presidential vote before a peace agreement is signed.",
+    ),
+    (
+        "regime",
+        "zelensky",
+        "concession",
+        "Zelensky said he was prepared to step down if it would bring peace to Ukraine or"
+        " secure NATO membership.",
     ),
     # sanctions
     (
@@ -1117,6 +1164,26 @@ CASES = [
         "Russia has demanded that its agricultural bank be reconnected to the SWIFT "
         "payment system.",
     ),
+    (
+        "sanctions",
+        "russia",
+        "demand",
+        "Russian officials have said that any deal must include the lifting of Western "
+        "sanctions and the return of frozen assets.",
+    ),
+    (
+        "sanctions",
+        "trump",
+        "rejection",
+        "Trump has resisted calls from senators to back a bill imposing tough secondary "
+        "sanctions on Russia's trading partners.",
+    ),
+    (
+        "sanctions",
+        "nato",
+        "demand",
+        "NATO allies called for tougher sanctions on Russia's energy sector.",
+    ),
     # military_aid
     (
         "military_aid",
@@ -1216,6 +1283,18 @@ CASES = [
         "demand",
         "At a news conference after the NATO summit in The Hague, Zelensky called for "
         "more air defence systems.",
+    ),
+    (
+        "military_aid",
+        "nato",
+        "demand",
+        "NATO urged its members to send more Patriot batteries to Ukraine.",
+    ),
+    (
+        "military_aid",
+        "rutte",
+        "demand",
+        "NATO Secretary General Mark Rutte called on allies to buy more American weapons for Kyiv.",
     ),
     # energy
     (
@@ -1586,6 +1665,12 @@ CASES = [
         "Zelensky called for leaders-level talks, saying technical delegations could not "
         "resolve the key issues.",
     ),
+    (
+        "negotiations",
+        "putin",
+        "demand",
+        "Putin proposed that the two delegations meet again in Istanbul on June 2.",
+    ),
     # other
     (
         "other",
@@ -1667,6 +1752,13 @@ CASES = [
         "ukraine",
         "demand",
         "Kyiv demanded the return of those held in Russian captivity.",
+    ),
+    (
+        "other",
+        "russia",
+        "demand",
+        "Moscow insisted that any deal must protect the rights of Russian-speaking people"
+        " in Ukraine.",
     ),
 ]
 

@@ -442,3 +442,11 @@ def test_knowledge_topics_any_word_only_between_words(tmp_path: Path, term: str)
     with pytest.raises(ConfigError) as error:
         _load(tmp_path, SMALL_FILE.replace('terms = ["power plant"]', f'terms = ["{term}"]'))
     assert "'~' may only stand between words" in str(error.value)
+
+
+def test_knowledge_topics_subjects_must_be_terms(tmp_path: Path) -> None:
+    lexicon = _load(tmp_path, 'subjects = ["truce"]\n' + SMALL_FILE)
+    assert lexicon.subjects == {"truce"}
+    with pytest.raises(ConfigError) as error:
+        _load(tmp_path, 'subjects = ["pipeline"]\n' + SMALL_FILE)
+    assert "'subjects' must list terms" in str(error.value)

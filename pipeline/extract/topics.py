@@ -170,6 +170,18 @@ def choose_topic(
         return 0.0
 
     specific = [hit for hit in hits if _specific(hit, lexicon.generic)]
+    if known.subjects and specific and specific[0].term in known.subjects:
+        # "NATO urged allies to ..." names the actor, not the topic
+        subject = specific[0]
+        if (
+            subject.end <= start
+            and SUBJECT_LEAD.fullmatch(text, 0, subject.start)
+            and not _boundaries(text, subject.end, start)
+            and len(specific) > 1
+            and text[start:end].lower() not in MODAL_CUES  # "NATO must withdraw ..." is the topic
+        ):
+            hits.remove(subject)
+            specific.remove(subject)
 
     def cost(hit: TopicHit) -> float:
         if hit.weak:  # "guarantees that ..." only when nothing else is named
@@ -199,6 +211,8 @@ def choose_topic(
     return _narrowed(known, best, found, text)
 
 
+SUBJECT_LEAD = re.compile(r"[\s\"'\u2018\u201c]*(?:the\s+)?", re.IGNORECASE)
+MODAL_CUES = frozenset({"must", "should", "has to", "have to", "needs to", "need to", "cannot"})
 GENERIC_COST = 25.0  # characters added to a "talks" or "summit" hit that is the cue's object
 # Between a cue and its object: up to two words that are no preposition or verb marker.
 OBJECT_GAP = re.compile(

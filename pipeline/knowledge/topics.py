@@ -66,6 +66,9 @@ class TopicLexicon:
     # Phrases that name their topic only when the sentence names no other
     # ("guarantees that ..." is a security guarantee unless it guarantees NATO's halt).
     weak: tuple[TopicMatcher, ...] = field(default=(), repr=False)
+    # Terms that name a party as often as a topic ("NATO"): opening the sentence
+    # before the cue, they are its actor ("NATO urged allies to send Patriots").
+    subjects: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[TopicHit]:
         """All non-overlapping hits, sorted by start (a copy, so callers may change it).
@@ -247,7 +250,16 @@ def load_topic_lexicon(path: Path | None = None) -> TopicLexicon:
         _narrowing(data.get("narrow", {}), order, path),
         _anaphora(data.get("anaphora"), path),
         _weak(data.get("weak", {}), order, path),
+        _subjects(data.get("subjects", []), defined, path),
     )
+
+
+def _subjects(value: Any, defined: dict[str, tuple[str, ...]], path: Path) -> frozenset[str]:
+    """``subjects`` lists terms, each exactly as written under its topic."""
+    terms = {term for listed in defined.values() for term in listed}
+    if not isinstance(value, list) or any(item not in terms for item in value):
+        raise ConfigError(f"{path}: 'subjects' must list terms of the [[topics]] entries")
+    return frozenset(value)
 
 
 def _weak(value: Any, order: tuple[str, ...], path: Path) -> tuple[TopicMatcher, ...]:
