@@ -177,6 +177,18 @@ CASES = [
         "Trump, speaking to reporters aboard Air Force One, said he wanted a ceasefire "
         '"fast" and would talk to Putin again this week.',
     ),
+    (
+        "ceasefire",
+        "trump",
+        "demand",
+        "Trump wants a ceasefire; Putin wants recognition of Crimea.",
+    ),
+    (
+        "ceasefire",
+        "ukraine",
+        "rejection",
+        "Russia proposed a two-day truce for the funerals. Kyiv dismissed this as a stunt.",
+    ),
     # territory
     (
         "territory",
@@ -472,6 +484,32 @@ CASES = [
         "demand",
         "European leaders insisted that international borders must not be changed by force.",
     ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Russia demanded the whole of Donbas, while Ukraine insisted on security guarantees.",
+    ),
+    (
+        "territory",
+        "zelensky",
+        "rejection",
+        "Zelensky rejected Putin's demand for Donetsk but offered a ceasefire along the "
+        "front line.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "Zelensky rejected Putin's demand for Donetsk but offered a ceasefire along the "
+        "front line.",
+    ),
+    (
+        "territory",
+        "putin",
+        "demand",
+        "Trump wants a ceasefire; Putin wants recognition of Crimea.",
+    ),
     # security_guarantees
     (
         "security_guarantees",
@@ -633,6 +671,26 @@ CASES = [
         "Zelensky wants the United States to take part in the security guarantees, "
         "including air defence and intelligence support.",
     ),
+    (
+        "security_guarantees",
+        "ukraine",
+        "demand",
+        "Russia demanded the whole of Donbas, while Ukraine insisted on security guarantees.",
+    ),
+    (
+        "security_guarantees",
+        "putin",
+        "rejection",
+        "Putin rejected European peacekeepers but accepted US-backed guarantees in "
+        "principle, Witkoff said.",
+    ),
+    (
+        "security_guarantees",
+        "russia",
+        "rejection",
+        "Britain and France want to station troops in western Ukraine after the war. The "
+        "Kremlin rejected the plan.",
+    ),
     # nato
     (
         "nato",
@@ -787,6 +845,12 @@ CASES = [
         "rejection",
         "Russia rejected any NATO presence in Ukraine.",
     ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "Moscow wants Ukraine out of NATO for good — and Kyiv wants a path to the EU.",
+    ),
     # demilitarization
     (
         "demilitarization",
@@ -866,6 +930,12 @@ CASES = [
         "demand",
         "Russian negotiators insisted that Ukraine must agree to limits on its military "
         "and a ban on Western weapons deliveries.",
+    ),
+    (
+        "demilitarization",
+        "putin",
+        "demand",
+        "The memorandum also caps Ukraine's army. Putin insisted on this point during the call.",
     ),
     # regime
     (
@@ -1184,6 +1254,19 @@ CASES = [
         "demand",
         "NATO allies called for tougher sanctions on Russia's energy sector.",
     ),
+    (
+        "sanctions",
+        "europe",
+        "demand",
+        "European leaders pushed for more sanctions, and Zelensky asked for Tomahawks.",
+    ),
+    (
+        "sanctions",
+        "trump",
+        "concession",
+        "Russia wants relief from sanctions on its banks and airlines. Trump signalled he"
+        " was open to that.",
+    ),
     # military_aid
     (
         "military_aid",
@@ -1295,6 +1378,19 @@ CASES = [
         "rutte",
         "demand",
         "NATO Secretary General Mark Rutte called on allies to buy more American weapons for Kyiv.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "European leaders pushed for more sanctions, and Zelensky asked for Tomahawks.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "Ukraine is running short of air defence interceptors. Zelensky asked for more of"
+        " them during the talks in Rome.",
     ),
     # energy
     (

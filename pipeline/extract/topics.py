@@ -207,6 +207,11 @@ def choose_topic(
 
     best = min(hits, key=lambda hit: (cost(hit), order.get(hit.topic, len(order))))
     if cost(best) == float("inf"):
+        # Only settings ("at the talks in Rome"): what was asked for is likelier
+        # named in the previous sentence than in the setting.
+        earlier = _earlier_topic(lexicon, previous, doc_text, depth=1)
+        if earlier is not None:
+            return earlier
         best = min(hits, key=lambda hit: (distance(hit), order.get(hit.topic, len(order))))
     return _narrowed(known, best, found, text)
 
