@@ -189,6 +189,13 @@ CASES = [
         "rejection",
         "Russia proposed a two-day truce for the funerals. Kyiv dismissed this as a stunt.",
     ),
+    (
+        "ceasefire",
+        "zelensky",
+        "demand",
+        "Zelensky called on Moscow to halt its air strikes and agree to a complete "
+        "ceasefire for at least 30 days.",
+    ),
     # territory
     (
         "territory",
@@ -509,6 +516,19 @@ CASES = [
         "putin",
         "demand",
         "Trump wants a ceasefire; Putin wants recognition of Crimea.",
+    ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "Russia's negotiators insisted that Ukraine must recognise Crimea, Sevastopol and"
+        " the four regions as Russian territory in the constitution.",
+    ),
+    (
+        "territory",
+        "trump",
+        "demand",
+        'Trump urged Zelensky to accept the loss of Crimea, saying it was "lost years ago".',
     ),
     # security_guarantees
     (
@@ -1040,6 +1060,13 @@ CASES = [
         "Zelensky said he was prepared to step down if it would bring peace to Ukraine or"
         " secure NATO membership.",
     ),
+    (
+        "regime",
+        "russia",
+        "demand",
+        "Moscow says it can only sign a deal with a legitimate government, implying "
+        "Zelensky must first be replaced.",
+    ),
     # sanctions
     (
         "sanctions",
@@ -1267,6 +1294,13 @@ CASES = [
         "Russia wants relief from sanctions on its banks and airlines. Trump signalled he"
         " was open to that.",
     ),
+    (
+        "sanctions",
+        "trump",
+        "demand",
+        "Trump called on the EU to impose tariffs of up to 100% on China and India for "
+        "buying Russian oil.",
+    ),
     # military_aid
     (
         "military_aid",
@@ -1391,6 +1425,20 @@ CASES = [
         "demand",
         "Ukraine is running short of air defence interceptors. Zelensky asked for more of"
         " them during the talks in Rome.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "Zelensky urged the allies to fund Ukraine's own production of long-range drones "
+        "and missiles.",
+    ),
+    (
+        "military_aid",
+        "putin",
+        "demand",
+        "Putin demanded that the West stop supplying weapons and that Ukraine halt "
+        "mobilisation as conditions for a truce.",
     ),
     # energy
     (
@@ -1523,6 +1571,12 @@ CASES = [
         "russia",
         "rejection",
         "Moscow ruled out handing back the nuclear plant at Enerhodar.",
+    ),
+    (
+        "energy",
+        "russia",
+        "demand",
+        "Moscow demanded that Ukraine stop drone attacks on Russian oil refineries and ports.",
     ),
     # economy
     (
@@ -1767,6 +1821,24 @@ CASES = [
         "demand",
         "Putin proposed that the two delegations meet again in Istanbul on June 2.",
     ),
+    (
+        "negotiations",
+        "russia",
+        "demand",
+        'Moscow wants any future talks to be based on the "Istanbul understandings" of 2022.',
+    ),
+    (
+        "negotiations",
+        "zelensky",
+        "rejection",
+        "Zelensky rejected Russia's proposal to hold the talks at the level of deputy ministers.",
+    ),
+    (
+        "negotiations",
+        "trump",
+        "demand",
+        "Trump said he wanted the talks to move faster and set a two-week deadline.",
+    ),
     # other
     (
         "other",
@@ -1855,6 +1927,13 @@ CASES = [
         "demand",
         "Moscow insisted that any deal must protect the rights of Russian-speaking people"
         " in Ukraine.",
+    ),
+    (
+        "other",
+        "zelensky",
+        "demand",
+        "Zelensky demanded an all-for-all exchange of prisoners and the return of "
+        "deported children.",
     ),
 ]
 
