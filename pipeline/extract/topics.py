@@ -1,7 +1,9 @@
 """Pick the one topic a claim is about: the topic word closest to its cue.
 
 Words after the cue (its object: "rejected the land swap") are preferred to
-words before it, which more often describe the actor or the setting.
+words before it, which more often describe the actor or the setting; words in
+another clause count as farther; an object that points back ("agree to that")
+takes the topic of the sentence before. See ``choose_topic``.
 """
 
 from __future__ import annotations
@@ -135,11 +137,16 @@ def choose_topic(
     gives way to the narrower one its phrase names ("a halt to strikes on power
     plants" is about energy).
 
+    A generic word ("talks") counts only as the cue's direct object with no
+    content of its own ("accept a negotiating process"), a weak phrase ("guarantees
+    that ...") only when nothing else is named, and a ``subjects`` term opening
+    the sentence ("NATO urged ...") is the actor, not the topic.
+
     An object that points back ("agree to that", "this concession") stands for
     the topic of the sentence before, or the one before that. A sentence without
-    any topic word usually continues the previous one ("Kyiv says it won't happen
-    soon" after a sentence on NATO), so the previous sentence's topic is used
-    before falling back to "other".
+    any topic word, or with generic words only as its setting, usually continues
+    the previous one ("Kyiv says it won't happen soon" after a sentence on NATO),
+    so the previous sentence's topic is used before falling back to "other".
     """
     text = _text(sent, doc_text)
     found = lexicon.find(text)
