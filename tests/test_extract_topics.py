@@ -530,6 +530,13 @@ CASES = [
         "demand",
         'Trump urged Zelensky to accept the loss of Crimea, saying it was "lost years ago".',
     ),
+    (
+        "territory",
+        "zelensky",
+        "concession",
+        "Zelensky has conceded that some territory may have to be recovered by diplomatic"
+        " rather than military means.",
+    ),
     # security_guarantees
     (
         "security_guarantees",
@@ -871,6 +878,13 @@ CASES = [
         "demand",
         "Moscow wants Ukraine out of NATO for good — and Kyiv wants a path to the EU.",
     ),
+    (
+        "nato",
+        "putin",
+        "demand",
+        "What Putin really wants is a Ukraine that can never again aspire to join Western"
+        " institutions, above all NATO.",
+    ),
     # demilitarization
     (
         "demilitarization",
@@ -956,6 +970,13 @@ CASES = [
         "putin",
         "demand",
         "The memorandum also caps Ukraine's army. Putin insisted on this point during the call.",
+    ),
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "Moscow's maximalist demands include a drastic reduction of Ukraine's armed "
+        "forces and a ban on Western military assistance.",
     ),
     # regime
     (
@@ -1066,6 +1087,13 @@ CASES = [
         "demand",
         "Moscow says it can only sign a deal with a legitimate government, implying "
         "Zelensky must first be replaced.",
+    ),
+    (
+        "regime",
+        "putin",
+        "demand",
+        "Putin's insistence that Zelensky lacks legitimacy is less a legal argument than "
+        "a demand for a more pliant government in Kyiv.",
     ),
     # sanctions
     (
@@ -1301,6 +1329,13 @@ CASES = [
         "Trump called on the EU to impose tariffs of up to 100% on China and India for "
         "buying Russian oil.",
     ),
+    (
+        "sanctions",
+        "europe",
+        "demand",
+        "European governments, for their part, want to keep the pressure on Moscow "
+        "through sanctions and the use of its immobilized assets.",
+    ),
     # military_aid
     (
         "military_aid",
@@ -1439,6 +1474,13 @@ CASES = [
         "demand",
         "Putin demanded that the West stop supplying weapons and that Ukraine halt "
         "mobilisation as conditions for a truce.",
+    ),
+    (
+        "military_aid",
+        "zelensky",
+        "demand",
+        "Ukraine needs more Patriot interceptors before winter. Zelensky made the request"
+        " at the talks in Miami.",
     ),
     # energy
     (
@@ -1688,6 +1730,13 @@ CASES = [
         "demand",
         "Trump wants Ukraine to give the US half of the revenues from its rare-earth minerals.",
     ),
+    (
+        "economy",
+        "trump",
+        "demand",
+        "The economic reset Trump wants with Moscow would include energy deals and "
+        "investment in the Arctic.",
+    ),
     # negotiations
     (
         "negotiations",
@@ -1838,6 +1887,12 @@ CASES = [
         "trump",
         "demand",
         "Trump said he wanted the talks to move faster and set a two-week deadline.",
+    ),
+    (
+        "negotiations",
+        "lavrov",
+        "rejection",
+        "Trump threatened new sanctions on Moscow. Lavrov dismissed two U.S. peace proposals.",
     ),
     # other
     (

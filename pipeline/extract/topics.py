@@ -229,7 +229,7 @@ GENERIC_COST = 25.0  # characters added to a "talks" or "summit" hit that is the
 # Between a cue and its object: up to two words that are no preposition or verb marker.
 OBJECT_GAP = re.compile(
     r"(?:\s+(?!(?:at|after|before|during|in|on|with|to|for|since|following|ahead|of|from|by|"
-    r"about|over|amid|until|that|and|or|but|would|will|could|should|be|is|was)\b)[\w'\u2019]+){0,2}\s+",
+    r"about|over|amid|until|that|and|or|but|would|will|could|should|be|is|was)\b)[\w'\u2019.]+){0,2}\s+",
     re.IGNORECASE,
 )
 CONTENT_REACH = 60  # characters after a generic object within which its content is named
