@@ -196,6 +196,18 @@ CASES = [
         "Zelensky called on Moscow to halt its air strikes and agree to a complete "
         "ceasefire for at least 30 days.",
     ),
+    (
+        "ceasefire",
+        "trump",
+        "demand",
+        'Trump said both leaders should "stop where they are" and declare victory.',
+    ),
+    (
+        "ceasefire",
+        "putin",
+        "rejection",
+        "Putin dismissed the European ultimatum for a 30-day truce as unacceptable language.",
+    ),
     # territory
     (
         "territory",
@@ -537,6 +549,20 @@ CASES = [
         "Zelensky has conceded that some territory may have to be recovered by diplomatic"
         " rather than military means.",
     ),
+    (
+        "territory",
+        "russia",
+        "demand",
+        "The Kremlin wants Kyiv to abandon Kramatorsk and Sloviansk, the last big cities "
+        "it holds in Donetsk.",
+    ),
+    (
+        "territory",
+        "witkoff",
+        "demand",
+        "Witkoff proposed that Ukraine withdraw from the Donbas in exchange for a "
+        "demilitarised zone.",
+    ),
     # security_guarantees
     (
         "security_guarantees",
@@ -717,6 +743,13 @@ CASES = [
         "rejection",
         "Britain and France want to station troops in western Ukraine after the war. The "
         "Kremlin rejected the plan.",
+    ),
+    (
+        "security_guarantees",
+        "zelensky",
+        "demand",
+        "Zelensky said Ukraine wanted legally binding guarantees ratified by the US "
+        "Congress before signing anything.",
     ),
     # nato
     (
@@ -978,6 +1011,13 @@ CASES = [
         "Moscow's maximalist demands include a drastic reduction of Ukraine's armed "
         "forces and a ban on Western military assistance.",
     ),
+    (
+        "demilitarization",
+        "zelensky",
+        "rejection",
+        "Zelensky ruled out any cap on Ukraine's military, saying the army was the "
+        "country's main security guarantee.",
+    ),
     # regime
     (
         "regime",
@@ -1094,6 +1134,13 @@ CASES = [
         "demand",
         "Putin's insistence that Zelensky lacks legitimacy is less a legal argument than "
         "a demand for a more pliant government in Kyiv.",
+    ),
+    (
+        "regime",
+        "russia",
+        "demand",
+        'Russian officials insist that Ukraine must ban "neo-Nazi" groups and repeal laws'
+        " restricting the Russian language.",
     ),
     # sanctions
     (
@@ -1336,6 +1383,12 @@ CASES = [
         "European governments, for their part, want to keep the pressure on Moscow "
         "through sanctions and the use of its immobilized assets.",
     ),
+    (
+        "sanctions",
+        "ukraine",
+        "demand",
+        "Kyiv urged its partners to sanction the tankers of Russia's shadow fleet.",
+    ),
     # military_aid
     (
         "military_aid",
@@ -1482,6 +1535,12 @@ CASES = [
         "Ukraine needs more Patriot interceptors before winter. Zelensky made the request"
         " at the talks in Miami.",
     ),
+    (
+        "military_aid",
+        "europe",
+        "concession",
+        "European leaders agreed to step up deliveries of ammunition and air defence to Ukraine.",
+    ),
     # energy
     (
         "energy",
@@ -1620,6 +1679,13 @@ CASES = [
         "demand",
         "Moscow demanded that Ukraine stop drone attacks on Russian oil refineries and ports.",
     ),
+    (
+        "energy",
+        "zelensky",
+        "demand",
+        "Zelensky urged Washington to pressure Moscow to stop attacking Ukraine's gas "
+        "production facilities.",
+    ),
     # economy
     (
         "economy",
@@ -1736,6 +1802,13 @@ CASES = [
         "demand",
         "The economic reset Trump wants with Moscow would include energy deals and "
         "investment in the Arctic.",
+    ),
+    (
+        "economy",
+        "trump",
+        "concession",
+        "Trump agreed to explore joint energy and rare-earth projects with Russia once "
+        "the war ends.",
     ),
     # negotiations
     (
@@ -1894,6 +1967,12 @@ CASES = [
         "rejection",
         "Trump threatened new sanctions on Moscow. Lavrov dismissed two U.S. peace proposals.",
     ),
+    (
+        "negotiations",
+        "ukraine",
+        "rejection",
+        "Kyiv refused to send its delegation to Moscow for talks.",
+    ),
     # other
     (
         "other",
@@ -1989,6 +2068,18 @@ CASES = [
         "demand",
         "Zelensky demanded an all-for-all exchange of prisoners and the return of "
         "deported children.",
+    ),
+    (
+        "other",
+        "russia",
+        "concession",
+        "Russia agreed to return the bodies of 6,000 fallen Ukrainian soldiers.",
+    ),
+    (
+        "other",
+        "europe",
+        "demand",
+        "EU leaders insisted that Russia be held accountable for war crimes.",
     ),
 ]
 
