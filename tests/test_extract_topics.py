@@ -208,6 +208,18 @@ CASES = [
         "rejection",
         "Putin dismissed the European ultimatum for a 30-day truce as unacceptable language.",
     ),
+    (
+        "ceasefire",
+        "zelensky",
+        "demand",
+        "Zelensky proposed an immediate halt to long-range strikes by both sides as a first step.",
+    ),
+    (
+        "ceasefire",
+        "russia",
+        "rejection",
+        "Moscow turned down the idea of an Olympic truce.",
+    ),
     # territory
     (
         "territory",
@@ -751,6 +763,12 @@ CASES = [
         "Zelensky said Ukraine wanted legally binding guarantees ratified by the US "
         "Congress before signing anything.",
     ),
+    (
+        "security_guarantees",
+        "france",
+        "concession",
+        "France offered to lead a naval mission to secure the Black Sea after a ceasefire.",
+    ),
     # nato
     (
         "nato",
@@ -918,6 +936,13 @@ CASES = [
         "What Putin really wants is a Ukraine that can never again aspire to join Western"
         " institutions, above all NATO.",
     ),
+    (
+        "nato",
+        "russia",
+        "demand",
+        "The Kremlin insists that Ukraine's neutral status be guaranteed by the permanent"
+        " members of the UN Security Council.",
+    ),
     # demilitarization
     (
         "demilitarization",
@@ -1017,6 +1042,12 @@ CASES = [
         "rejection",
         "Zelensky ruled out any cap on Ukraine's military, saying the army was the "
         "country's main security guarantee.",
+    ),
+    (
+        "demilitarization",
+        "russia",
+        "demand",
+        "Moscow also wants restrictions on the range of Ukraine's missiles.",
     ),
     # regime
     (
@@ -1141,6 +1172,12 @@ CASES = [
         "demand",
         'Russian officials insist that Ukraine must ban "neo-Nazi" groups and repeal laws'
         " restricting the Russian language.",
+    ),
+    (
+        "regime",
+        "zelensky",
+        "rejection",
+        "Zelensky rejected the idea of an interim government for Ukraine.",
     ),
     # sanctions
     (
@@ -1541,6 +1578,12 @@ CASES = [
         "concession",
         "European leaders agreed to step up deliveries of ammunition and air defence to Ukraine.",
     ),
+    (
+        "military_aid",
+        "ukraine",
+        "demand",
+        "Ukraine asked the Pentagon to speed up deliveries of HIMARS ammunition.",
+    ),
     # energy
     (
         "energy",
@@ -1686,6 +1729,12 @@ CASES = [
         "Zelensky urged Washington to pressure Moscow to stop attacking Ukraine's gas "
         "production facilities.",
     ),
+    (
+        "energy",
+        "russia",
+        "demand",
+        "Russia demanded control of the Zaporizhzhia nuclear plant and the town of Enerhodar.",
+    ),
     # economy
     (
         "economy",
@@ -1809,6 +1858,12 @@ CASES = [
         "concession",
         "Trump agreed to explore joint energy and rare-earth projects with Russia once "
         "the war ends.",
+    ),
+    (
+        "economy",
+        "united_states",
+        "demand",
+        "Washington wants priority rights to invest in Ukraine's lithium and titanium deposits.",
     ),
     # negotiations
     (
@@ -1973,6 +2028,18 @@ CASES = [
         "rejection",
         "Kyiv refused to send its delegation to Moscow for talks.",
     ),
+    (
+        "negotiations",
+        "zelensky",
+        "demand",
+        "Zelensky proposed a three-way meeting with Trump and Putin.",
+    ),
+    (
+        "negotiations",
+        "trump",
+        "demand",
+        "Trump wants the Europeans to stay out of the negotiations until a framework is agreed.",
+    ),
     # other
     (
         "other",
@@ -2080,6 +2147,12 @@ CASES = [
         "europe",
         "demand",
         "EU leaders insisted that Russia be held accountable for war crimes.",
+    ),
+    (
+        "other",
+        "zelensky",
+        "demand",
+        "Zelensky called for the release of Ukrainian journalists held in Russian prisons.",
     ),
 ]
 

@@ -431,6 +431,7 @@ def test_knowledge_topics_rejects_bad_ignore(tmp_path: Path) -> None:
         ("Moscow wants limits on its armed forces.", "limits on its armed forces"),
         ("They discussed the size of the Ukrainian army.", "size of the Ukrainian army"),
         ("Kyiv must withdraw its armed forces.", "withdraw its armed forces"),
+        ("Kyiv proposed a halt to long-range strikes.", "halt to long-range strikes"),
     ],
 )
 def test_knowledge_topics_any_word_slot(lexicon: TopicLexicon, text: str, words: str) -> None:

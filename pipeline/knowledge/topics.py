@@ -24,7 +24,7 @@ WORD_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 APOSTROPHES = "'\u2019"
 SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")  # these take -es in the plural
 ANY_WORD = "~"  # in a term, stands for any one word: "cap* on ~ army" finds "cap on Ukraine's army"
-ANY_WORD_PATTERN = r"[\w'\u2019.]+"
+ANY_WORD_PATTERN = r"[\w'\u2019.\-]+"
 
 
 @dataclass(frozen=True)
