@@ -331,3 +331,123 @@ def test_knowledge_topics_shipped_topics_are_the_guidelines(
     assert set(lexicon.topics) == expected
     assert lexicon.topics[-1] == OTHER
     assert {matcher.topic for matcher in lexicon.matchers} >= expected - {OTHER}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weak phrase hides the term inside it and is marked weak; others are found
+        (
+            "Written guarantees that NATO will not expand.",
+            [("security_guarantees", "Written guarantees", True), ("nato", "NATO", False)],
+        ),
+        (
+            "They want guarantees that Kyiv stays out.",
+            [("security_guarantees", "guarantees that", True)],
+        ),
+        # a longer term that starts earlier still wins over the weak phrase
+        (
+            "Security guarantees that deter Russia.",
+            [("security_guarantees", "Security guarantees", False)],
+        ),
+        ("Kyiv wants guarantees.", [("security_guarantees", "guarantees", False)]),
+        # an ignored phrase hides the term inside it and is not reported
+        ("A truce on land, at sea and in the air.", [("ceasefire", "truce", False)]),
+    ],
+)
+def test_knowledge_topics_weak_and_ignored_phrases(
+    lexicon: TopicLexicon, text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    found = [(hit.topic, text[hit.start : hit.end], hit.weak) for hit in lexicon.find(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        ("Zelensky said he would never agree to that.", "that"),
+        ("Zelensky rejected it, saying Ukraine would not yield.", "it"),
+        ("It is impossible to do this under pressure.", "this"),
+        ("Offering Putin this concession was a mistake.", "this concession"),
+        ("Europe rejected such a move.", "such a move"),
+        ("Trump made this major concession early.", "this major concession"),
+    ],
+)
+def test_knowledge_topics_anaphora_finds_pointing_back_objects(
+    lexicon: TopicLexicon, text: str, pointer: str
+) -> None:
+    assert lexicon.anaphora is not None
+    assert [m.group(0) for m in lexicon.anaphora.finditer(text)] == [pointer]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia demanded that Kyiv withdraw from Donetsk.",  # "that" opens a clause
+        "Russia insisted that, in any deal, Ukraine must leave.",  # not before a comma
+        "Russia said it would keep the land.",  # "it" opens a clause
+        "Kyiv rejected this proposal for a land swap.",  # the noun has its own complement
+    ],
+)
+def test_knowledge_topics_anaphora_skips_clause_openers(lexicon: TopicLexicon, text: str) -> None:
+    assert lexicon.anaphora is not None
+    assert not lexicon.anaphora.search(text)
+
+
+def test_knowledge_topics_narrowing(tmp_path: Path) -> None:
+    lexicon = _load(tmp_path, SMALL_FILE + '\n[narrow]\nceasefire = ["energy"]\n')
+    assert lexicon.narrower("ceasefire", "energy")
+    assert not lexicon.narrower("energy", "ceasefire")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('\n[narrow]\nceasefire = ["oil"]\n', "'narrow.ceasefire' lists 'oil'"),
+        ('\n[narrow]\nceasefire = ["ceasefire"]\n', "'narrow.ceasefire' lists 'ceasefire'"),
+        ('\n[narrow]\noil = ["energy"]\n', "'narrow.oil' must name a topic"),
+        ("\n[anaphora]\nnouns = []\n", "'anaphora.determiners'"),
+        ('\n[anaphora]\nverbs = ["x"]\n', "'anaphora.determiners'"),
+        ('\n[weak]\noil = ["x"]\n', "'weak.oil' must name a topic"),
+        ("\n[weak]\nenergy = []\n", "'weak.energy'"),
+    ],
+)
+def test_knowledge_topics_rejects_bad_extras(tmp_path: Path, extra: str, message: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        _load(tmp_path, SMALL_FILE + extra)
+    assert message in str(error.value)
+
+
+def test_knowledge_topics_rejects_bad_ignore(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        _load(tmp_path, 'ignore = [" "]\n' + SMALL_FILE)
+    assert "'ignore'" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Moscow wants a cap on Ukraine's army.", "cap on Ukraine's army"),
+        ("Moscow wants limits on its armed forces.", "limits on its armed forces"),
+        ("They discussed the size of the Ukrainian army.", "size of the Ukrainian army"),
+        ("Kyiv must withdraw its armed forces.", "withdraw its armed forces"),
+        ("Kyiv proposed a halt to long-range strikes.", "halt to long-range strikes"),
+    ],
+)
+def test_knowledge_topics_any_word_slot(lexicon: TopicLexicon, text: str, words: str) -> None:
+    assert [text[hit.start : hit.end] for hit in lexicon.find(text)] == [words]
+
+
+@pytest.mark.parametrize("term", ["~ army", "cap on ~"])
+def test_knowledge_topics_any_word_only_between_words(tmp_path: Path, term: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        _load(tmp_path, SMALL_FILE.replace('terms = ["power plant"]', f'terms = ["{term}"]'))
+    assert "'~' may only stand between words" in str(error.value)
+
+
+def test_knowledge_topics_subjects_must_be_terms(tmp_path: Path) -> None:
+    lexicon = _load(tmp_path, 'subjects = ["truce"]\n' + SMALL_FILE)
+    assert lexicon.subjects == {"truce"}
+    with pytest.raises(ConfigError) as error:
+        _load(tmp_path, 'subjects = ["pipeline"]\n' + SMALL_FILE)
+    assert "'subjects' must list terms" in str(error.value)
