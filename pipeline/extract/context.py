@@ -168,12 +168,15 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     """Reporting verbs outside quotes with their speakers and reported content."""
     tokens, mentions, first, end = ctx.tokens, ctx.mentions, ctx.start, ctx.end
     speech_verbs = lexicon.words["speech_verbs"]
+    cancelling = lexicon.words["speech_cancelling_particles"]
     speeches: list[Speech] = []
     for index in range(first, end):
         if tokens.norm[index] not in speech_verbs or ctx.quoted(index):
             continue
         if not tokens.plain_word(index) or mention_at(mentions, index) is not None:
             continue
+        if index + 1 < end and tokens.lower[index + 1] in cancelling:
+            continue  # "called for", "asked for": a request, not a report
         speaker = left_subject(tokens, index, mentions, lexicon, first)
         after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
         quote_before = any(ctx.in_quote[: index - first])
@@ -187,8 +190,39 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
         told = mention_at(mentions, start)
         if told is not None and tokens.lower[index].startswith(("tell", "told")):
             start = told.end  # "told CBS that ..." : the listener is not content
+        comma = _trailing_attribution(ctx, index, speaker, after, lexicon)
+        if comma is not None:
+            # "Russia will never accept it, Lavrov said.": the clause before the comma
+            speeches.append(Speech(index, speaker or after, first, comma))
+            continue
         speeches.append(Speech(index, speaker, start, _report_end(tokens, start, end)))
     return speeches
+
+
+TRAILING_REST = 10  # words allowed after a closing "X said" ("told reporters in Moscow")
+
+
+def _trailing_attribution(
+    ctx: SentenceContext, verb: int, speaker: Span | None, after: Span | None, lexicon: CueLexicon
+) -> int | None:
+    """The comma before a closing attribution, "..., Lavrov said (on Tuesday)." or
+    "..., said Lavrov.", when what follows the verb is only a short adjunct."""
+    tokens, first, end = ctx.tokens, ctx.start, ctx.end
+    adverbs = lexicon.words["verb_adverbs"]
+    if speaker is not None and all(tokens.norm[i] in adverbs for i in range(speaker.end, verb)):
+        position = speaker.start - 1
+    elif after is not None and after.start > verb:
+        position, speaker = verb - 1, after
+    else:
+        return None
+    if position <= first or tokens.text[position] != ",":
+        return None
+    rest = [i for i in range(max(verb, speaker.end) + 1, end) if not tokens.is_punct[i]]
+    if len(rest) > TRAILING_REST or any(tokens.lower[i] in {"that", "but", "and"} for i in rest):
+        return None
+    if any(tokens.text[i] == "," for i in range(verb + 1, end)):
+        return None
+    return position
 
 
 def _report_end(tokens: DocTokens, start: int, end: int) -> int:
@@ -279,7 +313,9 @@ def left_subject(
                 ):
                     return mention
                 return None
-            if _can_be_subject(tokens, mention, lexicon):
+            if _can_be_subject(tokens, mention, lexicon) or _clause_subject(
+                tokens, mention, index, lexicon
+            ):
                 return mention
             position = mention.start - 1
             continue
@@ -313,6 +349,23 @@ def _shared_subject(
                 return None  # the clause does not open with its subject: no guess
             return mention
     return None
+
+
+# Words that are prepositions before a noun but open a clause before a subject and its verb.
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "until"})
+
+
+def _clause_subject(tokens: DocTokens, mention: Span, verb: int, lexicon: CueLexicon) -> bool:
+    """ "after Russia demanded more land": after a conjunction that is also a preposition,
+    a mention followed only by auxiliaries or adverbs and the verb is the verb's subject."""
+    before = mention.start - 1
+    if before < 0 or tokens.lower[before] not in CLAUSE_PREPOSITIONS or mention.end > verb:
+        return False
+    adverbs = lexicon.words["verb_adverbs"]
+    return all(
+        tokens.lower[i] in AUXILIARIES or tokens.norm[i] in adverbs
+        for i in range(mention.end, verb)
+    )
 
 
 def _can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> bool:
@@ -380,7 +433,8 @@ def in_conditional(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> boo
             return False
         if norm[position] in conditionals:
             return True
-    return False
+    # "Had Putin accepted the truce, ...": an inverted condition opens the sentence
+    return index > ctx.start and norm[ctx.start] in lexicon.words["inverted_conditionals"]
 
 
 def build_context(

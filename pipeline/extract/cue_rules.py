@@ -21,6 +21,7 @@ from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet, no_claim
 
 MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
+INFINITIVE_REACH = 6  # words between "to <verb>" and a coordinated "and <verb>"
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
 # Words before a verb-form cue that show it is a noun ("a push", "under pressure").
 DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "such", "any", "its", "his",
@@ -91,10 +92,20 @@ class CueRules(RuleSet):
         tokens = ctx.tokens
         if cue.kind == "stance":
             return self._stance(ctx, cue)
+        if cue.kind == "verb" and self._refused_intention(ctx, cue):
+            # "Russia has no intention of giving up the regions": it will not give them up
+            if cue.type != "concession":
+                return no_claim(cue, "refused-act", "what an actor will not do is no act of it")
+            return [
+                replace(d, rule="no-intention") if d.is_claim else d
+                for d in self._verb(ctx, cue, "rejection")
+            ]
         if cue.kind == "verb" and cue.start > 0 and tokens.lower[cue.start - 1] == "to":
             governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
             if governor is None or tokens.norm[governor] not in self.words["aspectual_verbs"]:
                 return self._infinitive(ctx, cue)
+        if cue.kind == "verb" and self._coordinated_infinitive(ctx, cue):
+            return self._infinitive(ctx, cue)
         if cue.kind == "verb" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "into":
             return no_claim(
                 cue,
@@ -109,6 +120,8 @@ class CueRules(RuleSet):
         if modal is not None and cue.kind == "noun" and self._possessor_of(ctx, cue.start):
             modal = None  # "must accept Putin's terms": the terms are Putin's all the same
         if modal is not None and self._signalled_readiness(ctx, cue, modal):
+            modal = None
+        if modal is not None and reported and self._firm_in_speech(ctx, cue, modal):
             modal = None
         if modal is not None and not (reported and tokens.lower[modal] in BACKSHIFT):
             return no_claim(
@@ -230,6 +243,11 @@ class CueRules(RuleSet):
         noun = cue.start - 2
         if noun > ctx.start and ctx.tokens.norm[noun] in self.words["act_nouns"]:
             owner = self._possessor_of(ctx, noun)
+            if owner is not None and ctx.tokens.norm[noun] in self.words["negative_act_nouns"]:
+                if cue.type != "concession":
+                    return no_claim(cue, "refused-act", "what an actor refuses is no act of it")
+                # "Russia's refusal to agree to a truce": a refused concession is a rejection
+                return self.claims(ctx, cue, [owner], "rejection", "infinitive-refused", 0.75)
             if owner is not None:
                 return self.claims(ctx, cue, [owner], cue.type, "infinitive-of-possessed", 0.75)
         return no_claim(
@@ -303,6 +321,54 @@ class CueRules(RuleSet):
         window = range(max(ctx.start, modal - 4), modal)
         return any(ctx.tokens.lower[i] in self.words["signal_verbs"] for i in window)
 
+    def _refused_intention(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """ "no intention of giving up", "no plans to cede": a negated intention noun right
+        before the act."""
+        tokens = ctx.tokens
+        link = cue.start - 1
+        if link - 1 <= ctx.start or tokens.lower[link] not in {"of", "to", "in"}:
+            return False
+        if tokens.lower[link] != "to" and not tokens.lower[cue.start].endswith("ing"):
+            return False
+        if tokens.norm[link - 1] not in self.words["intention_nouns"]:
+            return False
+        return preceded_by(tokens, link - 1, frozenset({"no"}), ctx.start, gap=1) is not None
+
+    def _coordinated_infinitive(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """ "called on Moscow to stop stalling and accept the truce": a bare verb after
+        "and/or" that continues an infinitive is governed like it."""
+        tokens = ctx.tokens
+        if tokens.lower[cue.start] != cue.entry.lemma.split()[0]:
+            return False  # only the bare form continues an infinitive
+        position = cue.start - 1
+        while position >= ctx.start and tokens.norm[position] in self.words["verb_adverbs"]:
+            position -= 1
+        if position <= ctx.start or tokens.lower[position] not in {"and", "or"}:
+            return False
+        for before in range(position - 1, max(ctx.start, position - INFINITIVE_REACH) - 1, -1):
+            if tokens.is_punct[before] or mention_at(ctx.mentions, before) is not None:
+                return False
+            if tokens.lower[before] == "to":
+                verb = before + 1
+                return (
+                    verb < position
+                    and tokens.is_alpha[verb]
+                    and tokens.is_lower[verb]
+                    and tokens.lower[verb] not in DETERMINERS
+                )
+        return False
+
+    def _firm_in_speech(self, ctx: SentenceContext, cue: Cue, modal: int) -> bool:
+        """In someone's words, "could not accept" is a backshifted "cannot accept", and
+        "there can be no concessions" refuses them: neither is hypothetical."""
+        lower = ctx.tokens.lower
+        after = lower[modal + 1] if modal + 1 < ctx.end else ""
+        if cue.type != "concession":
+            return False
+        if lower[modal] in {"could", "can"} and after in NOT:
+            return True
+        return after == "be" and modal + 2 < ctx.end and lower[modal + 2] == "no"
+
     def _has_own_subject(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "he rejected ...": an actor right before the verb, with no comma between, is its
         subject, so the verb is active and a later "by" is not its agent."""
@@ -332,6 +398,11 @@ class CueRules(RuleSet):
 
     def _verb(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
         actors, how = self._holder_for_subject(ctx, cue)
+        speaker = ctx.speaker_for(cue.start)
+        impersonal = cue.entry.lemma in self.words["impersonal_demands"]
+        if not actors and how == "subject" and impersonal and speaker is not None:
+            # "Any deal would require Kyiv to cede land, Witkoff said.": a thing as subject
+            return self.claims(ctx, cue, [speaker], claim_type, "verb-impersonal-speaker", 0.65)
         if not actors:
             return no_claim(cue, how, "no actor found as the subject or agent of the cue")
         confidence = 0.8 if how in {"subject", "possessor"} else 0.75
@@ -371,13 +442,17 @@ class CueRules(RuleSet):
         agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
         if agent is not None:
             return self.claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
-        light = preceded_by(tokens, cue.start, self.words["light_verbs"], ctx.start, MODIFIER_GAP)
+        light = self._light_verb_before(ctx, cue.start)
         infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
         if light is not None and not infinitive:  # "to make concessions": governed elsewhere
             subject = left_subject(tokens, light, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None:
                 actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
                 return self.claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
+        speaker = ctx.speaker_for(cue.start)
+        if claim_type == "rejection" and cue.type == "concession" and speaker is not None:
+            # "There will be no concessions on territory," Yermak said.
+            return self.claims(ctx, cue, [speaker], claim_type, "noun-refused-by-speaker", 0.6)
         before = tokens.lower[cue.start - 1] if cue.start > ctx.start else ""
         antecedent = ctx.antecedents.get(cue.type)
         # "the demand" points back only as the object of a cue verb ("rejected the demand"),
@@ -392,6 +467,24 @@ class CueRules(RuleSet):
             "noun-no-holder",
             "nobody is named as the owner of this demand/concession/rejection",
         )
+
+    def _light_verb_before(self, ctx: SentenceContext, index: int) -> int | None:
+        """A light verb up to MODIFIER_GAP words before a noun; a hyphenated modifier counts
+        as one word ("presented a 28-point plan")."""
+        tokens, light_verbs = ctx.tokens, self.words["light_verbs"]
+        words = 0
+        position = index - 1
+        while position >= ctx.start and words <= MODIFIER_GAP + 1:
+            if tokens.norm[position] in light_verbs:
+                return position
+            if tokens.text[position] == "-":
+                position -= 2
+                continue
+            if tokens.is_punct[position]:
+                return None
+            words += 1
+            position -= 1
+        return None
 
     def _possessor_of(self, ctx: SentenceContext, index: int) -> Span | None:
         """The owner named before a noun ("Putin's key demand", "his demands", "Russian

@@ -202,19 +202,26 @@ class CueMatcher:
             if chosen and cue.start < chosen[-1].end:
                 last = chosen[-1]
                 same_words = (cue.start, cue.end) == (last.start, last.end)
-                if same_words and self._better(cue, last, tokens):
+                # "rejected calls for ...": right after a cue verb, the form is its object
+                object_of = len(chosen) > 1 and _ends_verb_at(chosen[-2], cue.start)
+                if same_words and self._better(cue, last, tokens, object_of):
                     chosen[-1] = cue
                 continue
             chosen.append(cue)
         return chosen
 
     @staticmethod
-    def _better(new: Cue, old: Cue, tokens: DocTokens) -> bool:
+    def _better(new: Cue, old: Cue, tokens: DocTokens, object_of: bool = False) -> bool:
         """True when ``new`` is the right reading of words that ``old`` also matched."""
         before = new.start - 1
-        looks_noun = new.start > 0 and (
-            tokens.lower[before] in NOUN_MARKERS or tokens.is_title[before]
+        looks_noun = object_of or (
+            new.start > 0 and (tokens.lower[before] in NOUN_MARKERS or tokens.is_title[before])
         )
         if looks_noun:
             return new.kind == "noun" and old.kind != "noun"
         return new.kind != "noun" and old.kind == "noun"
+
+
+def _ends_verb_at(cue: Cue, index: int) -> bool:
+    """A verb cue ending right before ``index`` (not a gerund: "ruled out ceding" is no noun)."""
+    return cue.end == index and cue.kind == "verb"

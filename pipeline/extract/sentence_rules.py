@@ -12,7 +12,7 @@ from pipeline.extract.context import (
     mention_at,
     preceded_by,
 )
-from pipeline.extract.cues import Cue
+from pipeline.extract.cues import NOUN_MARKERS, Cue
 from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
@@ -226,6 +226,8 @@ class SentenceRules(RuleSet):
         truce_words = self.words["truce_words"]
         found: list[Decision] = []
         for index in self._verbs_of(ctx, "declare_verbs", verbs):
+            if index > ctx.start and tokens.lower[index - 1] in NOUN_MARKERS:
+                continue  # "the offer of a truce": a noun, not a declaring verb
             subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
             if subject is None or not self.asserted(ctx, index):
                 continue
