@@ -1,7 +1,7 @@
 """Claim rules on news sentences of the kinds found in coverage of the 2025 Russia-Ukraine
 negotiations, written for these tests (none is copied from the seed articles): reported
-speech, closing attributions, passives, pronouns, negations, the author's advice,
-hypotheticals, questions and predictions, across many actors and cue verbs."""
+speech, closing attributions, appositions, passives, pronouns, negations, the author's
+advice, hypotheticals, questions and predictions, across many actors and cue verbs."""
 
 from __future__ import annotations
 
@@ -101,6 +101,10 @@ CASES = [
         {("putin", "rejection"), ("trump", "concession")},
     ),
     (
+        "Zelensky said no to any deal that would require Ukraine to give up the Donbas.",
+        {("zelensky", "rejection")},
+    ),
+    (
         "The Trump administration softened its stance on sanctions relief.",
         {("united_states", "concession")},
     ),
@@ -111,6 +115,10 @@ CASES = [
     (
         "Russia has signalled openness to a settlement that freezes the front line.",
         {("russia", "concession")},
+    ),
+    (
+        "Zelensky said he was willing to hold elections once a ceasefire is in place.",
+        {("zelensky", "concession")},
     ),
     ("Trump said Ukraine would have to make territorial concessions.", {("trump", "demand")}),
     (
@@ -291,6 +299,252 @@ CASES = [
         "Kushner and Witkoff presented a 28-point plan to Umerov in Miami.",
         {("kushner", "demand"), ("witkoff", "demand")},
     ),
+    (
+        "Yuri Ushakov, Putin's foreign policy adviser, said the American proposals were "
+        "unacceptable.",
+        {("united_states", "demand"), ("ushakov", "rejection")},
+    ),
+    (
+        "Andriy Yermak, the head of Zelensky's office, said Kyiv would not accept any "
+        "limits on its army.",
+        {("yermak", "rejection")},
+    ),
+    (
+        "EU foreign policy chief Kaja Kallas called for tougher sanctions on Russia.",
+        {("kallas", "demand")},
+    ),
+    (
+        "Putin, who has long demanded Ukraine's neutrality, said he was ready to discuss "
+        "a ceasefire.",
+        {("putin", "demand")},
+    ),
+    (
+        "Zelensky, whose country has lost a fifth of its territory, refuses to cede more land.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "The plan, which Moscow rejected, called for a demilitarised zone.",
+        {("russia", "rejection")},
+    ),
+    ("Russia is demanding that Ukraine reduce its army to 50,000 troops.", {("russia", "demand")}),
+    ("Kyiv wants Western troops on its soil as a deterrent.", {("ukraine", "demand")}),
+    ("What Putin wants is a neutral Ukraine with a small army.", {("putin", "demand")}),
+    (
+        "Putin's key demand remains the withdrawal of Ukrainian forces from Donetsk.",
+        {("putin", "demand")},
+    ),
+    ("The Kremlin's terms include recognition of Crimea as Russian.", {("russia", "demand")}),
+    ("Moscow's insistence on Ukrainian neutrality has stalled the talks.", {("russia", "demand")}),
+    (
+        "Trump issued Putin an ultimatum: agree to a ceasefire within 50 days or face tariffs.",
+        {("trump", "demand")},
+    ),
+    ("Zelensky has accepted the need for painful compromises.", {("zelensky", "concession")}),
+    (
+        "Kyiv has agreed in principle to a ceasefire along the front line.",
+        {("ukraine", "concession")},
+    ),
+    (
+        "The U.S. has agreed to help restore Russia's access to global markets.",
+        {("united_states", "concession")},
+    ),
+    (
+        "Moscow agreed to stop strikes on energy infrastructure for 30 days.",
+        {("russia", "concession")},
+    ),
+    (
+        "Russia has agreed to let the IAEA inspect the Zaporizhzhia plant.",
+        {("russia", "concession")},
+    ),
+    (
+        "Ukraine offered to swap territory in the Kursk region for land held by Russia.",
+        {("ukraine", "concession")},
+    ),
+    ("Zelensky proposed a ceasefire in the air and at sea.", {("zelensky", "demand")}),
+    ("Russia rejected the proposal for an air and sea truce.", {("russia", "rejection")}),
+    (
+        "Moscow has rebuffed repeated European calls for an unconditional ceasefire.",
+        {("europe", "demand"), ("russia", "rejection")},
+    ),
+    ("Trump reiterated his call for an immediate ceasefire.", {("trump", "demand")}),
+    ("Putin repeated his demand that Ukraine abandon its NATO bid.", {("putin", "demand")}),
+    ("Vance has pushed Europe to spend more on defence.", {("vance", "demand")}),
+    (
+        "Hegseth told allies that Europe must take the lead on Ukraine's security.",
+        {("hegseth", "demand")},
+    ),
+    (
+        "Trump threatened Russia with severe tariffs if it did not agree to a ceasefire "
+        "within 50 days.",
+        {("trump", "demand")},
+    ),
+    ("Putin rejected Trump's deadline.", {("putin", "rejection"), ("trump", "demand")}),
+    (
+        "Orban vetoed the EU's plan to use frozen Russian assets for Ukraine.",
+        {("europe", "demand"), ("orban", "rejection")},
+    ),
+    ("Fico has refused to back new sanctions against Moscow.", {("fico", "rejection")}),
+    ("Erdogan offered to host a new round of peace talks in Istanbul.", set()),
+    (
+        "China called for a political settlement and respect for Ukraine's sovereignty.",
+        {("china", "demand")},
+    ),
+    ("Kyiv and Moscow exchanged 390 prisoners on Friday.", set()),
+    ("Peskov declined to comment on the proposal.", set()),
+    ("Would Putin ever accept European troops in Ukraine?", set()),
+    ("Can Trump force Putin to accept a ceasefire?", set()),
+    ("Zelensky is expected to reject any plan that cedes territory.", set()),
+    ("Russia may soon offer a new truce.", set()),
+    ("It remains unclear whether Kyiv would accept such a deal.", set()),
+    ("Trump is likely to press Zelensky to accept the plan.", set()),
+    ("Few expect Moscow to drop its demands.", {("russia", "demand")}),
+    ("Washington must insist on a full ceasefire before easing sanctions.", set()),
+    ("The West should reject Putin's demands outright.", {("putin", "demand")}),
+    ("Zelensky would be wise to accept the offer.", set()),
+    (
+        "The Ukrainians have refused to withdraw from the fortress cities of Donetsk.",
+        {("ukraine", "rejection")},
+    ),
+    ("The Russians want the entire Donbas.", {("russia", "demand")}),
+    (
+        "The Kremlin is demanding that Kyiv hold elections before any peace deal is signed.",
+        {("russia", "demand")},
+    ),
+    (
+        "Ukrainian negotiators rejected a clause that would have barred Kyiv from joining NATO.",
+        {("ukraine", "rejection")},
+    ),
+    ("Russian negotiators insisted on a clause barring Ukraine from NATO.", {("russia", "demand")}),
+    (
+        "Meloni spoke with Zelensky on Monday. She urged him to accept the framework.",
+        {("meloni", "demand")},
+    ),
+    ("Kallas was blunt. She rejected any deal that rewards aggression.", {("kallas", "rejection")}),
+    (
+        "The Kremlin has not responded to the plan. It has previously demanded that Kyiv "
+        "withdraw from Donetsk.",
+        {("russia", "demand")},
+    ),
+    (
+        "Trump met Zelensky at the White House. The Ukrainian leader refused to sign the "
+        "minerals deal.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Russia has rejected the plan. It wants a settlement that addresses the root "
+        "causes of the war.",
+        {("russia", "demand"), ("russia", "rejection")},
+    ),
+    (
+        "European leaders met in Paris on Monday. They demanded a role in the negotiations.",
+        {("europe", "demand")},
+    ),
+    (
+        "“We do not accept ultimatums,” Zelensky told reporters in Kyiv.",
+        {("zelensky", "rejection")},
+    ),
+    ("“Ukraine must withdraw from the Donbas,” Ushakov told reporters.", {("ushakov", "demand")}),
+    ("“This plan is unacceptable,” the Russian foreign minister said.", {("lavrov", "rejection")}),
+    ("Zelensky said: “We will not give up our land.”", {("zelensky", "rejection")}),
+    ("“The ball is in Russia's court,” Rubio said.", set()),
+    (
+        "The 30-day truce was proposed by Washington and accepted by Kyiv.",
+        {("ukraine", "concession"), ("united_states", "demand")},
+    ),
+    (
+        "The European plan was dismissed by the Kremlin as unrealistic.",
+        {("europe", "demand"), ("russia", "rejection")},
+    ),
+    (
+        "According to Axios, Witkoff proposed recognising Crimea as Russian.",
+        {("witkoff", "demand")},
+    ),
+    (
+        "Zelensky rejected the proposal, saying Ukraine would never give up its land.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Lavrov dismissed the talk of peacekeepers, saying Russia would regard them as "
+        "legitimate targets.",
+        {("lavrov", "rejection")},
+    ),
+    (
+        "Trump said he would lift sanctions on Russia if Moscow agreed to a ceasefire.",
+        {("trump", "concession"), ("trump", "demand")},
+    ),
+    (
+        "Moscow demanded the lifting of Western sanctions as a condition for any deal.",
+        {("russia", "demand")},
+    ),
+    ("Washington eased some sanctions on Russian banks.", {("united_states", "concession")}),
+    ("The Americans proposed a freeze along the current line.", {("united_states", "demand")}),
+    (
+        "The U.S. delegation pushed for a deal on the Zaporizhzhia nuclear plant.",
+        {("united_states", "demand")},
+    ),
+    ("Sybiha called the Russian memorandum an ultimatum.", set()),
+    ("Rubio said the United States wanted both sides to make concessions.", {("rubio", "demand")}),
+    (
+        "Ukraine's allies have urged Kyiv not to give in to Russian pressure.",
+        {("russia", "demand")},
+    ),
+    (
+        "Zelensky has so far resisted American pressure to give up land.",
+        {("united_states", "demand"), ("zelensky", "rejection")},
+    ),
+    (
+        "Putin signalled he was willing to freeze the front line in the south.",
+        {("putin", "concession")},
+    ),
+    (
+        "Moscow said it would only agree to a ceasefire once Ukraine stopped mobilising.",
+        {("russia", "concession"), ("russia", "demand")},
+    ),
+    (
+        "Russia refuses to negotiate with Zelensky, whom it calls illegitimate.",
+        {("russia", "rejection")},
+    ),
+    ("Trump told Putin that he wanted the killing to stop.", {("trump", "demand")}),
+    (
+        "Putin told Witkoff that Russia would not give up any of the annexed regions.",
+        {("putin", "rejection")},
+    ),
+    (
+        "Witkoff has argued that Ukraine should hand over the rest of Donetsk.",
+        {("witkoff", "demand")},
+    ),
+    ("Rutte urged allies to keep supplying Kyiv with air defence.", {("rutte", "demand")}),
+    ("Ukraine's parliament would have to approve any territorial concession.", set()),
+    (
+        "The Trump administration has pressed Kyiv to accept a deal by Thanksgiving.",
+        {("united_states", "demand")},
+    ),
+    ("Medvedev mocked the European proposal for a reassurance force.", {("europe", "demand")}),
+    ("Lavrov says any security guarantees must include Russia and China.", {("lavrov", "demand")}),
+    (
+        "Zelensky says Ukraine is ready to hold elections after the war.",
+        {("zelensky", "concession")},
+    ),
+    (
+        "Russia demands Ukraine cede the rest of the Donbas, which Kyiv refuses to do.",
+        {("russia", "demand"), ("ukraine", "rejection")},
+    ),
+    (
+        "Kyiv has demanded the return of thousands of children deported to Russia.",
+        {("ukraine", "demand")},
+    ),
+    (
+        "Zelensky rejected a plan drafted by Witkoff and Dmitriev.",
+        {("dmitriev", "demand"), ("witkoff", "demand"), ("zelensky", "rejection")},
+    ),
+    (
+        "The peace framework drawn up by Washington was sent to Kyiv on Friday.",
+        {("united_states", "demand")},
+    ),
+    ("Moscow wants Washington to lift sanctions on Aeroflot.", {("russia", "demand")}),
+    ("Russia demanded that the U.S. lift sanctions on its banks.", {("russia", "demand")}),
+    ("The EU will not lift sanctions on Russia, Kallas said.", set()),
+    ("Trump has not eased any sanctions on Moscow.", set()),
 ]
 
 

@@ -218,8 +218,13 @@ def _trailing_attribution(
     if position <= first or tokens.text[position] != ",":
         return None
     rest = [i for i in range(max(verb, speaker.end) + 1, end) if not tokens.is_punct[i]]
+    listener = mention_at(ctx.mentions, rest[0]) if rest else None
+    if listener is not None:  # "..., Sybiha told CNN on Sunday."
+        rest = [i for i in rest if i >= listener.end]
     if len(rest) > TRAILING_REST or any(tokens.lower[i] in {"that", "but", "and"} for i in rest):
         return None
+    if rest and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
+        return None  # "..., said the proposals were unacceptable": the report follows
     if any(tokens.text[i] == "," for i in range(verb + 1, end)):
         return None
     return position
@@ -301,6 +306,9 @@ def left_subject(
     shared = _shared_subject(tokens, index, mentions, lexicon, floor)
     if shared is not None:
         return shared
+    enclosed, subject = _parenthetical_subject(tokens, index, mentions, lexicon, floor)
+    if enclosed:
+        return subject
     position = index - 1
     while position >= floor:
         mention = mention_at(mentions, position) if mentions else None
@@ -310,6 +318,7 @@ def left_subject(
                 if following == index or (
                     following < len(tokens)
                     and tokens.norm[following] in lexicon.words["group_nouns"]
+                    and tokens.norm[following] not in lexicon.words["other_groups"]
                 ):
                     return mention
                 return None
@@ -321,10 +330,63 @@ def left_subject(
             continue
         after_auxiliary = position > floor and tokens.lower[position - 1] in AUXILIARIES
         boundary = _is_boundary(tokens, position, lexicon) and not after_auxiliary
+        if boundary and tokens.lower[position] in RELATIVE_PRONOUNS:
+            # "Putin, who has long demanded ...": the relative pronoun stands for the name
+            antecedent = _before_comma(tokens, position, mentions, lexicon, floor)
+            return antecedent
         if boundary or tokens.text[position] in QUOTES:
             return None
         position -= 1
     return None
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+RELATIVE_OPENERS = frozenset({"who", "which", "whom", "whose", "that"})
+PARENTHESIS_REACH = 16  # words inside ", the head of Zelensky's office," before a verb
+
+
+def _before_comma(
+    tokens: DocTokens, comma: int, mentions: list[Span], lexicon: CueLexicon, floor: int
+) -> Span | None:
+    """The actor named right before the comma that precedes ``comma`` + 1."""
+    if comma - 1 < floor or tokens.text[comma - 1] != ",":
+        return None
+    mention = mention_ending_before(mentions, comma - 1)
+    if mention is None or marked_possessive(tokens, mention):
+        return None
+    return mention if _can_be_subject(tokens, mention, lexicon) else None
+
+
+def _parenthetical_subject(
+    tokens: DocTokens, index: int, mentions: list[Span], lexicon: CueLexicon, floor: int
+) -> tuple[bool, Span | None]:
+    """ "Yermak, the head of Zelensky's office, said" and "The plan, which Moscow
+    rejected, called for": a verb right after a closing comma takes its subject from
+    before the opening comma, an actor or (None) a thing. False when there is no such
+    parenthesis."""
+    position = index - 1
+    adverbs = lexicon.words["verb_adverbs"]
+    while position >= floor and (
+        tokens.norm[position] in adverbs or tokens.lower[position] in AUXILIARIES
+    ):
+        position -= 1
+    if position <= floor or tokens.text[position] != ",":
+        return False, None
+    for opening in range(position - 1, max(floor, position - PARENTHESIS_REACH) - 1, -1):
+        text = tokens.text[opening]
+        if text in BOUNDARIES or text in QUOTES:
+            return False, None
+        if text == ",":
+            adverbial = _is_boundary(tokens, opening + 1, lexicon) and (
+                tokens.lower[opening + 1] not in RELATIVE_OPENERS
+            )
+            if opening == position - 1 or adverbial:
+                return False, None  # an adverbial clause ("while ...") keeps the old search
+            subject = mention_ending_before(mentions, opening)
+            if subject is None or marked_possessive(tokens, subject):
+                return True, None
+            return True, subject if _can_be_subject(tokens, subject, lexicon) else None
+    return False, None
 
 
 def _shared_subject(

@@ -174,6 +174,9 @@ class CueRules(RuleSet):
         ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
         if cue.start in ends and lower[cue.start].endswith("ing"):
             return True  # "ruled out ceding land": the gerund is what is rejected
+        subject = mention_ending_before(ctx.mentions, cue.start)
+        if subject is not None and subject.start in ends and cue.kind == "verb":
+            return True  # "Russia demands Ukraine cede ...": a subjunctive without "that"
         for position in range(cue.start - 1, ctx.start - 1, -1):
             text = lower[position]
             if text in {";", ":"}:
@@ -212,7 +215,18 @@ class CueRules(RuleSet):
             return "empty-object", f"the cue's object is '{nxt}': nothing is asked or given"
         yielding_frame = cue.type == "concession" and cue.text.lower().endswith(" to")
         if yielding_frame and nxt in self.words["non_concession_verbs"]:
-            return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
+            window = range(cue.end + 1, min(ctx.end, cue.end + 4))
+            if not any(ctx.tokens.norm[i] in self.words["yielding_objects"] for i in window):
+                return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
+        if (
+            cue.type == "concession"
+            and ctx.tokens.norm[cue.start] in self.words["clause_concessions"]
+        ):
+            named = mention_at(ctx.mentions, cue.end) or mention_at(ctx.mentions, cue.end + 1)
+            if nxt != "that" and named is None:
+                return "no-claim-object", f"'{cue.text}' concedes a claim only ('{cue.text} that')"
+        if cue.type == "rejection" and nxt == "to" and after in self.words["refusal_nonclaims"]:
+            return "no-refusal", f"'{cue.text} to {after}' refuses no demand or proposal"
         if cue.entry.lemma == "agree" and nxt in DETERMINERS:
             return "adopted", f"'{cue.text} {nxt} ...' adopts something; it concedes nothing"
         if reporting and (not nxt or not nxt.isalpha()):
@@ -321,6 +335,18 @@ class CueRules(RuleSet):
         window = range(max(ctx.start, modal - 4), modal)
         return any(ctx.tokens.lower[i] in self.words["signal_verbs"] for i in window)
 
+    def _opens_relative(self, ctx: SentenceContext, index: int) -> bool:
+        """ "a deal that would require ...": the verb's subject is a relative pronoun."""
+        tokens = ctx.tokens
+        position = index - 1
+        while position >= ctx.start and (
+            tokens.norm[position] in self.modals
+            or tokens.norm[position] in self.words["verb_adverbs"]
+            or tokens.lower[position] in AUXILIARY_WORDS - {"that", "which", "who"}
+        ):
+            position -= 1
+        return position >= ctx.start and tokens.lower[position] in {"that", "which", "who"}
+
     def _refused_intention(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "no intention of giving up", "no plans to cede": a negated intention noun right
         before the act."""
@@ -330,9 +356,12 @@ class CueRules(RuleSet):
             return False
         if tokens.lower[link] != "to" and not tokens.lower[cue.start].endswith("ing"):
             return False
-        if tokens.norm[link - 1] not in self.words["intention_nouns"]:
+        noun = link - 1
+        if tokens.lower[noun] == "whatsoever":  # "no intention whatsoever of ..."
+            noun -= 1
+        if noun <= ctx.start or tokens.norm[noun] not in self.words["intention_nouns"]:
             return False
-        return preceded_by(tokens, link - 1, frozenset({"no"}), ctx.start, gap=1) is not None
+        return preceded_by(tokens, noun, frozenset({"no"}), ctx.start, gap=1) is not None
 
     def _coordinated_infinitive(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "called on Moscow to stop stalling and accept the truce": a bare verb after
@@ -399,7 +428,9 @@ class CueRules(RuleSet):
     def _verb(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
         actors, how = self._holder_for_subject(ctx, cue)
         speaker = ctx.speaker_for(cue.start)
-        impersonal = cue.entry.lemma in self.words["impersonal_demands"]
+        impersonal = cue.entry.lemma in self.words[
+            "impersonal_demands"
+        ] and not self._opens_relative(ctx, cue.start)
         if not actors and how == "subject" and impersonal and speaker is not None:
             # "Any deal would require Kyiv to cede land, Witkoff said.": a thing as subject
             return self.claims(ctx, cue, [speaker], claim_type, "verb-impersonal-speaker", 0.65)
@@ -442,7 +473,14 @@ class CueRules(RuleSet):
         agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
         if agent is not None:
             return self.claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
+        agents = self._participle_agents(ctx, cue)
+        if agents:  # "a plan drafted by Witkoff and Dmitriev", "an offer made by X"
+            return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent", 0.7)
         light = self._light_verb_before(ctx, cue.start)
+        if light is not None and light + 1 < ctx.end and tokens.lower[light + 1] == "to":
+            light = None  # "would have to approve any concession": an obligation, no light verb
+        if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
+            return no_claim(cue, "modal", "the light verb is under a modal: not an act")
         infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
         if light is not None and not infinitive:  # "to make concessions": governed elsewhere
             subject = left_subject(tokens, light, ctx.mentions, self.lexicon, ctx.start)
@@ -467,6 +505,36 @@ class CueRules(RuleSet):
             "noun-no-holder",
             "nobody is named as the owner of this demand/concession/rejection",
         )
+
+    def _participle_agents(self, ctx: SentenceContext, cue: Cue) -> list[Span]:
+        """The agents of a participle right after a noun cue: "a plan drafted by Witkoff and
+        Dmitriev", "an offer already made by Washington"."""
+        tokens = ctx.tokens
+        position = cue.end
+        if position >= ctx.end or not tokens.is_alpha[position] or not tokens.is_lower[position]:
+            return []
+        word = tokens.norm[position]
+        if not (_is_participle(word) or word in self.words["irregular_participles"]):
+            return []
+        for by in range(position + 1, min(ctx.end - 1, position + 3)):
+            if tokens.lower[by] == "by":
+                agent = mention_at(ctx.mentions, by + 1) or mention_at(ctx.mentions, by + 2)
+                return self._and_following(ctx, agent) if agent is not None else []
+            if not tokens.is_alpha[by]:
+                return []
+        return []
+
+    def _and_following(self, ctx: SentenceContext, first: Span) -> list[Span]:
+        """An actor with those joined to it on the right: "by Witkoff and Dmitriev"."""
+        chain = [first]
+        position = first.end
+        while position + 1 < ctx.end and ctx.tokens.lower[position] in {"and", ","}:
+            following = mention_at(ctx.mentions, position + 1)
+            if following is None or following.start != position + 1:
+                break
+            chain.append(following)
+            position = following.end
+        return chain
 
     def _light_verb_before(self, ctx: SentenceContext, index: int) -> int | None:
         """A light verb up to MODIFIER_GAP words before a noun; a hyphenated modifier counts

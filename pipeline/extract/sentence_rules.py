@@ -5,6 +5,7 @@ persuaded parties and changed positions."""
 from __future__ import annotations
 
 from pipeline.extract.context import (
+    ALL_QUOTES,
     SentenceContext,
     in_conditional,
     left_subject,
@@ -32,7 +33,15 @@ TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
 DIRECTIVE_ENTRY = CueEntry("demand", "directive", "tell", ("tell",))
 PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 # The word lists whose verbs open a sentence pattern.
-VERB_LISTS = ("directive_verbs", "pressure_verbs", "declare_verbs", "persuade_verbs")
+VERB_LISTS = (
+    "directive_verbs",
+    "pressure_verbs",
+    "declare_verbs",
+    "persuade_verbs",
+    "relief_verbs",
+)
+RELIEF_ENTRY = CueEntry("concession", "relief", "lift", ("lift",))
+RELIEF_REACH = 4  # words between "lifted" and "sanctions" ("eased some of the sanctions")
 
 
 class SentenceRules(RuleSet):
@@ -53,8 +62,9 @@ class SentenceRules(RuleSet):
             return []
         found = self.reported_obligations(ctx, decisions)
         found += self.elliptical_refusals(ctx, cues)
-        found += self.conditions_of_offers(ctx, decisions + found)
         verbs = self._pattern_verbs(ctx)
+        found += self.relieved_pressures(ctx, verbs, decisions)
+        found += self.conditions_of_offers(ctx, decisions + found)
         found += self.conditional_pressure(ctx, verbs)
         found += self.declared_truces(ctx, verbs)
         found += self.persuaded_parties(ctx, verbs)
@@ -164,7 +174,9 @@ class SentenceRules(RuleSet):
                 continue
             if tokens.lower[aux + 1] not in NOT:
                 continue
-            closing = aux + 2 == ctx.end or tokens.is_punct[aux + 2]
+            closing = aux + 2 == ctx.end or (
+                tokens.is_punct[aux + 2] and tokens.text[aux + 2] not in ALL_QUOTES
+            )  # "it would not \"go after ...\"": a quote continues the verb phrase
             if closing and any(c.end <= mention.start for c in concessions):
                 cue = Cue(aux, aux + 2, tokens.words(aux, aux + 2), ELLIPSIS_ENTRY)
                 decisions += self.claims(
@@ -180,8 +192,12 @@ class SentenceRules(RuleSet):
         lower = ctx.tokens.lower
         added: list[Decision] = []
         offers = [d for d in decisions if d.is_claim and d.claim_type != "rejection"]
+        cue_starts = {d.cue.start for d in decisions}
         for decision in offers:
             for position in range(decision.cue.end, ctx.end):
+                if position in cue_starts and decision.cue.kind == "noun":
+                    break  # "an offer made by X ..., the U.S. should offer ... if": the later
+                    # cue, even one that is no claim, takes the condition
                 if lower[position] in CONDITION_WORDS:
                     cue = Cue(position, position + 1, ctx.tokens.text[position], CONDITION_ENTRY)
                     assert decision.actor is not None
@@ -218,6 +234,45 @@ class SentenceRules(RuleSet):
                     modality="conditional",
                 )
         return found
+
+    def relieved_pressures(
+        self, ctx: SentenceContext, verbs: list[int], decisions: list[Decision]
+    ) -> list[Decision]:
+        """ "Washington eased some sanctions on Russian banks": lifting a pressure is a
+        concession by whoever lifts it."""
+        tokens = ctx.tokens
+        objects = self.words["relief_objects"]
+        found: list[Decision] = []
+        for index in self._verbs_of(ctx, "relief_verbs", verbs):
+            if index > ctx.start and tokens.lower[index - 1] in NOUN_MARKERS | {"to"}:
+                continue  # "the lifting of sanctions" is a noun, "wants X to lift" a demand
+            after = range(index + 1, min(ctx.end, index + 1 + RELIEF_REACH))
+            if not any(tokens.norm[i] in objects for i in after):
+                continue
+            if self._demanded(ctx, index, decisions):
+                continue  # "demanded that Washington lift sanctions": what another claim asks
+            subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
+            if subject is None or not self.asserted(ctx, index):
+                continue
+            cue = self.word_cue(ctx, index, RELIEF_ENTRY)
+            found += self.claims(ctx, cue, [subject], "concession", "relieved-pressure", 0.6)
+        return found
+
+    @staticmethod
+    def _demanded(ctx: SentenceContext, index: int, decisions: list[Decision]) -> bool:
+        """A verb inside what a demand or rejection asks: after "<cue> that ..." or right
+        after "<cue> <actor>" ("demands Kyiv lift ...")."""
+        ends = {d.cue.end for d in decisions if d.claim_type in {"demand", "rejection"}}
+        subject = mention_at(ctx.mentions, index - 1) if index > ctx.start else None
+        if subject is not None and subject.start in ends:
+            return True
+        lower = ctx.tokens.lower
+        for position in range(index - 1, ctx.start - 1, -1):
+            if lower[position] in {";", ":"}:
+                return False
+            if lower[position] == "that":
+                return position in ends
+        return False
 
     def declared_truces(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
         """ "the truce Putin declared", "Moscow announced a ceasefire": a pause in fighting

@@ -52,6 +52,14 @@ WORD_LISTS = (
     "impersonal_demands",
     "inverted_conditionals",
     "speech_cancelling_particles",
+    "attribution_adjuncts",
+    "refusal_nonclaims",
+    "yielding_objects",
+    "other_groups",
+    "clause_concessions",
+    "irregular_participles",
+    "relief_verbs",
+    "relief_objects",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
