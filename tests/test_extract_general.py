@@ -545,6 +545,199 @@ CASES = [
     ("Russia demanded that the U.S. lift sanctions on its banks.", {("russia", "demand")}),
     ("The EU will not lift sanctions on Russia, Kallas said.", set()),
     ("Trump has not eased any sanctions on Moscow.", set()),
+    (
+        "Russian President Vladimir Putin on Friday rejected a Washington-backed proposal"
+        " for a 30-day ceasefire, saying it would only benefit Ukraine.",
+        {("putin", "rejection"), ("united_states", "demand")},
+    ),
+    (
+        "Ukrainian President Volodymyr Zelensky said on Tuesday that Kyiv was ready to "
+        "sign a ceasefire agreement immediately.",
+        {("zelensky", "concession")},
+    ),
+    ("Trump also floated the possibility of meeting Putin in Budapest.", {("trump", "demand")}),
+    ("Zelensky has said he would be willing to meet Putin in person.", set()),
+    (
+        "Russia's Foreign Ministry said the deployment of any Western troops would be "
+        "unacceptable.",
+        {("russia", "rejection")},
+    ),
+    (
+        "Kyiv has offered to halt strikes on Russian refineries if Moscow stops attacking"
+        " Ukraine's power grid.",
+        {("ukraine", "concession"), ("ukraine", "demand")},
+    ),
+    ("Moscow has given no sign that it is willing to compromise.", set()),
+    ("There is no indication that Putin is prepared to accept a ceasefire.", set()),
+    (
+        "Zelensky appeared to soften his stance on territorial concessions on Monday.",
+        {("zelensky", "concession")},
+    ),
+    (
+        "Lavrov reiterated that Moscow would never accept NATO membership for Ukraine.",
+        {("lavrov", "rejection")},
+    ),
+    ("The Europeans want a seat at the table.", {("europe", "demand")}),
+    (
+        "Germany's chancellor, Friedrich Merz, called for a ceasefire before any talks.",
+        {("merz", "demand")},
+    ),
+    ('Moscow dismissed the idea as "absurd".', {("russia", "rejection")}),
+    (
+        "Ukraine's top negotiator, Rustem Umerov, said Kyiv would not agree to any deal "
+        "that limits its army.",
+        {("umerov", "rejection")},
+    ),
+    (
+        "Kallas said the EU would keep up pressure on Moscow until it agrees to a full ceasefire.",
+        {("kallas", "demand")},
+    ),
+    ("Zelensky thanked Trump for his efforts to end the war.", set()),
+    ("Trump praised Putin's willingness to negotiate.", set()),
+    (
+        "Russia agreed to a prisoner swap but rejected calls for an energy truce.",
+        {("russia", "concession"), ("russia", "rejection")},
+    ),
+    (
+        'Putin insisted that any settlement must be based on the "realities on the ground".',
+        {("putin", "demand")},
+    ),
+    (
+        "In Istanbul, the Russian delegation demanded that Ukraine withdraw from four regions.",
+        {("russia", "demand")},
+    ),
+    (
+        "Washington is pressing Kyiv to drop its objections to the plan.",
+        {("ukraine", "rejection"), ("united_states", "demand")},
+    ),
+    (
+        "The Ukrainian government has rejected claims that it is blocking peace.",
+        {("ukraine", "rejection")},
+    ),
+    (
+        "Putin wants Ukraine to hand over the rest of Donetsk, a demand Kyiv has rejected.",
+        {("putin", "demand"), ("ukraine", "rejection")},
+    ),
+    ("Zelensky has repeatedly said Ukraine will not cede territory.", {("zelensky", "rejection")}),
+    ("Trump has signalled that he may ease sanctions on Russia.", {("trump", "concession")}),
+    (
+        "Moscow has signalled that it might accept European peacekeepers under certain conditions.",
+        {("russia", "concession")},
+    ),
+    (
+        "Russia will not stop its offensive until Kyiv accepts its terms, Medvedev said.",
+        {("medvedev", "demand")},
+    ),
+    (
+        'Ukraine rejected the Russian demands as "unacceptable".',
+        {("russia", "demand"), ("ukraine", "rejection")},
+    ),
+    ("NATO allies pledged to keep supporting Ukraine.", set()),
+    ("The Kremlin said Putin had no plans to meet Zelensky.", set()),
+    ("Kyiv accused Moscow of dragging out the talks to seize more land.", set()),
+    ('Trump said Zelensky "has no cards" and should make a deal.', {("trump", "demand")}),
+    (
+        'Vance said the United States had offered "significant concessions" to both sides.',
+        {("vance", "concession")},
+    ),
+    ("Sybiha urged partners to increase pressure on Russia.", {("sybiha", "demand")}),
+    (
+        "Starmer said Britain was ready to deploy troops to Ukraine to help enforce a peace deal.",
+        {("starmer", "concession")},
+    ),
+    ("Meloni opposed sending Italian troops to Ukraine.", {("meloni", "rejection")}),
+    ("Poland has ruled out sending troops.", {("poland", "rejection")}),
+    ("China has refused to condemn the invasion.", {("china", "rejection")}),
+    (
+        'Russia insists any peace deal must address the "root causes" of the conflict.',
+        {("russia", "demand")},
+    ),
+    ('Zelensky has called Putin\'s demands "an ultimatum".', {("putin", "demand")}),
+    (
+        "Peskov said the Kremlin was still waiting for Washington's response to its proposals.",
+        {("peskov", "demand")},
+    ),
+    (
+        "According to Reuters, Moscow has asked Washington to recognise its control of Crimea.",
+        {("russia", "demand")},
+    ),
+    (
+        'Putin said Russia was "open to dialogue" but would not give up its goals.',
+        {("putin", "rejection")},
+    ),
+    (
+        "Ukraine has made clear it will never recognise Crimea as Russian.",
+        {("ukraine", "rejection")},
+    ),
+    ('Zelensky offered Putin a prisoner exchange of "all for all".', {("zelensky", "concession")}),
+    ('Trump said he was "very disappointed" in Putin.', set()),
+    (
+        "Ukraine is seeking Patriot air defence systems and long-range Tomahawk missiles.",
+        {("ukraine", "demand")},
+    ),
+    ("Zelensky asked Trump for Tomahawk missiles during their meeting.", {("zelensky", "demand")}),
+    (
+        "Trump declined Zelensky's request for Tomahawk missiles.",
+        {("trump", "rejection"), ("zelensky", "demand")},
+    ),
+    ("The Kremlin has said it is open to a prisoner swap.", {("russia", "concession")}),
+    ("Russia says it is ready to resume talks in Istanbul.", set()),
+    ("Moscow says it would be ready to discuss security guarantees for Ukraine.", set()),
+    (
+        "Zelensky said Kyiv would accept a ceasefire along the current front line as a "
+        "starting point.",
+        {("zelensky", "concession")},
+    ),
+    ("European officials fear the plan would force Ukraine to cede land.", set()),
+    ("The 28-point plan calls for Ukraine to cap its army at 600,000 troops.", set()),
+    ("Kushner and Witkoff met Putin for five hours but failed to reach a deal.", set()),
+    ("Putin refused to commit to a ceasefire.", {("putin", "rejection")}),
+    ("Yermak resigned after anti-corruption raids.", set()),
+    (
+        "Lavrov said Moscow was ready to give written security guarantees to Ukraine.",
+        {("lavrov", "concession")},
+    ),
+    (
+        "Ushakov said Russia was not ready to accept the European amendments.",
+        {("europe", "demand"), ("ushakov", "rejection")},
+    ),
+    (
+        "“We're not ready to give up our land,” Zelensky said in his nightly address.",
+        {("zelensky", "rejection")},
+    ),
+    ("Putin appeared to reject the idea of a summit with Zelensky.", {("putin", "rejection")}),
+    ("The proposal has been widely criticised in Kyiv.", set()),
+    ("Demand for Russian gas in Europe has fallen sharply.", set()),
+    ("The offer still stands, Witkoff said.", set()),
+    ("Trump's plan would freeze the conflict along the current front line.", {("trump", "demand")}),
+    ("Moscow's offer of a short truce was seen in Kyiv as a stunt.", {("russia", "concession")}),
+    ("The Kremlin has not ruled out a meeting between Putin and Zelensky.", set()),
+    ("Zelensky did not rule out holding a referendum on any territorial deal.", set()),
+    (
+        "The talks ended without agreement after Russia insisted on keeping all the land it holds.",
+        {("russia", "demand")},
+    ),
+    ("Russia has long opposed NATO's expansion to the east.", {("russia", "rejection")}),
+    ("Witkoff and Dmitriev drafted the plan in Miami last month.", set()),
+    ("Macron has urged Trump not to abandon Ukraine.", {("macron", "demand")}),
+    (
+        "Ukraine's European allies rejected the idea of a frozen conflict.",
+        {("europe", "rejection")},
+    ),
+    (
+        "The EU has proposed using frozen Russian assets to fund a loan to Ukraine.",
+        {("europe", "demand")},
+    ),
+    ("Belgium has blocked the use of frozen Russian assets.", set()),
+    (
+        "Rubio said the ball was now in Russia's court after Kyiv accepted the proposal.",
+        {("ukraine", "concession")},
+    ),
+    ("Russia, for its part, insists that Ukraine must never join NATO.", {("russia", "demand")}),
+    (
+        "Zelensky, asked about the plan, said Ukraine would not accept it.",
+        {("zelensky", "rejection")},
+    ),
 ]
 
 

@@ -265,6 +265,9 @@ class ActorLinker:
         speaker = self._speech_subject(index, doc, fits)
         if speaker is not None:
             return speaker.label_
+        doer = self._infinitive_subject(index, doc, fits) if word in THING_PRONOUNS else None
+        if doer is not None:
+            return doer.label_
         if word in OBJECT_PRONOUNS and fits and self._same_clause(fits[-1], index, doc):
             fits = fits[:-1]
         if word == "it" and not doc[index].is_sent_start:
@@ -313,6 +316,17 @@ class ActorLinker:
         if last.is_lower:
             return last.text.endswith("s") and self.cues.has("group_nouns", last.text)
         return last.is_title and last.text.endswith(PLURAL_PEOPLE)
+
+    @staticmethod
+    def _infinitive_subject(index: int, doc: Doc, fits: list[Span]) -> Span | None:
+        """ "pressing Kyiv to drop its objections": in an infinitive, "its" is the actor
+        named right before "to", who is to act."""
+        for to in range(index - 1, max(0, index - 4) - 1, -1):
+            if doc[to].lower_ == "to":
+                return next((s for s in fits if s.end == to), None)
+            if not (doc[to].is_alpha and doc[to].is_lower):
+                return None
+        return None
 
     def _speech_subject(self, index: int, doc: Doc, fits: list[Span]) -> Span | None:
         """In "X told Y (that) he ...", "he" is X: the subject of the reporting verb."""

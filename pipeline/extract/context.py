@@ -383,6 +383,9 @@ def _parenthetical_subject(
             if opening == position - 1 or adverbial:
                 return False, None  # an adverbial clause ("while ...") keeps the old search
             subject = mention_ending_before(mentions, opening)
+            inner = mention_at(mentions, opening + 1)
+            if inner is not None and inner.start == opening + 1 and inner.end == position:
+                return True, inner  # "Germany's chancellor, Friedrich Merz, called for ..."
             if subject is None or marked_possessive(tokens, subject):
                 return True, None
             return True, subject if _can_be_subject(tokens, subject, lexicon) else None

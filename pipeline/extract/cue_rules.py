@@ -9,6 +9,8 @@ from spacy.tokens import Span
 from pipeline.annotate.linker import POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
 from pipeline.extract.context import (
     BE_FORMS,
+    CLAUSE_PREPOSITIONS,
+    PREPOSITIONS,
     SentenceContext,
     coordinated,
     in_conditional,
@@ -61,7 +63,19 @@ class CueRules(RuleSet):
         norm = ctx.tokens.norm
         opener = ctx.tokens.text[ctx.start] if ctx.end > ctx.start else ""
         doubt_verbs = self.words["doubt_verbs"]
-        doubted = [i for i in range(ctx.start, ctx.end) if norm[i] in doubt_verbs]
+        unasserting = self.words["unasserting_nouns"]
+        doubted = [
+            i
+            for i in range(ctx.start, ctx.end)
+            if norm[i] in doubt_verbs
+            or (
+                norm[i] in unasserting
+                and i > ctx.start
+                and norm[i - 1] in {"no", "little", "any"}
+                and i + 1 < ctx.end
+                and norm[i + 1] in {"that", "of"}
+            )
+        ]
         headline = is_headline_text(ctx.text)
         for cue in cues:
             if ctx.is_question or self._in_quoted_question(ctx, cue):
@@ -119,7 +133,7 @@ class CueRules(RuleSet):
         modal = preceded_by(tokens, cue.start, self.modals, ctx.start)
         if modal is not None and cue.kind == "noun" and self._possessor_of(ctx, cue.start):
             modal = None  # "must accept Putin's terms": the terms are Putin's all the same
-        if modal is not None and self._signalled_readiness(ctx, cue, modal):
+        if modal is not None and self.signalled_readiness(ctx, cue.type, modal):
             modal = None
         if modal is not None and reported and self._firm_in_speech(ctx, cue, modal):
             modal = None
@@ -137,7 +151,7 @@ class CueRules(RuleSet):
         emptied = self._empty_or_off_topic(ctx, cue)
         if emptied is not None:
             return no_claim(cue, *emptied)
-        negated = preceded_by(tokens, cue.start, self.negations, ctx.start) is not None
+        negated = self._negated(ctx, cue)
         claim_type = cue.type
         if negated:
             if cue.type != "concession":
@@ -213,7 +227,11 @@ class CueRules(RuleSet):
         reporting = ctx.tokens.norm[cue.start] in self.words["speech_verbs"]
         if nxt in self.words["empty_objects"]:
             return "empty-object", f"the cue's object is '{nxt}': nothing is asked or given"
-        yielding_frame = cue.type == "concession" and cue.text.lower().endswith(" to")
+        if cue.type == "concession" and cue.kind == "noun" and nxt == "to":
+            nxt = after  # "willingness to negotiate": the verb after the noun's "to"
+        yielding_frame = cue.type == "concession" and (
+            cue.text.lower().endswith(" to") or cue.kind == "noun"
+        )
         if yielding_frame and nxt in self.words["non_concession_verbs"]:
             window = range(cue.end + 1, min(ctx.end, cue.end + 4))
             if not any(ctx.tokens.norm[i] in self.words["yielding_objects"] for i in window):
@@ -324,17 +342,6 @@ class CueRules(RuleSet):
                 return None
         return None
 
-    def _signalled_readiness(self, ctx: SentenceContext, cue: Cue, modal: int) -> bool:
-        """ "Kyiv signalled it could accept a freeze": a signal verb, the signaller as a
-        pronoun, "could/might" and a concession cue make a signal of readiness, which the
-        guidelines count."""
-        if cue.type != "concession" or ctx.tokens.lower[modal] not in {"could", "might"}:
-            return False
-        if modal <= ctx.start or ctx.tokens.lower[modal - 1] not in SELF_PRONOUNS:
-            return False  # "indicated Kyiv could accept" is someone else's reading
-        window = range(max(ctx.start, modal - 4), modal)
-        return any(ctx.tokens.lower[i] in self.words["signal_verbs"] for i in window)
-
     def _opens_relative(self, ctx: SentenceContext, index: int) -> bool:
         """ "a deal that would require ...": the verb's subject is a relative pronoun."""
         tokens = ctx.tokens
@@ -386,6 +393,21 @@ class CueRules(RuleSet):
                     and tokens.lower[verb] not in DETERMINERS
                 )
         return False
+
+    def _negated(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """A negation just before the cue, in the same clause ("ended without agreement
+        after Russia insisted" is not negated); a possessed noun stays its owner's
+        ("declined Zelensky's request" is still Zelensky's request)."""
+        tokens = ctx.tokens
+        negation = preceded_by(tokens, cue.start, self.negations, ctx.start)
+        if negation is None:
+            return False
+        between = range(negation + 1, cue.start)
+        openers = self.words["clause_openers"] | CLAUSE_PREPOSITIONS
+        if any(tokens.lower[i] in openers for i in between):
+            return False
+        refusal = tokens.norm[negation] not in NOT | {"no", "cannot", "won't", "neither", "nor"}
+        return not (cue.kind == "noun" and refusal and self._possessor_of(ctx, cue.start))
 
     def _firm_in_speech(self, ctx: SentenceContext, cue: Cue, modal: int) -> bool:
         """In someone's words, "could not accept" is a backshifted "cannot accept", and
@@ -570,10 +592,15 @@ class CueRules(RuleSet):
                 possessive_pronoun = tokens.span_text(mention).lower() in POSSESSIVE_PRONOUNS
                 return mention if (directly_before or possessive_pronoun) else None
             if tokens.text[position] == "-":
+                agent = mention_ending_before(ctx.mentions, position)
+                if agent is not None and tokens.norm[position + 1] in self.words["compound_agents"]:
+                    return agent  # "a U.S.-backed proposal", "the Kremlin-drafted memorandum"
                 position -= 2  # the hyphen and the word before it belong to one modifier
                 continue
             if tokens.is_punct[position] or not tokens.is_lower[position]:
                 return None
+            if tokens.lower[position] in PREPOSITIONS or tokens.lower[position] in {"the", "a"}:
+                return None  # "its objections to the plan": the plan is not "its"
             words += 1
             position -= 1
         return None
@@ -585,6 +612,15 @@ class CueRules(RuleSet):
                 cue, "negated", 'a negated judgement ("not impossible") is no rejection'
             )
         modal = preceded_by(tokens, cue.start, self.modals, ctx.start, gap=3)
+        reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
+        counterfactual = modal is not None and tokens.lower[modal + 1] == "have"
+        if (
+            modal is not None
+            and reported
+            and tokens.lower[modal] in BACKSHIFT
+            and not counterfactual
+        ):
+            modal = None  # "said a deployment would be unacceptable" reports "will be"
         if modal is not None:
             return no_claim(
                 cue, "modal", f"a judgement under '{tokens.text[modal]}' is hypothetical"
@@ -602,6 +638,5 @@ def _is_participle(word: str) -> bool:
     return len(word) > 3 and word.endswith("ed")
 
 
-SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 # Words between a first-person subject and its verb ("we are not going to give away").
 FIRST_PERSON_GAP = 6

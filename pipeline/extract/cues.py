@@ -46,6 +46,34 @@ NOUN_MARKERS = frozenset(
 )
 
 
+# Words after which an ambiguous "-s" form ("demands", "conditions") stays a verb.
+VERB_PRECEDERS = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "also",
+        "who",
+        "which",
+        "that",
+        "it",
+        "he",
+        "she",
+        "they",
+        "to",
+        "then",
+        "now",
+        "still",
+        "only",
+        "so",
+        "thus",
+        "reportedly",
+        "repeatedly",
+        "also",
+    ]
+)
+
+
 def is_plain_word(token: Token) -> bool:
     """Lower case, or capitalised only because it opens the sentence."""
     return token.is_lower or token.is_sent_start or not token.is_alpha
@@ -204,11 +232,29 @@ class CueMatcher:
                 same_words = (cue.start, cue.end) == (last.start, last.end)
                 # "rejected calls for ...": right after a cue verb, the form is its object
                 object_of = len(chosen) > 1 and _ends_verb_at(chosen[-2], cue.start)
-                if same_words and self._better(cue, last, tokens, object_of):
+                if same_words and self._better(
+                    cue, last, tokens, object_of or self._modified(cue, tokens)
+                ):
                     chosen[-1] = cue
                 continue
             chosen.append(cue)
         return chosen
+
+    def _modified(self, cue: Cue, tokens: DocTokens) -> bool:
+        """ "under certain conditions", "strict demands": a plural form after a plain word
+        that is no adverb, auxiliary or conjunction is a noun with its modifier."""
+        before = cue.start - 1
+        word = tokens.lower[cue.start]
+        if before < 0 or not word.endswith("s") or word.endswith("ss"):
+            return False
+        previous = tokens.norm[before]
+        return (
+            tokens.is_alpha[before]
+            and tokens.is_lower[before]
+            and previous not in self.lexicon.words["verb_adverbs"]
+            and previous not in VERB_PRECEDERS
+            and not previous.endswith("ly")
+        )
 
     @staticmethod
     def _better(new: Cue, old: Cue, tokens: DocTokens, object_of: bool = False) -> bool:

@@ -15,6 +15,7 @@ from pipeline.extract.context import SentenceContext, in_conditional, preceded_b
 from pipeline.extract.cues import Cue
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
+SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 NOT = frozenset({"not", "n't", "n’t", "never"})
 BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
 
@@ -56,13 +57,27 @@ class RuleSet:
     def word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
         return Cue(index, index + 1, ctx.tokens.text[index], entry)
 
-    def asserted(self, ctx: SentenceContext, index: int) -> bool:
-        """Not negated, not under a hypothetical modal, not inside an if-clause."""
+    def asserted(self, ctx: SentenceContext, index: int, claim_type: str = "") -> bool:
+        """Not negated, not under a hypothetical modal (but for a signalled readiness to
+        concede), not inside an if-clause."""
+        modal = preceded_by(ctx.tokens, index, self.firm_modals, ctx.start)
         return (
             preceded_by(ctx.tokens, index, self.negations, ctx.start) is None
-            and preceded_by(ctx.tokens, index, self.firm_modals, ctx.start) is None
+            and (modal is None or self.signalled_readiness(ctx, claim_type, modal))
             and not in_conditional(ctx, index, self.lexicon)
         )
+
+    def signalled_readiness(self, ctx: SentenceContext, claim_type: str, modal: int) -> bool:
+        """ "Kyiv signalled it could accept a freeze": a signal verb, the signaller as a
+        pronoun, "could/might/may" and a concession make a signal of readiness, which the
+        guidelines count."""
+        tokens = ctx.tokens
+        if claim_type != "concession" or tokens.lower[modal] not in {"could", "might", "may"}:
+            return False
+        if modal <= ctx.start or tokens.lower[modal - 1] not in SELF_PRONOUNS:
+            return False  # "indicated Kyiv could accept" is someone else's reading
+        window = range(max(ctx.start, modal - 4), modal)
+        return any(tokens.lower[i] in self.words["signal_verbs"] for i in window)
 
     def claims(
         self,

@@ -252,7 +252,7 @@ class SentenceRules(RuleSet):
             if self._demanded(ctx, index, decisions):
                 continue  # "demanded that Washington lift sanctions": what another claim asks
             subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
-            if subject is None or not self.asserted(ctx, index):
+            if subject is None or not self.asserted(ctx, index, "concession"):
                 continue
             cue = self.word_cue(ctx, index, RELIEF_ENTRY)
             found += self.claims(ctx, cue, [subject], "concession", "relieved-pressure", 0.6)

@@ -60,6 +60,8 @@ WORD_LISTS = (
     "irregular_participles",
     "relief_verbs",
     "relief_objects",
+    "compound_agents",
+    "unasserting_nouns",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
