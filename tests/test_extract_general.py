@@ -738,6 +738,215 @@ CASES = [
         "Zelensky, asked about the plan, said Ukraine would not accept it.",
         {("zelensky", "rejection")},
     ),
+    (
+        "Speaking to reporters aboard Air Force One, Trump said he wanted Putin to agree "
+        "to a ceasefire within two weeks.",
+        {("trump", "demand")},
+    ),
+    (
+        "The Kremlin, which has repeatedly rejected calls for an immediate truce, said on"
+        " Thursday that it was studying the proposal.",
+        {("russia", "rejection")},
+    ),
+    (
+        "Zelensky, who met European leaders in London on Sunday, said Ukraine could not "
+        "accept the loss of its eastern regions.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Moscow wants Kyiv to pull its troops out of the parts of Donetsk it still "
+        "controls, while Ukraine insists the front line should be frozen where it is.",
+        {("russia", "demand"), ("ukraine", "demand")},
+    ),
+    (
+        "Putin, speaking at a news conference in Moscow, said Russia was ready for peace "
+        "talks but would not halt its offensive while they took place.",
+        set(),
+    ),
+    (
+        "European diplomats said the draft, which was negotiated by Witkoff and Dmitriev,"
+        " largely reflected Russian demands.",
+        {("russia", "demand")},
+    ),
+    (
+        "Russian officials have repeatedly said that a ceasefire is only possible once "
+        "Western weapons deliveries stop.",
+        {("russia", "demand")},
+    ),
+    (
+        "Zelensky said Ukraine was prepared to hold elections within 90 days of a "
+        "ceasefire if its partners could guarantee security.",
+        {("zelensky", "concession"), ("zelensky", "demand")},
+    ),
+    (
+        "The Ukrainian leader has also rejected the idea of giving up territory that "
+        "Russian forces have failed to capture.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Trump's special envoy said the administration was no longer insisting on a full "
+        "ceasefire before talks.",
+        {("witkoff", "concession")},
+    ),
+    (
+        "Washington has dropped its insistence that Ukraine be part of any talks about its future.",
+        {("united_states", "concession"), ("united_states", "demand")},
+    ),
+    (
+        "Russia is no longer demanding that Ukraine withdraw from Zaporizhzhia and "
+        "Kherson, according to people familiar with the talks.",
+        {("russia", "concession")},
+    ),
+    (
+        "Lavrov told his U.S. counterpart that Moscow would respond to any deployment of "
+        "European troops.",
+        set(),
+    ),
+    (
+        "Zelensky made clear that Ukraine would not agree to reduce the size of its armed forces.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Putin is willing to accept a freeze of the front line in Zaporizhzhia and "
+        "Kherson, two sources told Reuters.",
+        {("putin", "concession")},
+    ),
+    (
+        "Sources said Putin was ready to drop his demand for the whole of Zaporizhzhia.",
+        {("putin", "concession"), ("putin", "demand")},
+    ),
+    ("Trump has repeatedly blamed Zelensky for the war.", set()),
+    (
+        "Medvedev warned that Russia would seize more land if Kyiv refused to negotiate.",
+        {("medvedev", "demand")},
+    ),
+    (
+        "The EU insists that it must be involved in any settlement that affects European security.",
+        {("europe", "demand")},
+    ),
+    (
+        "Orban said Hungary would not support new sanctions unless energy imports were exempted.",
+        {("orban", "demand")},
+    ),
+    (
+        "Russia has offered to let Ukraine keep the Kharkiv and Sumy regions it has "
+        "partially occupied.",
+        {("russia", "concession")},
+    ),
+    ("Trump said he had told Putin that he needed to end the war.", {("trump", "demand")}),
+    (
+        "“We cannot recognise any part of our territory as Russian,” Sybiha said.",
+        {("sybiha", "rejection")},
+    ),
+    (
+        "Putin's aides have ruled out any meeting with Zelensky until a final deal is ready.",
+        {("putin", "rejection")},
+    ),
+    (
+        "Zelensky's office said Ukraine would never accept the occupation of its land.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "A senior Ukrainian official said Kyiv had rejected Moscow's latest demands.",
+        {("russia", "demand"), ("ukraine", "rejection")},
+    ),
+    (
+        "The White House has asked European countries to buy more American weapons for Ukraine.",
+        {("united_states", "demand")},
+    ),
+    (
+        "Under the proposal, Ukraine would cede the rest of Donetsk in exchange for "
+        "security guarantees.",
+        set(),
+    ),
+    (
+        "Russia would receive sanctions relief under the deal, according to a draft seen "
+        "by the Financial Times.",
+        set(),
+    ),
+    ("Kyiv balked at the provision capping its army at 600,000.", {("ukraine", "rejection")}),
+    ("Putin said he saw no reason to agree to a temporary truce.", {("putin", "rejection")}),
+    ("There is little appetite in Moscow for a ceasefire.", set()),
+    (
+        "The Kremlin has rejected as unacceptable a proposal by European countries to "
+        "deploy peacekeepers.",
+        {("europe", "demand"), ("russia", "rejection")},
+    ),
+    (
+        "Starmer and Macron have offered to lead a coalition of the willing to police a ceasefire.",
+        {("macron", "concession"), ("starmer", "concession")},
+    ),
+    ("Kyiv fears it will be pressured into accepting a bad deal.", set()),
+    (
+        "Trump has threatened to cut off intelligence sharing unless Zelensky accepts the"
+        " plan by Thursday.",
+        {("trump", "demand")},
+    ),
+    (
+        "Zelensky eventually agreed to sign the minerals deal after weeks of pressure "
+        "from Washington.",
+        {("united_states", "demand"), ("zelensky", "concession")},
+    ),
+    ("The U.S. wants Ukraine to accept the deal by Thanksgiving.", {("united_states", "demand")}),
+    ("Some in the administration want Trump to walk away from the talks.", set()),
+    ("Both Moscow and Kyiv have accused each other of violating the energy truce.", set()),
+    (
+        "Moscow says it has accepted the U.S. plan as a basis for talks.",
+        {("russia", "concession"), ("united_states", "demand")},
+    ),
+    ("The Kremlin said it had not received any proposals from Washington.", set()),
+    (
+        'Vance said Russia had made "significant concessions" for the first time.',
+        {("russia", "concession")},
+    ),
+    ("Zelensky described the talks in Geneva as constructive.", set()),
+    ("Peskov said that Moscow had no intention of attacking NATO.", set()),
+    ("Rubio insisted that Ukraine had not been sidelined.", set()),
+    ("Lavrov demanded guarantees that NATO would never admit Ukraine.", {("lavrov", "demand")}),
+    (
+        "Ukraine has asked for a full ceasefire in the air, at sea and on land.",
+        {("ukraine", "demand")},
+    ),
+    ("Moscow rejected the ceasefire, and so did Minsk.", {("russia", "rejection")}),
+    (
+        "Russia and Ukraine agreed to a 30-day halt on strikes against energy infrastructure.",
+        {("russia", "concession"), ("ukraine", "concession")},
+    ),
+    (
+        "Moscow added conditions to the energy truce, including the lifting of sanctions "
+        "on a state agricultural bank.",
+        {("russia", "demand")},
+    ),
+    (
+        "Zelensky said his country would never give up Donbas, even under American pressure.",
+        {("united_states", "demand"), ("zelensky", "rejection")},
+    ),
+    (
+        "The Europeans countered with their own plan, which drops the cap on Ukraine's army.",
+        {("europe", "demand")},
+    ),
+    ("Russia has demanded the removal of the Ukrainian leadership.", {("russia", "demand")}),
+    (
+        "Kyiv wants any ceasefire to be monitored by international observers.",
+        {("ukraine", "demand")},
+    ),
+    (
+        "Zelensky's chief of staff said Ukraine was ready to consider the U.S. proposals.",
+        {("united_states", "demand")},
+    ),
+    (
+        "Rubio said Ukraine had accepted the U.S. proposal and the ball was now in Russia's court.",
+        {("ukraine", "concession"), ("united_states", "demand")},
+    ),
+    (
+        "Trump told Zelensky to accept Putin's terms or face destruction.",
+        {("putin", "demand"), ("trump", "demand")},
+    ),
+    (
+        "Putin has made clear he will not accept anything less than the whole of Donbas.",
+        {("putin", "rejection")},
+    ),
+    ("Kyiv called on Washington to keep up the pressure on Moscow.", {("ukraine", "demand")}),
 ]
 
 

@@ -171,7 +171,9 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     cancelling = lexicon.words["speech_cancelling_particles"]
     speeches: list[Speech] = []
     for index in range(first, end):
-        if tokens.norm[index] not in speech_verbs or ctx.quoted(index):
+        if ctx.quoted(index):
+            continue
+        if tokens.norm[index] not in speech_verbs and not _made_clear(tokens, index, first):
             continue
         if not tokens.plain_word(index) or mention_at(mentions, index) is not None:
             continue
@@ -197,6 +199,19 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             continue
         speeches.append(Speech(index, speaker, start, _report_end(tokens, start, end)))
     return speeches
+
+
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+
+
+def _made_clear(tokens: DocTokens, index: int, first: int) -> bool:
+    """ "made (it) clear that ...": a statement, like a reporting verb."""
+    if tokens.lower[index] != "clear" or index - 1 < first:
+        return False
+    before = index - 1
+    if tokens.lower[before] == "it" and before - 1 >= first:
+        before -= 1
+    return tokens.lower[before] in MAKE_FORMS
 
 
 TRAILING_REST = 10  # words allowed after a closing "X said" ("told reporters in Moscow")

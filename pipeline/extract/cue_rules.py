@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from pipeline.annotate.linker import POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
 from pipeline.extract.context import (
+    ALL_QUOTES,
     BE_FORMS,
     CLAUSE_PREPOSITIONS,
     PREPOSITIONS,
@@ -86,7 +87,11 @@ class CueRules(RuleSet):
                 )
             elif self.lexicon.has("imperative_openers", opener):
                 decisions += no_claim(cue, "imperative", "the author's instruction to the reader")
-            elif cue.kind != "stance" and any(s < cue.start for s in stance_starts):
+            elif (
+                cue.kind != "stance"
+                and any(s < cue.start for s in stance_starts)
+                and not self._named_owner(ctx, cue)
+            ):
                 decisions += no_claim(
                     cue, "under-stance", 'inside what a stance word judges ("unacceptable ...")'
                 )
@@ -153,6 +158,12 @@ class CueRules(RuleSet):
             return no_claim(cue, *emptied)
         negated = self._negated(ctx, cue)
         claim_type = cue.type
+        if negated and cue.type == "demand" and cue.kind == "verb" and self._no_longer(ctx, cue):
+            # "Russia is no longer demanding that Ukraine withdraw": a dropped demand
+            return [
+                replace(d, rule="dropped-demand") if d.is_claim else d
+                for d in self._verb(ctx, cue, "concession")
+            ]
         if negated:
             if cue.type != "concession":
                 return no_claim(cue, "negated", "negated demand or rejection: no claim")
@@ -230,8 +241,10 @@ class CueRules(RuleSet):
         if cue.type == "concession" and cue.kind == "noun" and nxt == "to":
             nxt = after  # "willingness to negotiate": the verb after the noun's "to"
         yielding_frame = cue.type == "concession" and (
-            cue.text.lower().endswith(" to") or cue.kind == "noun"
+            cue.text.lower().endswith((" to", " for")) or cue.kind == "noun"
         )
+        if yielding_frame and after in self.words["non_concession_verbs"] and nxt.isalpha():
+            nxt = after  # "ready for peace talks": a modifier before the noun
         if yielding_frame and nxt in self.words["non_concession_verbs"]:
             window = range(cue.end + 1, min(ctx.end, cue.end + 4))
             if not any(ctx.tokens.norm[i] in self.words["yielding_objects"] for i in window):
@@ -394,6 +407,15 @@ class CueRules(RuleSet):
                 )
         return False
 
+    @staticmethod
+    def _no_longer(ctx: SentenceContext, cue: Cue) -> bool:
+        """ "no longer" right before the cue, or before its auxiliary."""
+        lower = ctx.tokens.lower
+        for end in (cue.start, cue.start - 1):
+            if end - 2 >= ctx.start and lower[end - 2] == "no" and lower[end - 1] == "longer":
+                return True
+        return False
+
     def _negated(self, ctx: SentenceContext, cue: Cue) -> bool:
         """A negation just before the cue, in the same clause ("ended without agreement
         after Russia insisted" is not negated); a possessed noun stays its owner's
@@ -422,9 +444,24 @@ class CueRules(RuleSet):
 
     def _has_own_subject(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "he rejected ...": an actor right before the verb, with no comma between, is its
-        subject, so the verb is active and a later "by" is not its agent."""
+        subject, so the verb is active and a later "by" is not its agent; so is a perfect
+        ("has repeatedly rejected as unacceptable a proposal by ...")."""
         before = cue.start - 1
+        while before > ctx.start and ctx.tokens.norm[before] in self.words["verb_adverbs"]:
+            before -= 1
+        if before >= ctx.start and ctx.tokens.lower[before] in {"has", "have", "had"}:
+            return True
         return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
+
+    def _named_owner(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """A noun cue whose owner is named ("Putin's demand", "a proposal by Paris"): a stance
+        word before it judges it but does not make it anyone else's."""
+        if cue.kind != "noun":
+            return False
+        owner = self._possessor_of(ctx, cue.start)
+        if owner is not None:
+            return owner.kb_id_ != "pronoun"  # "its terms" may be the judged thing's own
+        return self._after_word(ctx, cue, {"by", "from"}, window=2) is not None
 
     def _after_word(
         self, ctx: SentenceContext, cue: Cue, words: set[str], window: int, own: bool = False
@@ -501,6 +538,10 @@ class CueRules(RuleSet):
         light = self._light_verb_before(ctx, cue.start)
         if light is not None and light + 1 < ctx.end and tokens.lower[light + 1] == "to":
             light = None  # "would have to approve any concession": an obligation, no light verb
+        if light is not None and any(
+            other.kind == "verb" and light < other.start < cue.start for other in cues
+        ):
+            light = None  # "has rejected calls for": the verb between governs the noun
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
             return no_claim(cue, "modal", "the light verb is under a modal: not an act")
         infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
@@ -569,6 +610,9 @@ class CueRules(RuleSet):
                 return position
             if tokens.text[position] == "-":
                 position -= 2
+                continue
+            if tokens.text[position] in ALL_QUOTES:
+                position -= 1  # 'made "significant concessions"'
                 continue
             if tokens.is_punct[position]:
                 return None

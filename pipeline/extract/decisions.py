@@ -97,7 +97,16 @@ class RuleSet:
         decisions = []
         for actor in actors:
             weight = 0.9 if actor.kb_id_ == "pronoun" else 1.0
-            if speaker is not None and self.affiliations.get(speaker.label_) == actor.label_:
+            # "Rubio said ... the U.S. proposal": a named owner keeps the claim; a pronoun
+            # ("Peskov said ... its proposals") is the speaker's side, voiced by the speaker
+            voiced = actor.kb_id_ == "pronoun" or not rule.startswith(
+                ("noun-possessor", "noun-agent")
+            )
+            if (
+                voiced
+                and speaker is not None
+                and self.affiliations.get(speaker.label_) == actor.label_
+            ):
                 # "Peskov said Moscow would not accept ...": the speaker voices it.
                 actor, rule = speaker, f"{rule}-voiced"
             target = self.target(ctx, cue, actor)

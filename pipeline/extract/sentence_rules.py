@@ -321,7 +321,10 @@ class SentenceRules(RuleSet):
                 continue
             window = range(index + 1, min(ctx.end, index + 7))
             only_if = word == "only" and any(norm[i] in only_conditions for i in window)
-            threat = word in {"if", "unless"} and self._first_person_future(ctx, index)
+            threat = word in {"if", "unless"} and (
+                self._first_person_future(ctx, index)
+                or self._own_side_future(ctx, index, speaker.label_)
+            )
             refusal_until = word in {"until", "unless"} and any(
                 lower[i] in NEGATORS for i in range(max(ctx.start, index - 6), index)
             )
@@ -345,6 +348,18 @@ class SentenceRules(RuleSet):
             if following[:1] and following[0] in {"will", "'ll", "’ll", "shall"}:
                 return True
             if following[:1] and following[0] in BE_PRESENT and "going" in following[1:]:
+                return True
+        return False
+
+    def _own_side_future(self, ctx: SentenceContext, index: int, speaker: str) -> bool:
+        """ "Medvedev warned that Russia would seize more land if ...": the speaker's own
+        side (or the speaker) with "will/would" before the condition threatens."""
+        tokens = ctx.tokens
+        for mention in ctx.mentions:
+            if mention.end >= index or mention.end >= ctx.end:
+                continue
+            own = mention.label_ == speaker or self.affiliations.get(speaker) == mention.label_
+            if own and tokens.lower[mention.end] in {"will", "would", "'ll", "’ll"}:
                 return True
         return False
 
