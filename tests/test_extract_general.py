@@ -947,6 +947,125 @@ CASES = [
         {("putin", "rejection")},
     ),
     ("Kyiv called on Washington to keep up the pressure on Moscow.", {("ukraine", "demand")}),
+    (
+        "The Kremlin's message was clear. Moscow will not accept any deal that leaves "
+        "Ukraine in NATO's orbit.",
+        {("russia", "rejection")},
+    ),
+    ("Putin is betting that time is on his side.", set()),
+    ("For Trump, the priority is a quick deal.", set()),
+    (
+        "Trump, for his part, has demanded that Europe shoulder more of the burden.",
+        {("trump", "demand")},
+    ),
+    ("Zelensky faces a dilemma: accept a bad deal or risk losing American support.", set()),
+    (
+        "The proposal, first floated by Trump in February, would see Ukraine give up Crimea.",
+        {("trump", "demand")},
+    ),
+    ("Kyiv has little choice but to accept.", set()),
+    ("Washington must decide whether to keep arming Ukraine.", set()),
+    ("“We have never demanded anything from Ukraine that is not ours,” Putin said.", set()),
+    (
+        "In a statement, the Ukrainian foreign ministry said Russia's demands amounted to"
+        " a capitulation.",
+        {("russia", "demand")},
+    ),
+    (
+        "The United States and Russia agreed to restore embassy staffing.",
+        {("russia", "concession"), ("united_states", "concession")},
+    ),
+    ("Lavrov and Rubio agreed to work toward ending the war.", set()),
+    ("Putin proposed direct talks with Ukraine in Istanbul.", {("putin", "demand")}),
+    (
+        "Zelensky accepted the offer of direct talks but demanded a ceasefire first.",
+        {("zelensky", "concession"), ("zelensky", "demand")},
+    ),
+    ('Rubio called the talks "constructive".', set()),
+    ("The Kremlin said Putin would not attend the talks in person.", set()),
+    (
+        "Russia's delegation walked out after Ukraine refused to discuss territorial issues.",
+        {("ukraine", "rejection")},
+    ),
+    ("Ukraine's military intelligence chief said Russia was preparing a new offensive.", set()),
+    (
+        'Sybiha said Kyiv was ready for a ceasefire "at any moment" if Russia reciprocated.',
+        {("sybiha", "concession"), ("sybiha", "demand")},
+    ),
+    (
+        "Trump dismissed Zelensky's concerns, saying Ukraine had to be realistic.",
+        {("trump", "demand"), ("trump", "rejection")},
+    ),
+    ("Witkoff relayed Putin's demand for the whole of Donbas to Zelensky.", {("putin", "demand")}),
+    ("The Russian side wants sanctions lifted before any deal is signed.", {("russia", "demand")}),
+    ("It is not clear whether Putin will accept the plan.", set()),
+    ("Analysts said Putin was unlikely to compromise.", set()),
+    (
+        'Moscow has insisted on the "demilitarisation" and "denazification" of Ukraine.',
+        {("russia", "demand")},
+    ),
+    ("The two leaders agreed that their teams would keep talking.", set()),
+    ("Trump offered Putin a face-saving way out.", {("trump", "concession")}),
+    ("Putin rejected the offer, according to the Kremlin.", {("putin", "rejection")}),
+    ("Zelensky is under growing pressure to accept a deal.", set()),
+    ("European leaders are pushing for a stronger role in the talks.", {("europe", "demand")}),
+    (
+        "Britain and France said they were prepared to send troops after a ceasefire.",
+        {("france", "concession"), ("united_kingdom", "concession")},
+    ),
+    (
+        "The Kremlin spokesman said a ceasefire must not be used by Kyiv to rearm.",
+        {("peskov", "demand")},
+    ),
+    (
+        "Kyiv rejected Washington's proposal to hold elections within 100 days.",
+        {("ukraine", "rejection"), ("united_states", "demand")},
+    ),
+    (
+        "Zelensky said Ukraine needed more air defence, not a ceasefire on Russia's terms.",
+        {("russia", "demand"), ("zelensky", "demand")},
+    ),
+    ("The Europeans fear being sidelined.", set()),
+    ("Hegseth ruled out NATO membership for Ukraine.", {("hegseth", "rejection")}),
+    ("Lavrov welcomed the U.S. position on NATO.", set()),
+    ("Rubio warned Moscow that the U.S. could impose further sanctions.", set()),
+    (
+        "Zelensky spoke in Kyiv on Monday. He rejected the plan outright.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Von der Leyen addressed the European Parliament. She called for new sanctions.",
+        {("von_der_leyen", "demand")},
+    ),
+    ("Ukrainian officials reviewed the plan. They said it favoured Moscow.", set()),
+    (
+        "Putin had earlier demanded that Kyiv withdraw from Donetsk; Zelensky refused.",
+        {("putin", "demand"), ("zelensky", "rejection")},
+    ),
+    (
+        "Ukraine agreed to most of the plan but balked at the territorial provisions.",
+        {("ukraine", "concession"), ("ukraine", "rejection")},
+    ),
+    ("The plan was welcomed by Moscow and criticised by Kyiv.", set()),
+    ("Putin wants a neutral Ukraine, Ushakov told reporters.", {("putin", "demand")}),
+    ("Kyiv would never agree to such terms, a senior official said.", {("ukraine", "rejection")}),
+    (
+        "Merz and Macron urged Trump to stand firm against Putin's demands.",
+        {("macron", "demand"), ("merz", "demand"), ("putin", "demand")},
+    ),
+    (
+        "Trump's plan, unveiled last week, calls for a demilitarised buffer zone.",
+        {("trump", "demand")},
+    ),
+    ("Analysts said Putin would accept a freeze.", set()),
+    (
+        "Moscow is ready to freeze the front line, two sources told Reuters.",
+        {("russia", "concession")},
+    ),
+    (
+        "Russia wants the whole of Donbas, people familiar with the talks said.",
+        {("russia", "demand")},
+    ),
 ]
 
 

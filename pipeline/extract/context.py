@@ -179,7 +179,9 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             continue
         if index + 1 < end and tokens.lower[index + 1] in cancelling:
             continue  # "called for", "asked for": a request, not a report
-        speaker = left_subject(tokens, index, mentions, lexicon, first)
+        speaker = _participle_speaker(tokens, index, mentions, lexicon, first)
+        if speaker is None:
+            speaker = left_subject(tokens, index, mentions, lexicon, first)
         after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
         quote_before = any(ctx.in_quote[: index - first])
         if quote_before and not any(ctx.in_quote[index - first :]):
@@ -192,7 +194,11 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
         told = mention_at(mentions, start)
         if told is not None and tokens.lower[index].startswith(("tell", "told")):
             start = told.end  # "told CBS that ..." : the listener is not content
-        comma = _trailing_attribution(ctx, index, speaker, after, lexicon)
+        comma = _anonymous_attribution(ctx, index, lexicon)
+        if comma is not None:  # "..., a senior official said.": no named speaker
+            speaker = after = None
+        else:
+            comma = _trailing_attribution(ctx, index, speaker, after, lexicon)
         if comma is not None:
             # "Russia will never accept it, Lavrov said.": the clause before the comma
             speeches.append(Speech(index, speaker or after, first, comma))
@@ -202,6 +208,26 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
 
 
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+
+
+def _participle_speaker(
+    tokens: DocTokens, index: int, mentions: list[Span], lexicon: CueLexicon, first: int
+) -> Span | None:
+    """ "Trump dismissed Zelensky's concerns, saying ...": a reporting participle after a
+    comma belongs to the subject of the clause it trails, not to the nearest name."""
+    if index - 1 <= first or not tokens.lower[index].endswith("ing"):
+        return None
+    if tokens.text[index - 1] != ",":
+        return None
+    start = first
+    for position in range(index - 2, first - 1, -1):
+        if tokens.text[position] in BOUNDARIES or tokens.text[position] in QUOTES:
+            start = position + 1
+            break
+    for mention in mentions:
+        if start <= mention.start < index and not marked_possessive(tokens, mention):
+            return mention if _can_be_subject(tokens, mention, lexicon) else None
+    return None
 
 
 def _made_clear(tokens: DocTokens, index: int, first: int) -> bool:
@@ -214,6 +240,32 @@ def _made_clear(tokens: DocTokens, index: int, first: int) -> bool:
     return tokens.lower[before] in MAKE_FORMS
 
 
+ANONYMOUS_REACH = 7  # words in ", a senior Ukrainian official said"
+
+
+def _anonymous_attribution(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> int | None:
+    """The comma before ", a senior official said." or ", sources told Reuters.": an unnamed
+    source still reports the clause before it."""
+    tokens, first = ctx.tokens, ctx.start
+    if verb - 1 <= first or tokens.norm[verb - 1] not in lexicon.words["anonymous_sources"]:
+        return None
+    for position in range(verb - 2, max(first, verb - ANONYMOUS_REACH) - 1, -1):
+        if tokens.text[position] == ",":
+            rest = [i for i in range(verb + 1, ctx.end) if not tokens.is_punct[i]]
+            listener = mention_at(ctx.mentions, rest[0]) if rest else None
+            if listener is not None:
+                rest = [i for i in rest if i >= listener.end]
+            short = len(rest) <= TRAILING_REST
+            if short and (
+                not rest or tokens.norm[rest[0]] in lexicon.words["attribution_adjuncts"]
+            ):
+                return position if position > first else None
+            return None
+        if tokens.is_punct[position]:
+            return None
+    return None
+
+
 TRAILING_REST = 10  # words allowed after a closing "X said" ("told reporters in Moscow")
 
 
@@ -224,9 +276,11 @@ def _trailing_attribution(
     "..., said Lavrov.", when what follows the verb is only a short adjunct."""
     tokens, first, end = ctx.tokens, ctx.start, ctx.end
     adverbs = lexicon.words["verb_adverbs"]
+    if tokens.lower[verb].endswith("ing"):
+        return None  # "..., saying ...": the report follows the participle
     if speaker is not None and all(tokens.norm[i] in adverbs for i in range(speaker.end, verb)):
         position = speaker.start - 1
-    elif after is not None and after.start > verb:
+    elif after is not None and after.start == verb + 1:
         position, speaker = verb - 1, after
     else:
         return None

@@ -65,10 +65,14 @@ class CueRules(RuleSet):
         opener = ctx.tokens.text[ctx.start] if ctx.end > ctx.start else ""
         doubt_verbs = self.words["doubt_verbs"]
         unasserting = self.words["unasserting_nouns"]
+        opinions = self.words["opinion_sources"]
         doubted = [
             i
             for i in range(ctx.start, ctx.end)
             if norm[i] in doubt_verbs
+            or (  # "Analysts said Putin would accept ...": a prediction, no one's act
+                i > ctx.start and norm[i] in self.words["speech_verbs"] and norm[i - 1] in opinions
+            )
             or (
                 norm[i] in unasserting
                 and i > ctx.start
@@ -343,6 +347,7 @@ class CueRules(RuleSet):
             and mention_at(ctx.mentions, before) is None
             and tokens.norm[before] not in self.words["group_nouns"]
             and tokens.norm[before] not in self.words["verb_adverbs"]
+            and not tokens.norm[before].endswith("ly")  # "Moscow flatly rejected"
             and tokens.lower[before] not in AUXILIARY_WORDS
         )
 

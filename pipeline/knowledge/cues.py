@@ -62,6 +62,8 @@ WORD_LISTS = (
     "relief_objects",
     "compound_agents",
     "unasserting_nouns",
+    "anonymous_sources",
+    "opinion_sources",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
