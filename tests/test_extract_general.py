@@ -191,7 +191,7 @@ CASES = [
     ),
     (
         "Ukraine's foreign ministry rejected Moscow's claim that Kyiv was blocking the talks.",
-        {("ukraine", "rejection")},
+        set(),
     ),
     (
         "The Kremlin said it was prepared to offer a written guarantee that Russia would "
@@ -610,10 +610,7 @@ CASES = [
         "Washington is pressing Kyiv to drop its objections to the plan.",
         {("ukraine", "rejection"), ("united_states", "demand")},
     ),
-    (
-        "The Ukrainian government has rejected claims that it is blocking peace.",
-        {("ukraine", "rejection")},
-    ),
+    ("The Ukrainian government has rejected claims that it is blocking peace.", set()),
     (
         "Putin wants Ukraine to hand over the rest of Donetsk, a demand Kyiv has rejected.",
         {("putin", "demand"), ("ukraine", "rejection")},
@@ -718,7 +715,10 @@ CASES = [
         {("russia", "demand")},
     ),
     ("Russia has long opposed NATO's expansion to the east.", {("russia", "rejection")}),
-    ("Witkoff and Dmitriev drafted the plan in Miami last month.", set()),
+    (
+        "Witkoff and Dmitriev drafted the plan in Miami last month.",
+        {("dmitriev", "demand"), ("witkoff", "demand")},
+    ),
     ("Macron has urged Trump not to abandon Ukraine.", {("macron", "demand")}),
     (
         "Ukraine's European allies rejected the idea of a frozen conflict.",
@@ -1065,6 +1065,118 @@ CASES = [
     (
         "Russia wants the whole of Donbas, people familiar with the talks said.",
         {("russia", "demand")},
+    ),
+    (
+        "KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy on Sunday rejected "
+        "a Russian proposal to hold direct talks without a ceasefire.",
+        {("russia", "demand"), ("zelensky", "rejection")},
+    ),
+    (
+        "President Donald Trump said Tuesday that he expected Russia to agree to a ceasefire soon.",
+        set(),
+    ),
+    (
+        "Moscow has said it would only consider a ceasefire if Kyiv stops mobilising and "
+        "the West halts arms deliveries.",
+        {("russia", "demand")},
+    ),
+    (
+        "Putin’s foreign policy aide Yuri Ushakov said Moscow had not received the updated plan.",
+        set(),
+    ),
+    (
+        "Ukraine and its European allies have drawn up a counterproposal that would "
+        "freeze the conflict along current lines.",
+        {("europe", "demand"), ("ukraine", "demand")},
+    ),
+    (
+        "Zelenskyy has repeatedly said Ukraine won’t give up land in exchange for peace.",
+        {("zelensky", "rejection")},
+    ),
+    ("European officials said they had not been consulted on the plan.", set()),
+    (
+        "The Kremlin has signaled openness to the U.S. proposals but says key issues "
+        "remain unresolved.",
+        {("russia", "concession"), ("united_states", "demand")},
+    ),
+    (
+        "Russia launched hundreds of drones overnight, hours after Putin said he was "
+        "committed to peace.",
+        set(),
+    ),
+    (
+        "Kyiv has said it is willing to freeze the conflict along the current front line.",
+        {("ukraine", "concession")},
+    ),
+    (
+        "Putin told Trump in a call on Thursday that Russia would respond to any Tomahawk"
+        " deliveries.",
+        set(),
+    ),
+    ("Witkoff said the two sides had narrowed their differences to a few issues.", set()),
+    (
+        "Lavrov said Moscow would not tolerate the presence of Western troops in Ukraine.",
+        {("lavrov", "rejection")},
+    ),
+    (
+        "Trump said he wanted the war to end and was prepared to lift sanctions if Russia"
+        " cooperated.",
+        {("trump", "concession"), ("trump", "demand")},
+    ),
+    ("The plan would require Kyiv to cede the parts of Donetsk it still controls.", set()),
+    ("Ukraine’s parliament voted to extend martial law.", set()),
+    (
+        "Putin accused Ukraine of trying to derail the talks and said Russia would keep "
+        "fighting until its goals were achieved.",
+        {("putin", "demand")},
+    ),
+    (
+        "Finland's President Alexander Stubb urged the U.S. to maintain sanctions on Russia.",
+        {("stubb", "demand")},
+    ),
+    (
+        "Ukraine rejected a Russian demand that it withdraw its forces from the "
+        "Zaporizhzhia region.",
+        {("russia", "demand"), ("ukraine", "rejection")},
+    ),
+    (
+        "Russia has repeatedly rejected European involvement in the talks.",
+        {("russia", "rejection")},
+    ),
+    (
+        "NATO Secretary General Mark Rutte urged allies to increase defense spending.",
+        {("rutte", "demand")},
+    ),
+    ("The U.S. has stopped short of recognizing Crimea as Russian.", set()),
+    ("Moscow wants the West to stop supplying weapons to Kyiv.", {("russia", "demand")}),
+    (
+        "Kyiv agreed to exchange prisoners and return the bodies of fallen soldiers.",
+        {("ukraine", "concession")},
+    ),
+    (
+        "“The ball is now in Russia’s court,” Rubio said, urging Moscow to accept the truce.",
+        {("rubio", "demand")},
+    ),
+    ("Zelenskyy urged Trump to press Putin harder.", {("zelensky", "demand")}),
+    ("Peskov said Putin was open to meeting Trump again.", set()),
+    ("The White House has rejected reports that it pressured Kyiv to accept the deal.", set()),
+    (
+        "Orban has vowed to block any EU decision to use frozen Russian assets.",
+        {("orban", "rejection")},
+    ),
+    ("Kyiv fears Washington will force it to give up land.", set()),
+    ("Trump said that Putin wanted to end the war.", set()),
+    ("Sybiha said Russia must be forced to accept peace.", {("sybiha", "demand")}),
+    ("According to the Kremlin, the two presidents agreed to continue contacts.", set()),
+    ("Kallas said the EU should not reward Russian aggression.", {("kallas", "demand")}),
+    ('Starmer said a deal must be "just and lasting".', {("starmer", "demand")}),
+    ("Moscow rejected accusations that it was stalling the negotiations.", set()),
+    ("Russia will not allow Ukraine to join NATO, Ryabkov said.", {("ryabkov", "rejection")}),
+    ("Trump has given Putin two weeks to agree to a ceasefire.", {("trump", "demand")}),
+    ("Zelensky's team prepared a counterproposal over the weekend.", {("zelensky", "demand")}),
+    (
+        "Medvedev dismissed the European plan as a provocation.",
+        {("europe", "demand"), ("medvedev", "rejection")},
     ),
 ]
 

@@ -78,6 +78,8 @@ class SentenceContext:
     carried_speaker: Span | None = None  # a quote continuing from the previous sentence
     # The last holder of each claim type in the previous sentence ("... rejected the demand").
     antecedents: dict[str, Span] = field(default_factory=dict)
+    # Positions after which nothing is asserted (see ``RuleSet.doubted``), computed once.
+    doubted: list[int] | None = None
     # Read once: ``Span`` attributes are property calls, ``Span.text`` joins new Tokens.
     start: int = field(init=False)
     end: int = field(init=False)

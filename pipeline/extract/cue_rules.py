@@ -22,6 +22,7 @@ from pipeline.extract.context import (
 )
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet, no_claim
+from pipeline.knowledge.cues import CueLexicon
 
 MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
 INFINITIVE_REACH = 6  # words between "to <verb>" and a coordinated "and <verb>"
@@ -55,32 +56,24 @@ def is_headline_text(sentence: str) -> bool:
 class CueRules(RuleSet):
     """Decide every cue of a sentence."""
 
+    def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
+        super().__init__(lexicon, affiliations)
+        # First words of demand and rejection verbs: "vowed to block" pledges no concession.
+        self.opposing_verbs = frozenset(
+            form.split()[0]
+            for entry in lexicon.entries
+            if entry.kind == "verb" and entry.type in {"demand", "rejection"}
+            for form in entry.forms
+        )
+
     def decide_all(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         """One or more decisions per cue; sentence-wide gates first."""
         decisions: list[Decision] = []
         if not cues:
             return decisions
         stance_starts = [c.start for c in cues if c.kind == "stance"]
-        norm = ctx.tokens.norm
         opener = ctx.tokens.text[ctx.start] if ctx.end > ctx.start else ""
-        doubt_verbs = self.words["doubt_verbs"]
-        unasserting = self.words["unasserting_nouns"]
-        opinions = self.words["opinion_sources"]
-        doubted = [
-            i
-            for i in range(ctx.start, ctx.end)
-            if norm[i] in doubt_verbs
-            or (  # "Analysts said Putin would accept ...": a prediction, no one's act
-                i > ctx.start and norm[i] in self.words["speech_verbs"] and norm[i - 1] in opinions
-            )
-            or (
-                norm[i] in unasserting
-                and i > ctx.start
-                and norm[i - 1] in {"no", "little", "any"}
-                and i + 1 < ctx.end
-                and norm[i + 1] in {"that", "of"}
-            )
-        ]
+        doubted = self.doubted(ctx)
         headline = is_headline_text(ctx.text)
         for cue in cues:
             if ctx.is_question or self._in_quoted_question(ctx, cue):
@@ -249,6 +242,10 @@ class CueRules(RuleSet):
         )
         if yielding_frame and after in self.words["non_concession_verbs"] and nxt.isalpha():
             nxt = after  # "ready for peace talks": a modifier before the noun
+        if cue.kind == "ready" and cue.type == "concession" and nxt in self.opposing_verbs:
+            return "opposing", f"'{cue.text} {nxt}' pledges a demand or refusal, not a concession"
+        if cue.type == "rejection" and self._object_is(ctx, cue.end, "non_proposals"):
+            return "no-proposal", "what is rejected is a report or claim, no demand or proposal"
         if yielding_frame and nxt in self.words["non_concession_verbs"]:
             window = range(cue.end + 1, min(ctx.end, cue.end + 4))
             if not any(ctx.tokens.norm[i] in self.words["yielding_objects"] for i in window):
@@ -274,6 +271,23 @@ class CueRules(RuleSet):
         if cue.entry.lemma == "want" and nxt == "to" and after in self.words["want_to_nonclaims"]:
             return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
         return None
+
+    def _object_is(self, ctx: SentenceContext, start: int, list_name: str) -> bool:
+        """The head of the object starting at ``start`` ("the Kremlin's latest claims") is in
+        the word list."""
+        tokens = ctx.tokens
+        for position in range(start, min(ctx.end, start + 5)):
+            if tokens.norm[position] in self.words[list_name]:
+                return True
+            skippable = (
+                tokens.lower[position] in DETERMINERS
+                or tokens.lower[position] in POSSESSIVE_MARKS
+                or mention_at(ctx.mentions, position) is not None
+                or (tokens.is_alpha[position] and tokens.is_lower[position])
+            )
+            if not skippable:
+                return False
+        return False
 
     def _factual_complement(self, ctx: SentenceContext, start: int) -> bool:
         """A "that" clause stating a fact ("insisted that Putin had ...") rather than an

@@ -57,12 +57,42 @@ class RuleSet:
     def word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
         return Cue(index, index + 1, ctx.tokens.text[index], entry)
 
+    def doubted(self, ctx: SentenceContext) -> list[int]:
+        """Positions after which nothing is asserted: verbs of doubt, analysts' words,
+        "reports that ...", "no sign that ..."."""
+        if ctx.doubted is not None:
+            return ctx.doubted
+        norm = ctx.tokens.norm
+        words = self.words
+        ctx.doubted = [
+            i
+            for i in range(ctx.start, ctx.end)
+            if norm[i] in words["doubt_verbs"]
+            or (  # "Analysts said Putin would accept ...": a prediction, no one's act
+                i > ctx.start
+                and norm[i] in words["speech_verbs"]
+                and norm[i - 1] in words["opinion_sources"]
+            )
+            or (  # "rejected reports that it pressured Kyiv": the report is not asserted
+                norm[i] in words["non_proposals"] and i + 1 < ctx.end and norm[i + 1] == "that"
+            )
+            or (  # "no sign that it is willing": nothing is shown
+                norm[i] in words["unasserting_nouns"]
+                and i > ctx.start
+                and norm[i - 1] in {"no", "little", "any"}
+                and i + 1 < ctx.end
+                and norm[i + 1] in {"that", "of"}
+            )
+        ]
+        return ctx.doubted
+
     def asserted(self, ctx: SentenceContext, index: int, claim_type: str = "") -> bool:
         """Not negated, not under a hypothetical modal (but for a signalled readiness to
-        concede), not inside an if-clause."""
+        concede), not inside an if-clause, not after a word of doubt."""
         modal = preceded_by(ctx.tokens, index, self.firm_modals, ctx.start)
         return (
-            preceded_by(ctx.tokens, index, self.negations, ctx.start) is None
+            not any(i < index for i in self.doubted(ctx))
+            and preceded_by(ctx.tokens, index, self.negations, ctx.start) is None
             and (modal is None or self.signalled_readiness(ctx, claim_type, modal))
             and not in_conditional(ctx, index, self.lexicon)
         )

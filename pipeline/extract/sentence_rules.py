@@ -40,6 +40,7 @@ VERB_LISTS = (
     "persuade_verbs",
     "relief_verbs",
 )
+DEADLINE_REACH = 4  # words of "two more weeks" between a target and "to"
 RELIEF_ENTRY = CueEntry("concession", "relief", "lift", ("lift",))
 RELIEF_REACH = 4  # words between "lifted" and "sanctions" ("eased some of the sanctions")
 
@@ -93,7 +94,15 @@ class SentenceRules(RuleSet):
         found: list[Decision] = []
         for index in self._verbs_of(ctx, "directive_verbs", verbs):
             target = mention_at(ctx.mentions, index + 1)
-            if target is None or target.end >= ctx.end or tokens.lower[target.end] != "to":
+            if target is None or target.end >= ctx.end:
+                continue
+            to = target.end
+            if tokens.norm[index] in self.words["deadline_verbs"]:
+                # "gave Putin two weeks to agree": a deadline between the target and "to"
+                units = range(to, min(ctx.end, to + DEADLINE_REACH))
+                unit = next((i for i in units if tokens.norm[i] in self.words["time_units"]), None)
+                to = unit + 1 if unit is not None else -1
+            if to < 0 or to >= ctx.end or tokens.lower[to] != "to":
                 continue
             subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None and self.asserted(ctx, index):

@@ -64,6 +64,9 @@ WORD_LISTS = (
     "unasserting_nouns",
     "anonymous_sources",
     "opinion_sources",
+    "deadline_verbs",
+    "time_units",
+    "non_proposals",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
