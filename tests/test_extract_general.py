@@ -1178,6 +1178,105 @@ CASES = [
         "Medvedev dismissed the European plan as a provocation.",
         {("europe", "demand"), ("medvedev", "rejection")},
     ),
+    (
+        "Zelensky addressed parliament on Tuesday. “We will not accept any ultimatums,” he said.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Lavrov said the plan was “a good basis” for talks. “But we need guarantees,” he added.",
+        {("lavrov", "demand")},
+    ),
+    ("Ukraine and Russia both claimed victory in the exchange.", set()),
+    ("Both sides have accused each other of violating the truce.", set()),
+    (
+        "Kyiv, for its part, has insisted that any ceasefire must be unconditional.",
+        {("ukraine", "demand")},
+    ),
+    (
+        "Russian Deputy Foreign Minister Sergei Ryabkov said Moscow would not make any "
+        "concessions on Crimea.",
+        {("ryabkov", "rejection")},
+    ),
+    (
+        "Zelensky has proposed a swap: Ukrainian-held land in Kursk for Russian-occupied "
+        "territory.",
+        {("zelensky", "demand")},
+    ),
+    (
+        "Putin's spokesman said the Kremlin had \"taken note\" of Trump's ultimatum.",
+        {("trump", "demand")},
+    ),
+    ("Trump's ultimatum expires on Friday.", {("trump", "demand")}),
+    ("Under pressure from Washington, Kyiv agreed to resume talks.", {("united_states", "demand")}),
+    (
+        "Moscow signalled it was ready to trade the occupied parts of Kharkiv for the "
+        "rest of Donetsk.",
+        {("russia", "concession")},
+    ),
+    (
+        "Kyiv insists that Ukraine's security must be guaranteed by Western troops on the ground.",
+        {("ukraine", "demand")},
+    ),
+    ("Trump has repeatedly floated the idea of a land swap.", {("trump", "demand")}),
+    (
+        "Russia says it will not accept any European peacekeepers, calling them a threat.",
+        {("russia", "rejection")},
+    ),
+    (
+        'Zelensky said the Russian proposal was "absolutely unacceptable".',
+        {("russia", "demand"), ("zelensky", "rejection")},
+    ),
+    ("Peskov declined to say whether Putin would accept the invitation.", set()),
+    (
+        "Macron said France and Britain were ready to lead a reassurance force in Ukraine.",
+        {("macron", "concession"), ("united_kingdom", "concession")},
+    ),
+    (
+        "Russia's central demand is that Ukraine abandon its bid to join NATO.",
+        {("russia", "demand")},
+    ),
+    ("Ukraine's key condition for any deal is a full ceasefire.", {("ukraine", "demand")}),
+    (
+        "Washington's proposal, presented in Riyadh, was accepted by Kyiv.",
+        {("ukraine", "concession"), ("united_states", "demand")},
+    ),
+    ("The Kremlin wants any deal to include the lifting of sanctions.", {("russia", "demand")}),
+    ("The European Union refused to recognize the annexation.", {("europe", "rejection")}),
+    ("Ukraine has long sought membership of the European Union.", {("ukraine", "demand")}),
+    ("Vance criticized Europe for its reluctance to spend more on defense.", set()),
+    ("Russia has refused to return the deported children.", {("russia", "rejection")}),
+    (
+        "Kyiv demanded the return of the Zaporizhzhia nuclear plant to Ukrainian control.",
+        {("ukraine", "demand")},
+    ),
+    (
+        "Moscow proposed that the plant be run jointly by Russia and the United States.",
+        {("russia", "demand")},
+    ),
+    ('Trump said he had "no intention" of recognizing Crimea.', {("trump", "rejection")}),
+    (
+        "Putin wants to restore Russia's control over the whole of Ukraine, Zelensky said.",
+        {("putin", "demand")},
+    ),
+    ("Starmer ruled out lifting sanctions before a ceasefire.", {("starmer", "rejection")}),
+    (
+        "The Kremlin dismissed the European counterproposal within hours.",
+        {("europe", "demand"), ("russia", "rejection")},
+    ),
+    (
+        "Trump pressed Putin to agree to a ceasefire, but the Russian leader refused.",
+        {("putin", "rejection"), ("trump", "demand")},
+    ),
+    ("Ukrainian officials said they would study the document carefully.", set()),
+    ("The deal collapsed after Moscow demanded more territory.", {("russia", "demand")}),
+    (
+        "Zelensky conceded that Ukraine could not win back all its territory by force.",
+        {("zelensky", "concession")},
+    ),
+    (
+        "Kyiv has dropped its demand for a return to the 1991 borders.",
+        {("ukraine", "concession"), ("ukraine", "demand")},
+    ),
 ]
 
 

@@ -204,7 +204,9 @@ class CueRules(RuleSet):
             if text in {";", ":"}:
                 return False
             if text == "that":
-                return position in ends
+                # "demanded that ...", "Russia's central demand is that ..."
+                copula = position - 1 > ctx.start and lower[position - 1] in {"is", "was"}
+                return position in ends or (copula and position - 1 in ends)
         return False
 
     def _noun_use(self, ctx: SentenceContext, cue: Cue) -> bool:
@@ -354,6 +356,8 @@ class CueRules(RuleSet):
         tokens = ctx.tokens
         if cue.start <= ctx.start or not tokens.lower[cue.start].endswith("ed"):
             return False
+        if tokens.lower[cue.start] == cue.entry.lemma.split()[0]:
+            return False  # "we need": a bare verb ending in -ed is no participle
         before = cue.start - 1
         return (
             tokens.is_alpha[before]
@@ -397,6 +401,8 @@ class CueRules(RuleSet):
             return False
         noun = link - 1
         if tokens.lower[noun] == "whatsoever":  # "no intention whatsoever of ..."
+            noun -= 1
+        if tokens.text[noun] in ALL_QUOTES:  # 'had "no intention" of ...'
             noun -= 1
         if noun <= ctx.start or tokens.norm[noun] not in self.words["intention_nouns"]:
             return False

@@ -263,6 +263,9 @@ class CueMatcher:
         looks_noun = object_of or (
             new.start > 0 and (tokens.lower[before] in NOUN_MARKERS or tokens.is_title[before])
         )
+        if not looks_noun and new.start > 1 and tokens.lower[before - 1] in NOUN_MARKERS:
+            # "Russia's central demand", "the key demand": a determiner and an adjective
+            looks_noun = tokens.is_alpha[before] and tokens.is_lower[before]
         if looks_noun:
             return new.kind == "noun" and old.kind != "noun"
         return new.kind != "noun" and old.kind == "noun"

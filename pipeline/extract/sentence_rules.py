@@ -272,6 +272,8 @@ class SentenceRules(RuleSet):
         """A verb inside what a demand or rejection asks: after "<cue> that ..." or right
         after "<cue> <actor>" ("demands Kyiv lift ...")."""
         ends = {d.cue.end for d in decisions if d.claim_type in {"demand", "rejection"}}
+        if index in ends:
+            return True  # "ruled out lifting sanctions": the gerund is what is refused
         subject = mention_at(ctx.mentions, index - 1) if index > ctx.start else None
         if subject is not None and subject.start in ends:
             return True
