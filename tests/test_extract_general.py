@@ -1277,6 +1277,60 @@ CASES = [
         "Kyiv has dropped its demand for a return to the 1991 borders.",
         {("ukraine", "concession"), ("ukraine", "demand")},
     ),
+    (
+        "Kyiv caved to American pressure and signed the deal.",
+        {("ukraine", "concession"), ("united_states", "demand")},
+    ),
+    ("Putin bowed to pressure and agreed to a short truce.", {("putin", "concession")}),
+    (
+        "Trump backtracked on his threat to impose tariffs on Russian oil.",
+        {("trump", "concession"), ("trump", "demand")},
+    ),
+    ("Zelensky stood firm on his refusal to cede territory.", {("zelensky", "rejection")}),
+    ("Moscow has dug in on its demand for the whole of Donetsk.", {("russia", "demand")}),
+    (
+        "Russia is holding out for a deal that recognises its territorial gains.",
+        {("russia", "demand")},
+    ),
+    ("Putin has set out his conditions for a ceasefire.", {("putin", "demand")}),
+    ("Kyiv will not budge on the question of territory.", {("ukraine", "rejection")}),
+    ("The Kremlin shelved the proposal.", {("russia", "rejection")}),
+    ("Zelensky gave ground on the issue of elections.", {("zelensky", "concession")}),
+    ("Putin signed off on the prisoner exchange.", {("putin", "concession")}),
+    ("Russia refused point-blank to discuss the status of Crimea.", {("russia", "rejection")}),
+    ("Ukrainian negotiators said they would not budge.", {("ukraine", "rejection")}),
+    ("Lavrov said Moscow had no plans to halt its offensive.", set()),
+    ("Rubio said Washington would not be drawn into a long negotiation.", set()),
+    (
+        "The U.S. has agreed to provide Ukraine with security guarantees similar to "
+        "NATO's Article 5.",
+        {("united_states", "concession")},
+    ),
+    ("Europe has offered to enforce a demilitarised zone.", {("europe", "concession")}),
+    (
+        "Kyiv balked, insisting that its army must not be capped.",
+        {("ukraine", "demand"), ("ukraine", "rejection")},
+    ),
+    ("Moscow nixed the idea.", {("russia", "rejection")}),
+    ("Trump's team has been angling for a minerals deal.", {("trump", "demand")}),
+    ("Zelensky relented and agreed to talks in Istanbul.", {("zelensky", "concession")}),
+    (
+        "Putin insisted Ukraine had to give up Donetsk, and Zelensky refused again.",
+        {("putin", "demand"), ("zelensky", "rejection")},
+    ),
+    ("Kyiv wants the ceasefire to begin before any territorial talks.", {("ukraine", "demand")}),
+    ("Trump said he was open to a meeting with Putin and Zelensky.", set()),
+    (
+        "Washington signalled it would no longer insist on an immediate ceasefire.",
+        {("united_states", "concession")},
+    ),
+    ("Russia has stopped demanding Zelensky's removal.", {("russia", "concession")}),
+    ("The Kremlin reiterated its refusal to negotiate with Zelensky.", {("russia", "rejection")}),
+    ("Ukraine will insist on the return of all prisoners, Umerov said.", {("umerov", "demand")}),
+    (
+        "Zelensky's demand for Tomahawks was turned down by Trump.",
+        {("trump", "rejection"), ("zelensky", "demand")},
+    ),
 ]
 
 

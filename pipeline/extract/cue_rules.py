@@ -58,12 +58,13 @@ class CueRules(RuleSet):
 
     def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
         super().__init__(lexicon, affiliations)
-        # First words of demand and rejection verbs: "vowed to block" pledges no concession.
+        # One-word demand and rejection verbs: "vowed to block" pledges no concession.
         self.opposing_verbs = frozenset(
-            form.split()[0]
+            form
             for entry in lexicon.entries
             if entry.kind == "verb" and entry.type in {"demand", "rejection"}
             for form in entry.forms
+            if " " not in form
         )
 
     def decide_all(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
@@ -155,7 +156,8 @@ class CueRules(RuleSet):
             return no_claim(cue, *emptied)
         negated = self._negated(ctx, cue)
         claim_type = cue.type
-        if negated and cue.type == "demand" and cue.kind == "verb" and self._no_longer(ctx, cue):
+        dropped = self._no_longer(ctx, cue) if negated else self._stopped(ctx, cue)
+        if cue.type == "demand" and cue.kind == "verb" and dropped:
             # "Russia is no longer demanding that Ukraine withdraw": a dropped demand
             return [
                 replace(d, rule="dropped-demand") if d.is_claim else d
@@ -431,6 +433,15 @@ class CueRules(RuleSet):
                     and tokens.lower[verb] not in DETERMINERS
                 )
         return False
+
+    def _stopped(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """ "has stopped demanding ...": a dropping verb right before a demand's gerund."""
+        tokens = ctx.tokens
+        return (
+            cue.start > ctx.start
+            and tokens.lower[cue.start].endswith("ing")
+            and tokens.norm[cue.start - 1] in self.words["dropping_verbs"]
+        )
 
     @staticmethod
     def _no_longer(ctx: SentenceContext, cue: Cue) -> bool:

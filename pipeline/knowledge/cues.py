@@ -67,6 +67,7 @@ WORD_LISTS = (
     "deadline_verbs",
     "time_units",
     "non_proposals",
+    "dropping_verbs",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
