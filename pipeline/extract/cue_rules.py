@@ -237,8 +237,13 @@ class CueRules(RuleSet):
         nxt = lower[cue.end] if cue.end < ctx.end else ""
         after = lower[cue.end + 1] if cue.end + 1 < ctx.end else ""
         reporting = ctx.tokens.norm[cue.start] in self.words["speech_verbs"]
-        if nxt in self.words["empty_objects"]:
-            return "empty-object", f"the cue's object is '{nxt}': nothing is asked or given"
+        listener = mention_at(ctx.mentions, cue.end) if cue.end < ctx.end else None
+        has_object = listener is not None and listener.end < ctx.end  # "offered Kyiv nothing"
+        nxt_object = lower[listener.end] if has_object and listener is not None else nxt
+        if nxt_object in self.words["empty_objects"]:
+            return "empty-object", f"the cue's object is '{nxt_object}': nothing is asked or given"
+        if cue.type == "concession" and self._object_is(ctx, cue.end, "non_yielding_objects"):
+            return "not-yielding", "what is accepted or agreed yields nothing to the other side"
         if cue.type == "concession" and cue.kind == "noun" and nxt == "to":
             nxt = after  # "willingness to negotiate": the verb after the noun's "to"
         yielding_frame = cue.type == "concession" and (

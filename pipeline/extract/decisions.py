@@ -74,7 +74,9 @@ class RuleSet:
                 and norm[i - 1] in words["opinion_sources"]
             )
             or (  # "rejected reports that it pressured Kyiv": the report is not asserted
-                norm[i] in words["non_proposals"] and i + 1 < ctx.end and norm[i + 1] == "that"
+                (norm[i] in words["non_proposals"] or norm[i] in words["denial_verbs"])
+                and i + 1 < ctx.end
+                and norm[i + 1] == "that"
             )
             or (  # "no sign that it is willing": nothing is shown
                 norm[i] in words["unasserting_nouns"]

@@ -68,6 +68,8 @@ WORD_LISTS = (
     "time_units",
     "non_proposals",
     "dropping_verbs",
+    "non_yielding_objects",
+    "denial_verbs",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
