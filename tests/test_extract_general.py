@@ -497,6 +497,10 @@ CASES = [
         {("putin", "concession")},
     ),
     (
+        "Kyiv signalled it would not oppose a pause in strikes on energy sites.",
+        {("ukraine", "concession")},
+    ),
+    (
         "Moscow said it would only agree to a ceasefire once Ukraine stopped mobilising.",
         {("russia", "concession"), ("russia", "demand")},
     ),
@@ -1370,6 +1374,101 @@ CASES = [
     ("Russia insisted on holding the talks in Istanbul.", {("russia", "demand")}),
     ("Zelensky is pushing for a meeting with Putin.", {("zelensky", "demand")}),
     ("Peskov said the proposals were being studied.", set()),
+    ("Hungary will not block the new sanctions package, Orban said.", {("orban", "concession")}),
+    (
+        "Kyiv would not oppose a freeze along the current line, officials said.",
+        {("ukraine", "concession")},
+    ),
+    ("Russia did not oppose the resolution.", set()),
+    ("Germany will not veto the use of frozen assets.", {("germany", "concession")}),
+    (
+        "Foreign Minister Sergei Lavrov said on Monday that Russia would not agree to any"
+        " deployment of NATO troops.",
+        {("lavrov", "rejection")},
+    ),
+    (
+        "Secretary of State Marco Rubio told reporters late Tuesday that Ukraine had "
+        "agreed to the U.S. proposal.",
+        {("ukraine", "concession"), ("united_states", "demand")},
+    ),
+    (
+        "Vice President JD Vance said Washington wanted a settlement that would end the killing.",
+        {("vance", "demand")},
+    ),
+    (
+        "Treasury Secretary Scott Bessent said the U.S. was prepared to impose further "
+        "sanctions on Russian oil.",
+        set(),
+    ),
+    (
+        "German Chancellor Friedrich Merz rejected Putin's proposal of direct talks "
+        "without a ceasefire.",
+        {("merz", "rejection"), ("putin", "demand")},
+    ),
+    (
+        "French President Emmanuel Macron said Europe must be at the negotiating table.",
+        {("macron", "demand")},
+    ),
+    (
+        'British Prime Minister Keir Starmer urged Putin to "stop the stalling" and agree'
+        " to a ceasefire.",
+        {("starmer", "demand")},
+    ),
+    (
+        "Kremlin aide Yuri Ushakov said Moscow had received the plan but not yet discussed it.",
+        set(),
+    ),
+    (
+        "Russian envoy Kirill Dmitriev said the U.S. and Russia were close to a deal on "
+        "economic cooperation.",
+        set(),
+    ),
+    (
+        'Ukraine\'s Foreign Minister Andrii Sybiha called the Russian demands "unacceptable".',
+        {("russia", "demand"), ("sybiha", "rejection")},
+    ),
+    (
+        "Defense Secretary Pete Hegseth said a return to Ukraine's pre-2014 borders was "
+        "unrealistic.",
+        {("hegseth", "rejection")},
+    ),
+    (
+        "Putin said late Thursday that Russia was ready to halt strikes on energy "
+        "facilities for 30 days.",
+        {("putin", "concession")},
+    ),
+    (
+        "Zelensky said on Telegram that Ukraine was ready for a complete ceasefire if "
+        "Russia did the same.",
+        {("zelensky", "concession"), ("zelensky", "demand")},
+    ),
+    ("The Ukrainian president also called for more pressure on Moscow.", {("zelensky", "demand")}),
+    (
+        "Moscow wants guarantees that Ukraine will never join NATO and that Western "
+        "troops will stay out.",
+        {("russia", "demand")},
+    ),
+    ("Ukraine insists it must keep an army of at least 800,000 troops.", {("ukraine", "demand")}),
+    ("Russia would like to see Ukraine's army capped at 110,000.", {("russia", "demand")}),
+    (
+        "The Russian proposal envisages a demilitarised zone along the border.",
+        {("russia", "demand")},
+    ),
+    ("Under the European plan, sanctions would be eased gradually.", {("europe", "demand")}),
+    ("Zelensky rejected the idea that Ukraine should cede land.", {("zelensky", "rejection")}),
+    ("Peskov said that the president remained open to contacts with Kyiv.", set()),
+    ("The two sides agreed to set up working groups.", set()),
+    (
+        "Washington proposed that both sides refrain from strikes on energy infrastructure.",
+        {("united_states", "demand")},
+    ),
+    (
+        "Kyiv accepted the proposal within hours, while Moscow set new conditions.",
+        {("russia", "demand"), ("ukraine", "concession")},
+    ),
+    ("Lavrov accused the Europeans of sabotaging the peace process.", set()),
+    ("The U.S. envoy met Zelensky's chief of staff in Berlin.", set()),
+    ("The Kremlin has dismissed a report that Putin is ready to freeze the front line.", set()),
 ]
 
 

@@ -163,6 +163,12 @@ class CueRules(RuleSet):
                 replace(d, rule="dropped-demand") if d.is_claim else d
                 for d in self._verb(ctx, cue, "concession")
             ]
+        if negated and self._yields_when_negated(ctx, cue):
+            # "Kyiv would not oppose a pause": promising not to oppose concedes it
+            return [
+                replace(d, rule="negated-opposition") if d.is_claim else d
+                for d in self._verb(ctx, cue, "concession")
+            ]
         if negated:
             if cue.type != "concession":
                 return no_claim(cue, "negated", "negated demand or rejection: no claim")
@@ -427,10 +433,14 @@ class CueRules(RuleSet):
         if position <= ctx.start or tokens.lower[position] not in {"and", "or"}:
             return False
         for before in range(position - 1, max(ctx.start, position - INFINITIVE_REACH) - 1, -1):
+            if tokens.text[before] in ALL_QUOTES:
+                continue  # 'urged Putin to "stop the stalling" and agree'
             if tokens.is_punct[before] or mention_at(ctx.mentions, before) is not None:
                 return False
             if tokens.lower[before] == "to":
                 verb = before + 1
+                while verb < position and tokens.text[verb] in ALL_QUOTES:
+                    verb += 1
                 return (
                     verb < position
                     and tokens.is_alpha[verb]
@@ -447,6 +457,16 @@ class CueRules(RuleSet):
             and tokens.lower[cue.start].endswith("ing")
             and tokens.norm[cue.start - 1] in self.words["dropping_verbs"]
         )
+
+    def _yields_when_negated(self, ctx: SentenceContext, cue: Cue) -> bool:
+        """ "will not / would not / won't oppose": a future promise not to oppose."""
+        if cue.type != "rejection" or cue.kind != "verb":
+            return False
+        if cue.entry.lemma not in self.words["yielding_when_negated"]:
+            return False
+        lower = ctx.tokens.lower
+        window = range(max(ctx.start, cue.start - 3), cue.start)
+        return any(lower[i] in {"will", "would", "wo", "'ll", "’ll"} for i in window)
 
     @staticmethod
     def _no_longer(ctx: SentenceContext, cue: Cue) -> bool:
@@ -583,6 +603,8 @@ class CueRules(RuleSet):
             other.kind == "verb" and light < other.start < cue.start for other in cues
         ):
             light = None  # "has rejected calls for": the verb between governs the noun
+        if light is not None and self._auxiliary_have(ctx, light):
+            light = None  # "had received the plan": "have" is an auxiliary here
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
             return no_claim(cue, "modal", "the light verb is under a modal: not an act")
         infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
@@ -639,6 +661,19 @@ class CueRules(RuleSet):
             chain.append(following)
             position = following.end
         return chain
+
+    def _auxiliary_have(self, ctx: SentenceContext, light: int) -> bool:
+        """ "had received", "has taken": "have" before a participle is an auxiliary."""
+        tokens = ctx.tokens
+        if tokens.norm[light] not in {"have", "has", "had", "having", "'ve", "’ve"}:
+            return False
+        following = light + 1
+        while following < ctx.end and tokens.norm[following] in self.words["verb_adverbs"]:
+            following += 1
+        if following >= ctx.end or not tokens.is_lower[following]:
+            return False
+        word = tokens.norm[following]
+        return word.endswith(("ed", "en")) or word in self.words["irregular_participles"]
 
     def _light_verb_before(self, ctx: SentenceContext, index: int) -> int | None:
         """A light verb up to MODIFIER_GAP words before a noun; a hyphenated modifier counts

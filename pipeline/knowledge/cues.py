@@ -70,6 +70,7 @@ WORD_LISTS = (
     "dropping_verbs",
     "non_yielding_objects",
     "denial_verbs",
+    "yielding_when_negated",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
