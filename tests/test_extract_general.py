@@ -1469,6 +1469,75 @@ CASES = [
     ("Lavrov accused the Europeans of sabotaging the peace process.", set()),
     ("The U.S. envoy met Zelensky's chief of staff in Berlin.", set()),
     ("The Kremlin has dismissed a report that Putin is ready to freeze the front line.", set()),
+    (
+        "Putin laid out his terms in a speech on Friday. Kyiv rejected them within hours.",
+        {("putin", "demand"), ("ukraine", "rejection")},
+    ),
+    (
+        "Witkoff presented a new proposal to Putin. The Russian leader rejected it.",
+        {("putin", "rejection"), ("witkoff", "demand")},
+    ),
+    ("Trump spoke to Zelensky by phone. He urged him to accept the deal.", {("trump", "demand")}),
+    (
+        "Zelensky met Vance in Munich. He told him Ukraine would never cede land.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "The Kremlin wants Kyiv to withdraw from Donbas. Zelensky has refused.",
+        {("russia", "demand"), ("zelensky", "rejection")},
+    ),
+    (
+        "Europe proposed a 30-day truce. Moscow dismissed the proposal.",
+        {("europe", "demand"), ("russia", "rejection")},
+    ),
+    (
+        "Russia offered a three-day truce. Kyiv called the offer a cynical ploy.",
+        {("russia", "concession")},
+    ),
+    (
+        "Ukraine has asked for Patriot systems. Washington agreed to the request.",
+        {("ukraine", "demand"), ("united_states", "concession")},
+    ),
+    (
+        "Moscow demanded that Kyiv abandon its NATO ambitions. Such demands are a non-"
+        "starter, Sybiha said.",
+        {("russia", "demand"), ("sybiha", "rejection")},
+    ),
+    (
+        "The Americans want a deal by Christmas. The Europeans want guarantees first.",
+        {("europe", "demand"), ("united_states", "demand")},
+    ),
+    ("Russia said it had halted its advance near Kharkiv.", set()),
+    ("Lavrov's counterpart, Rubio, rejected the claim.", set()),
+    ("Trump met Putin in Alaska. He later said the summit had gone well.", set()),
+    (
+        "Zelensky refused to sign. He said the deal would reward aggression.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Kyiv wants security guarantees. Moscow rejects them.",
+        {("russia", "rejection"), ("ukraine", "demand")},
+    ),
+    ("If the talks fail, Trump is expected to impose new sanctions.", set()),
+    ("Whether Putin will accept remains to be seen.", set()),
+    ("Putin will only accept a deal on his own terms.", {("putin", "demand")}),
+    ("Europe must be ready to defend itself.", set()),
+    ("Russia is unlikely to agree to a ceasefire anytime soon.", set()),
+    ("Kyiv cannot be expected to give up territory it still controls.", set()),
+    ("A deal that forces Ukraine to cede land would reward aggression.", set()),
+    ("Trump wants to be seen as a peacemaker.", set()),
+    ("Zelensky hopes the U.S. will keep supplying weapons.", set()),
+    ("Moscow is counting on Western fatigue.", set()),
+    ("Ukraine's demand for a full ceasefire is reasonable.", {("ukraine", "demand")}),
+    ("It would be a mistake for Kyiv to accept this deal.", set()),
+    ("Trump's critics want him to take a tougher line.", set()),
+    ("Putin's supporters demand a total victory.", set()),
+    ("Trump's allies in Congress urged him to impose sanctions.", set()),
+    ("Zelensky's opponents accused him of prolonging the war.", set()),
+    ("Should Kyiv accept the plan, Russia would gain a fifth of Ukraine.", set()),
+    ("Were Putin to accept a ceasefire, sanctions could be eased.", set()),
+    ("Nobody expects the Kremlin to back down.", set()),
+    ("Putin has shown no willingness to compromise.", {("putin", "rejection")}),
 ]
 
 

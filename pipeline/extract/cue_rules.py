@@ -272,6 +272,13 @@ class CueRules(RuleSet):
             named = mention_at(ctx.mentions, cue.end) or mention_at(ctx.mentions, cue.end + 1)
             if nxt != "that" and named is None:
                 return "no-claim-object", f"'{cue.text}' concedes a claim only ('{cue.text} that')"
+        if cue.type == "concession" and cue.kind == "verb" and cue.start > ctx.start:
+            conditioned = any(
+                ctx.tokens.norm[i] in self.words["only_conditions"] for i in range(cue.end, ctx.end)
+            )
+            if lower[cue.start - 1] == "only" and not conditioned:
+                # "will only accept a deal on his own terms"; "only agree ... once" still offers
+                return "restricted", f"'only {cue.text}' sets a condition, it concedes nothing"
         if cue.type == "rejection" and nxt == "to" and after in self.words["refusal_nonclaims"]:
             return "no-refusal", f"'{cue.text} to {after}' refuses no demand or proposal"
         if cue.entry.lemma == "agree" and nxt in DETERMINERS:
@@ -283,6 +290,10 @@ class CueRules(RuleSet):
             return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"
         if cue.entry.lemma == "need" and nxt == "to":
             return "obligation", "'needs to ...' is an obligation: a demand only in reported speech"
+        third = lower[cue.end + 2] if cue.end + 2 < ctx.end else ""
+        image = after == "be" and third in self.words["want_to_be_nonclaims"]
+        if cue.entry.lemma == "want" and nxt == "to" and image:
+            return "own-plan", f"'wants to be {third}' is the actor's image, not a demand"
         if cue.entry.lemma == "want" and nxt == "to" and after in self.words["want_to_nonclaims"]:
             return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
         return None

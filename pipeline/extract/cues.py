@@ -265,7 +265,11 @@ class CueMatcher:
         )
         if not looks_noun and new.start > 1 and tokens.lower[before - 1] in NOUN_MARKERS:
             # "Russia's central demand", "the key demand": a determiner and an adjective
-            looks_noun = tokens.is_alpha[before] and tokens.is_lower[before]
+            looks_noun = (
+                tokens.is_alpha[before]
+                and tokens.is_lower[before]
+                and not tokens.lower[before].endswith("s")  # "Putin's supporters demand"
+            )
         if looks_noun:
             return new.kind == "noun" and old.kind != "noun"
         return new.kind != "noun" and old.kind == "noun"

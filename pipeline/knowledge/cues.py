@@ -71,6 +71,7 @@ WORD_LISTS = (
     "non_yielding_objects",
     "denial_verbs",
     "yielding_when_negated",
+    "want_to_be_nonclaims",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
