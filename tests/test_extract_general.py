@@ -1538,6 +1538,63 @@ CASES = [
     ("Were Putin to accept a ceasefire, sanctions could be eased.", set()),
     ("Nobody expects the Kremlin to back down.", set()),
     ("Putin has shown no willingness to compromise.", {("putin", "rejection")}),
+    (
+        "Ukraine's top negotiator said Kyiv had accepted most of the U.S. framework.",
+        {("ukraine", "concession"), ("united_states", "demand")},
+    ),
+    (
+        "The Kremlin poured scorn on the European counter-proposal, calling it unworkable.",
+        {("europe", "demand"), ("russia", "rejection")},
+    ),
+    (
+        "Putin has demanded guarantees that NATO will halt its eastward expansion.",
+        {("putin", "demand")},
+    ),
+    (
+        "Zelensky, in an interview with Axios, said he would not recognise Russian "
+        "control over any Ukrainian territory.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Moscow would accept a ceasefire only if Western arms deliveries stopped, Ushakov said.",
+        {("ushakov", "concession"), ("ushakov", "demand")},
+    ),
+    ("Rubio played down expectations of a breakthrough.", set()),
+    ("Trump called on Europe to stop buying Russian oil.", {("trump", "demand")}),
+    ("The EU wants Ukraine to keep its army at full strength.", {("europe", "demand")}),
+    (
+        "Putin agreed to a 30-day moratorium on strikes against energy infrastructure.",
+        {("putin", "concession")},
+    ),
+    ("Kyiv welcomed the proposal but said it needed more details.", {("ukraine", "demand")}),
+    (
+        "Russia's insistence on keeping Crimea is non-negotiable, Lavrov said.",
+        {("lavrov", "rejection"), ("russia", "demand")},
+    ),
+    (
+        "Ukraine would agree to a ceasefire along the current front line, Yermak said.",
+        {("yermak", "concession")},
+    ),
+    (
+        "The United States has offered to share intelligence with Ukraine again.",
+        {("united_states", "concession")},
+    ),
+    (
+        "Dmitriev said Russia was prepared to offer American companies access to Arctic projects.",
+        {("dmitriev", "concession")},
+    ),
+    ("Kallas warned against any deal that rewards the aggressor.", set()),
+    ("Putin refused to meet Zelensky in Istanbul.", {("putin", "rejection")}),
+    ("The plan, which Zelensky called a basis for talks, would cap Ukraine's army.", set()),
+    (
+        "Trump pressured Zelensky into accepting a deal that Kyiv had long resisted.",
+        {("trump", "demand"), ("ukraine", "rejection"), ("zelensky", "concession")},
+    ),
+    (
+        "Russia offered to guarantee safe passage for Ukrainian grain ships.",
+        {("russia", "concession")},
+    ),
+    ("Ukraine demanded reparations for the damage caused by the war.", {("ukraine", "demand")}),
 ]
 
 
