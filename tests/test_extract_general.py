@@ -1595,6 +1595,55 @@ CASES = [
         {("russia", "concession")},
     ),
     ("Ukraine demanded reparations for the damage caused by the war.", {("ukraine", "demand")}),
+    (
+        "“We are ready to sign a ceasefire today,” Zelensky said. “But Russia must stop "
+        "its attacks first.”",
+        {("zelensky", "concession"), ("zelensky", "demand")},
+    ),
+    (
+        "Lavrov was asked about the European proposal. “This is unacceptable for us,” he said.",
+        {("europe", "demand"), ("lavrov", "rejection")},
+    ),
+    (
+        "According to a Kremlin readout, Putin told Trump that Russia was ready to work "
+        "on a memorandum.",
+        set(),
+    ),
+    (
+        "According to two officials, Witkoff proposed that Ukraine withdraw from Donetsk "
+        "in exchange for a freeze elsewhere.",
+        {("witkoff", "demand")},
+    ),
+    ("“Ukraine will never be a member of NATO,” Medvedev wrote on Telegram.", set()),
+    ("“There can be no peace without justice,” Zelensky told the UN General Assembly.", set()),
+    ("Russia, Peskov said, would not agree to a temporary truce.", {("peskov", "rejection")}),
+    (
+        "The Kremlin, according to Ushakov, has rejected the idea of European peacekeepers.",
+        {("ushakov", "rejection")},
+    ),
+    ("“We want peace, but not at any price,” the Ukrainian leader said.", {("zelensky", "demand")}),
+    ("“The Russians want everything,” one European diplomat said.", {("russia", "demand")}),
+    ("Trump posted that Putin must agree to a ceasefire “or else”.", {("trump", "demand")}),
+    (
+        "In a post on X, Sybiha urged allies to tighten sanctions on Russian oil.",
+        {("sybiha", "demand")},
+    ),
+    (
+        "Zelensky appealed to Western leaders for more air defence systems.",
+        {("zelensky", "demand")},
+    ),
+    ("Kyiv has requested additional Patriot batteries from Germany.", {("ukraine", "demand")}),
+    ("Sybiha implored the EU to approve the loan quickly.", {("sybiha", "demand")}),
+    (
+        "Russia made any truce contingent on a halt to Western arms supplies.",
+        {("russia", "demand")},
+    ),
+    ("Moscow is lobbying Washington to lift sanctions on Aeroflot.", {("russia", "demand")}),
+    ("Putin is seeking to split Europe from the United States.", set()),
+    ("Ukraine is pressing for a seat at any talks on its future.", {("ukraine", "demand")}),
+    ("Trump is demanding a share of Ukraine's mineral wealth.", {("trump", "demand")}),
+    ("Europe is urging Washington not to rush into a deal.", {("europe", "demand")}),
+    ("Russia wants to be compensated for Western sanctions.", {("russia", "demand")}),
 ]
 
 

@@ -294,7 +294,8 @@ class CueRules(RuleSet):
         image = after == "be" and third in self.words["want_to_be_nonclaims"]
         if cue.entry.lemma == "want" and nxt == "to" and image:
             return "own-plan", f"'wants to be {third}' is the actor's image, not a demand"
-        if cue.entry.lemma == "want" and nxt == "to" and after in self.words["want_to_nonclaims"]:
+        aiming = cue.entry.lemma in {"want", "seek"}
+        if aiming and nxt == "to" and after in self.words["want_to_nonclaims"]:
             return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
         return None
 
