@@ -1644,6 +1644,44 @@ CASES = [
     ("Trump is demanding a share of Ukraine's mineral wealth.", {("trump", "demand")}),
     ("Europe is urging Washington not to rush into a deal.", {("europe", "demand")}),
     ("Russia wants to be compensated for Western sanctions.", {("russia", "demand")}),
+    ("Zelensky did not rule out a referendum on territorial questions.", set()),
+    (
+        "Moscow has never accepted Ukraine's right to exist as a sovereign state.",
+        {("russia", "rejection")},
+    ),
+    (
+        "Russia would never agree to a ceasefire that allowed Ukraine to rearm, Peskov said.",
+        {("peskov", "rejection")},
+    ),
+    ("Washington has yet to respond to the Russian proposals.", {("russia", "demand")}),
+    ("The Kremlin turned down an offer by Turkey to host the talks.", {("russia", "rejection")}),
+    (
+        "Ukraine agreed not to strike Russian energy facilities for a month.",
+        {("ukraine", "concession")},
+    ),
+    ("Zelensky rejected any compromise on Crimea.", {("zelensky", "rejection")}),
+    (
+        "Putin rejected Zelensky's call for a face-to-face meeting.",
+        {("putin", "rejection"), ("zelensky", "demand")},
+    ),
+    (
+        "The plan was rejected outright by Ukraine and its European partners.",
+        {("europe", "rejection"), ("ukraine", "rejection")},
+    ),
+    ("Kyiv did not reject the proposal outright but asked for changes.", {("ukraine", "demand")}),
+    (
+        "Rubio said Washington would not accept a deal that left Ukraine defenceless.",
+        {("rubio", "rejection")},
+    ),
+    (
+        "Moscow refused, saying the proposal ignored the root causes of the conflict.",
+        {("russia", "rejection")},
+    ),
+    (
+        "Both Kyiv and Moscow rejected the Chinese peace plan.",
+        {("china", "demand"), ("russia", "rejection"), ("ukraine", "rejection")},
+    ),
+    ("Trump refused to rule out sending troops.", set()),
 ]
 
 

@@ -66,6 +66,13 @@ class CueRules(RuleSet):
             for form in entry.forms
             if " " not in form
         )
+        # First words of rejection verbs: "refused to rule out" refuses nothing.
+        self.rejection_heads = frozenset(
+            form.split()[0]
+            for entry in lexicon.entries
+            if entry.kind == "verb" and entry.type == "rejection"
+            for form in entry.forms
+        )
 
     def decide_all(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         """One or more decisions per cue; sentence-wide gates first."""
@@ -279,6 +286,12 @@ class CueRules(RuleSet):
             if lower[cue.start - 1] == "only" and not conditioned:
                 # "will only accept a deal on his own terms"; "only agree ... once" still offers
                 return "restricted", f"'only {cue.text}' sets a condition, it concedes nothing"
+        if cue.type == "rejection" and nxt == "to" and after in self.rejection_heads:
+            return "double-refusal", f"'{cue.text} to {after} ...' refuses to refuse: no claim"
+        if cue.type == "concession" and cue.kind == "noun":
+            verb = self._infinitive_after_agent(ctx, cue)
+            if verb is not None and ctx.tokens.norm[verb] in self.words["non_concession_verbs"]:
+                return "not-yielding", f"'{cue.text} ... to {ctx.tokens.text[verb]}' yields nothing"
         if cue.type == "rejection" and nxt == "to" and after in self.words["refusal_nonclaims"]:
             return "no-refusal", f"'{cue.text} to {after}' refuses no demand or proposal"
         if cue.entry.lemma == "agree" and nxt in DETERMINERS:
@@ -298,6 +311,19 @@ class CueRules(RuleSet):
         if aiming and nxt == "to" and after in self.words["want_to_nonclaims"]:
             return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
         return None
+
+    def _infinitive_after_agent(self, ctx: SentenceContext, cue: Cue) -> int | None:
+        """The verb of "to <verb>" after a noun's "by/from X" ("an offer by Turkey to host")."""
+        tokens = ctx.tokens
+        position = cue.end
+        if position + 1 < ctx.end and tokens.lower[position] in {"by", "from"}:
+            agent = mention_at(ctx.mentions, position + 1)
+            if agent is None:
+                return None
+            position = agent.end
+        if position == cue.end or position + 1 >= ctx.end or tokens.lower[position] != "to":
+            return None
+        return position + 1
 
     def _object_is(self, ctx: SentenceContext, start: int, list_name: str) -> bool:
         """The head of the object starting at ``start`` ("the Kremlin's latest claims") is in
@@ -358,12 +384,12 @@ class CueRules(RuleSet):
         participle = cue.kind == "verb" and not tokens.lower[cue.start].endswith("ing")
         if participle and before is not None and tokens.lower[before] in BE_FORMS:
             agent = self._after_word(ctx, cue, {"by"}, window=4)
-            return ([agent] if agent is not None else []), "passive-agent"
+            return (self._and_following(ctx, agent) if agent is not None else []), "passive-agent"
         if participle and not self._has_own_subject(ctx, cue):
             # "Crimea, offered up by the U.S., ...": a participle with its agent
             agent = self._after_word(ctx, cue, {"by"}, window=6, own=True)
             if agent is not None:
-                return [agent], "passive-agent"
+                return self._and_following(ctx, agent), "passive-agent"
             if self._reduced_relative(ctx, cue):
                 return [], "reduced-relative"
         subject = left_subject(tokens, cue.start, ctx.mentions, self.lexicon, ctx.start)
@@ -666,12 +692,23 @@ class CueRules(RuleSet):
         """An actor with those joined to it on the right: "by Witkoff and Dmitriev"."""
         chain = [first]
         position = first.end
-        while position + 1 < ctx.end and ctx.tokens.lower[position] in {"and", ","}:
-            following = mention_at(ctx.mentions, position + 1)
-            if following is None or following.start != position + 1:
+        tokens = ctx.tokens
+        while position + 1 < ctx.end and tokens.lower[position] in {"and", ","}:
+            start = position + 1
+            if tokens.lower[start] in POSSESSIVE_PRONOUNS and start + 1 < ctx.end:
+                start += 1  # "Ukraine and its European partners"
+            following = mention_at(ctx.mentions, start)
+            if following is None or following.start != start:
+                break
+            if following.kb_id_ == "adjective" and (
+                following.end >= ctx.end
+                or tokens.norm[following.end] not in self.words["group_nouns"]
+            ):
                 break
             chain.append(following)
             position = following.end
+            if following.kb_id_ == "adjective":
+                position += 1  # the group noun after the demonym
         return chain
 
     def _auxiliary_have(self, ctx: SentenceContext, light: int) -> bool:
