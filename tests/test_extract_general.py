@@ -284,7 +284,7 @@ CASES = [
     ),
     (
         "Zelensky yielded to American pressure and signed the minerals deal.",
-        {("united_states", "demand"), ("zelensky", "concession")},
+        {("zelensky", "concession")},
     ),
     (
         "Trump sought a commitment from Putin to halt attacks on energy infrastructure.",
@@ -484,10 +484,7 @@ CASES = [
     ),
     ("Sybiha called the Russian memorandum an ultimatum.", set()),
     ("Rubio said the United States wanted both sides to make concessions.", {("rubio", "demand")}),
-    (
-        "Ukraine's allies have urged Kyiv not to give in to Russian pressure.",
-        {("russia", "demand")},
-    ),
+    ("Ukraine's allies have urged Kyiv not to give in to Russian pressure.", set()),
     (
         "Zelensky has so far resisted American pressure to give up land.",
         {("united_states", "demand"), ("zelensky", "rejection")},
@@ -656,7 +653,7 @@ CASES = [
     ('Zelensky has called Putin\'s demands "an ultimatum".', {("putin", "demand")}),
     (
         "Peskov said the Kremlin was still waiting for Washington's response to its proposals.",
-        {("peskov", "demand")},
+        {("russia", "demand")},
     ),
     (
         "According to Reuters, Moscow has asked Washington to recognise its control of Crimea.",
@@ -889,7 +886,7 @@ CASES = [
     (
         "Zelensky eventually agreed to sign the minerals deal after weeks of pressure "
         "from Washington.",
-        {("united_states", "demand"), ("zelensky", "concession")},
+        {("zelensky", "concession")},
     ),
     ("The U.S. wants Ukraine to accept the deal by Thanksgiving.", {("united_states", "demand")}),
     ("Some in the administration want Trump to walk away from the talks.", set()),
@@ -923,7 +920,7 @@ CASES = [
     ),
     (
         "Zelensky said his country would never give up Donbas, even under American pressure.",
-        {("united_states", "demand"), ("zelensky", "rejection")},
+        {("zelensky", "rejection")},
     ),
     (
         "The Europeans countered with their own plan, which drops the cap on Ukraine's army.",
@@ -1211,7 +1208,7 @@ CASES = [
         {("trump", "demand")},
     ),
     ("Trump's ultimatum expires on Friday.", {("trump", "demand")}),
-    ("Under pressure from Washington, Kyiv agreed to resume talks.", {("united_states", "demand")}),
+    ("Under pressure from Washington, Kyiv agreed to resume talks.", set()),
     (
         "Moscow signalled it was ready to trade the occupied parts of Kharkiv for the "
         "rest of Donetsk.",
@@ -1281,10 +1278,7 @@ CASES = [
         "Kyiv has dropped its demand for a return to the 1991 borders.",
         {("ukraine", "concession"), ("ukraine", "demand")},
     ),
-    (
-        "Kyiv caved to American pressure and signed the deal.",
-        {("ukraine", "concession"), ("united_states", "demand")},
-    ),
+    ("Kyiv caved to American pressure and signed the deal.", {("ukraine", "concession")}),
     ("Putin bowed to pressure and agreed to a short truce.", {("putin", "concession")}),
     (
         "Trump backtracked on his threat to impose tariffs on Russian oil.",
@@ -1682,6 +1676,37 @@ CASES = [
         {("china", "demand"), ("russia", "rejection"), ("ukraine", "rejection")},
     ),
     ("Trump refused to rule out sending troops.", set()),
+    (
+        "The peace plan, drafted by Witkoff and Dmitriev, calls for Ukraine to cede Donetsk.",
+        {("witkoff", "demand")},
+    ),
+    (
+        "The proposal, rejected by Kyiv last week, called for a buffer zone.",
+        {("ukraine", "rejection")},
+    ),
+    (
+        "Russian officials, for their part, have dismissed the European plan.",
+        {("europe", "demand"), ("russia", "rejection")},
+    ),
+    (
+        "Trump told Zelensky in a phone call that Kyiv should accept the deal.",
+        {("trump", "demand")},
+    ),
+    (
+        "The president's patience has worn thin, and his pressure has fallen mostly on Kyiv.",
+        set(),
+    ),
+    ("Europe should make its offer of troops unconditional.", {("europe", "concession")}),
+    ("Witkoff acknowledged that no compromise on territory had been reached.", set()),
+    (
+        "“There will be no compromise on our sovereignty,” Zelensky said.",
+        {("zelensky", "rejection")},
+    ),
+    (
+        "Putin said the plan “could be a basis” for talks but warned that Russia would "
+        "keep fighting if Kyiv refused.",
+        {("putin", "demand")},
+    ),
 ]
 
 

@@ -181,12 +181,18 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             continue
         if index + 1 < end and tokens.lower[index + 1] in cancelling:
             continue  # "called for", "asked for": a request, not a report
+        if index > first and tokens.norm[index - 1] in NOUN_BEFORE:
+            continue  # "in a phone call that ...", "the statement": a noun, not a verb
         speaker = _participle_speaker(tokens, index, mentions, lexicon, first)
         if speaker is None:
             speaker = left_subject(tokens, index, mentions, lexicon, first)
         after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
         quote_before = any(ctx.in_quote[: index - first])
-        if quote_before and not any(ctx.in_quote[index - first :]):
+        if (
+            quote_before
+            and not any(ctx.in_quote[index - first :])
+            and _tags_quote(ctx, index, lexicon)
+        ):
             # "“...,” he said." or "“...,” said Rubio.": the quote is the content.
             last_quote = _last_quote(ctx, index)
             who = speaker if speaker is not None and speaker.start > last_quote else after
@@ -210,6 +216,11 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
 
 
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+# Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
+NOUN_BEFORE = frozenset(
+    {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my"}
+    | {"your", "phone", "'s"}
+)
 
 
 def _participle_speaker(
@@ -299,6 +310,27 @@ def _trailing_attribution(
     if any(tokens.text[i] == "," for i in range(verb + 1, end)):
         return None
     return position
+
+
+def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
+    """ "“...,” he said" or "“...,” Russian Foreign Minister Sergei Lavrov said": only the
+    speaker, punctuation and adverbs stand between the quote and the verb (not "the plan
+    “could form the basis” of a settlement, but warned")."""
+    tokens = ctx.tokens
+    last = _last_quote(ctx, verb)
+    closing = last + 1  # the closing quote mark
+    comma_inside = tokens.text[last] in {",", "!", "?"}
+    comma_after = closing + 1 < verb and tokens.text[closing + 1] == ","
+    if comma_inside or comma_after:
+        return True  # "“...,” one European diplomat said"
+    adverbs = lexicon.words["verb_adverbs"]
+    for position in range(last + 1, verb):
+        if tokens.is_punct[position] or tokens.norm[position] in adverbs:
+            continue
+        if mention_at(ctx.mentions, position) is not None:
+            continue
+        return False
+    return True
 
 
 def _report_end(tokens: DocTokens, start: int, end: int) -> int:
@@ -428,6 +460,23 @@ def _before_comma(
     return mention if _can_be_subject(tokens, mention, lexicon) else None
 
 
+def _authored_by(
+    tokens: DocTokens, start: int, end: int, mentions: list[Span], lexicon: CueLexicon
+) -> Span | None:
+    """The agent of ", drafted by X," or ", drawn up by envoy X,": an authoring participle
+    opening the parenthesis, then "by" and an actor."""
+    if start >= end or tokens.norm[start] not in lexicon.words["authoring_participles"]:
+        return None
+    for position in range(start + 1, min(end, start + 4)):
+        if tokens.lower[position] == "by":
+            for after in range(position + 1, min(end, position + 4)):
+                found = mention_at(mentions, after)
+                if found is not None:
+                    return found
+            return None
+    return None
+
+
 def _parenthetical_subject(
     tokens: DocTokens, index: int, mentions: list[Span], lexicon: CueLexicon, floor: int
 ) -> tuple[bool, Span | None]:
@@ -454,10 +503,21 @@ def _parenthetical_subject(
             if opening == position - 1 or adverbial:
                 return False, None  # an adverbial clause ("while ...") keeps the old search
             subject = mention_ending_before(mentions, opening)
+            group = mention_ending_before(mentions, opening - 1)
+            demonym = group is not None and group.kb_id_ == "adjective"
+            if (
+                subject is None
+                and demonym
+                and tokens.norm[opening - 1] in lexicon.words["group_nouns"]
+            ):
+                subject = group  # "European officials, for their part, have rejected"
             inner = mention_at(mentions, opening + 1)
             if inner is not None and inner.start == opening + 1 and inner.end == position:
                 return True, inner  # "Germany's chancellor, Friedrich Merz, called for ..."
-            if subject is None or marked_possessive(tokens, subject):
+            if subject is None:
+                # "The draft, drawn up by Witkoff, called for ...": the document's author
+                return True, _authored_by(tokens, opening + 1, position, mentions, lexicon)
+            if marked_possessive(tokens, subject):
                 return True, None
             return True, subject if _can_be_subject(tokens, subject, lexicon) else None
     return False, None
@@ -476,8 +536,8 @@ def _shared_subject(
         return None
     start = floor
     for before in range(position - 1, floor - 1, -1):
-        if _is_boundary(tokens, before, lexicon) or tokens.text[before] in QUOTES:
-            start = before + 1
+        if _is_boundary(tokens, before, lexicon):  # an inline quote ("said the plan “could
+            start = before + 1  # be a basis” but warned") does not open the clause
             break
     for mention in mentions:
         if start <= mention.start and mention.end <= position:

@@ -25,6 +25,10 @@ from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet, no_cla
 from pipeline.knowledge.cues import CueLexicon
 
 MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
+# Words that make "no concessions" a refusal ("there will be no concessions"), not a report
+# ("no compromise had been reached").
+FUTURE_WORDS = frozenset({"will", "would", "can", "cannot", "must", "'ll", "’ll", "wo", "ca"})
+CONTENT_REACH = 5  # words between "pressure" and its "to" ("pressure from Washington to ...")
 INFINITIVE_REACH = 6  # words between "to <verb>" and a coordinated "and <verb>"
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
 # Words before a verb-form cue that show it is a noun ("a push", "under pressure").
@@ -286,6 +290,10 @@ class CueRules(RuleSet):
             if lower[cue.start - 1] == "only" and not conditioned:
                 # "will only accept a deal on his own terms"; "only agree ... once" still offers
                 return "restricted", f"'only {cue.text}' sets a condition, it concedes nothing"
+        if cue.kind == "noun" and ctx.tokens.norm[cue.start] in self.words["content_nouns"]:
+            window = range(cue.end, min(ctx.end, cue.end + CONTENT_REACH))
+            if not any(lower[i] == "to" for i in window):
+                return "no-content", f"'{cue.text}' without 'to ...' asks for nothing in particular"
         if cue.type == "rejection" and nxt == "to" and after in self.rejection_heads:
             return "double-refusal", f"'{cue.text} to {after} ...' refuses to refuse: no claim"
         if cue.type == "concession" and cue.kind == "noun":
@@ -652,7 +660,10 @@ class CueRules(RuleSet):
                 actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
                 return self.claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
         speaker = ctx.speaker_for(cue.start)
-        if claim_type == "rejection" and cue.type == "concession" and speaker is not None:
+        future = any(
+            tokens.norm[i] in FUTURE_WORDS for i in range(max(ctx.start, cue.start - 5), cue.start)
+        )
+        if claim_type == "rejection" and cue.type == "concession" and speaker and future:
             # "There will be no concessions on territory," Yermak said.
             return self.claims(ctx, cue, [speaker], claim_type, "noun-refused-by-speaker", 0.6)
         before = tokens.lower[cue.start - 1] if cue.start > ctx.start else ""

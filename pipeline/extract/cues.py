@@ -42,6 +42,7 @@ NOUN_MARKERS = frozenset(
         "major",
         "maximalist",
         "whose",
+        "no",
     }
 )
 

@@ -129,11 +129,9 @@ class RuleSet:
         decisions = []
         for actor in actors:
             weight = 0.9 if actor.kb_id_ == "pronoun" else 1.0
-            # "Rubio said ... the U.S. proposal": a named owner keeps the claim; a pronoun
-            # ("Peskov said ... its proposals") is the speaker's side, voiced by the speaker
-            voiced = actor.kb_id_ == "pronoun" or not rule.startswith(
-                ("noun-possessor", "noun-agent")
-            )
+            # "Rubio said ... the U.S. proposal": a noun keeps its owner; only an act of the
+            # speaker's side ("Peskov said Moscow would not accept") is voiced by the speaker
+            voiced = not rule.startswith(("noun-possessor", "noun-agent"))
             if (
                 voiced
                 and speaker is not None

@@ -72,6 +72,8 @@ WORD_LISTS = (
     "denial_verbs",
     "yielding_when_negated",
     "want_to_be_nonclaims",
+    "content_nouns",
+    "authoring_participles",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
