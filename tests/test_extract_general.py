@@ -191,7 +191,7 @@ CASES = [
     ),
     (
         "Ukraine's foreign ministry rejected Moscow's claim that Kyiv was blocking the talks.",
-        set(),
+        {("ukraine", "rejection")},
     ),
     (
         "The Kremlin said it was prepared to offer a written guarantee that Russia would "
@@ -611,7 +611,10 @@ CASES = [
         "Washington is pressing Kyiv to drop its objections to the plan.",
         {("ukraine", "rejection"), ("united_states", "demand")},
     ),
-    ("The Ukrainian government has rejected claims that it is blocking peace.", set()),
+    (
+        "The Ukrainian government has rejected claims that it is blocking peace.",
+        {("ukraine", "rejection")},
+    ),
     (
         "Putin wants Ukraine to hand over the rest of Donetsk, a demand Kyiv has rejected.",
         {("putin", "demand"), ("ukraine", "rejection")},
@@ -630,7 +633,7 @@ CASES = [
         'Ukraine rejected the Russian demands as "unacceptable".',
         {("russia", "demand"), ("ukraine", "rejection")},
     ),
-    ("NATO allies pledged to keep supporting Ukraine.", set()),
+    ("NATO allies pledged to keep supporting Ukraine.", {("nato", "concession")}),
     ("The Kremlin said Putin had no plans to meet Zelensky.", set()),
     ("Kyiv accused Moscow of dragging out the talks to seize more land.", set()),
     ('Trump said Zelensky "has no cards" and should make a deal.', {("trump", "demand")}),
@@ -1335,7 +1338,7 @@ CASES = [
     ("Trump has accepted an invitation to visit Moscow.", set()),
     ("Zelensky accepted the resignation of his chief of staff.", set()),
     ("The EU agreed on a new sanctions package against Russia.", set()),
-    ("NATO allies agreed to raise defence spending to 5% of GDP.", set()),
+    ("NATO allies agreed to raise defence spending to 5% of GDP.", {("nato", "concession")}),
     (
         "Russia accepted Ukraine's offer of a prisoner swap.",
         {("russia", "concession"), ("ukraine", "concession")},
@@ -1502,7 +1505,7 @@ CASES = [
         {("europe", "demand"), ("united_states", "demand")},
     ),
     ("Russia said it had halted its advance near Kharkiv.", set()),
-    ("Lavrov's counterpart, Rubio, rejected the claim.", set()),
+    ("Lavrov's counterpart, Rubio, rejected the claim.", {("rubio", "rejection")}),
     ("Trump met Putin in Alaska. He later said the summit had gone well.", set()),
     (
         "Zelensky refused to sign. He said the deal would reward aggression.",

@@ -484,6 +484,8 @@ def _parenthetical_subject(
     rejected, called for": a verb right after a closing comma takes its subject from
     before the opening comma, an actor or (None) a thing. False when there is no such
     parenthesis."""
+    if tokens.lower[index].endswith("ing"):
+        return False, None  # "..., rejecting the proposal": a participle of the main clause
     position = index - 1
     adverbs = lexicon.words["verb_adverbs"]
     while position >= floor and (
@@ -494,7 +496,7 @@ def _parenthetical_subject(
         return False, None
     for opening in range(position - 1, max(floor, position - PARENTHESIS_REACH) - 1, -1):
         text = tokens.text[opening]
-        if text in BOUNDARIES or text in QUOTES:
+        if text in BOUNDARIES or text in ALL_QUOTES:
             return False, None
         if text == ",":
             adverbial = _is_boundary(tokens, opening + 1, lexicon) and (

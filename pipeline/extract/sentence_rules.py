@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pipeline.extract.context import (
     ALL_QUOTES,
+    PREPOSITIONS,
     SentenceContext,
     in_conditional,
     left_subject,
@@ -253,8 +254,9 @@ class SentenceRules(RuleSet):
         objects = self.words["relief_objects"]
         found: list[Decision] = []
         for index in self._verbs_of(ctx, "relief_verbs", verbs):
-            if index > ctx.start and tokens.lower[index - 1] in NOUN_MARKERS | {"to"}:
-                continue  # "the lifting of sanctions" is a noun, "wants X to lift" a demand
+            if index > ctx.start and tokens.lower[index - 1] in NOUN_MARKERS | PREPOSITIONS:
+                continue  # "the lifting of sanctions", "in exchange for easing": no act;
+                # "wants X to lift" is a demand
             after = range(index + 1, min(ctx.end, index + 1 + RELIEF_REACH))
             if not any(tokens.norm[i] in objects for i in after):
                 continue
