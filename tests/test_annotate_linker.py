@@ -39,6 +39,15 @@ def test_linker_finds_names_and_titles(annotate, text, expected):
         ("Putin told Trump he was ready.", "putin"),
         ("Trump said Putin repeated that he wanted peace.", "putin"),
         ("Trump did not give him anything. Putin left.", None),
+        # "they" points to the one plural group named before it, never to two people
+        ("European leaders met in Paris. They demanded a seat.", "europe"),
+        ("Trump and Putin met in Alaska. They talked for hours.", None),
+        # a sentence-initial "it" continues the previous sentence's subject, not its object
+        ("Russia rejected the plan. It wants more land.", "russia"),
+        ("It is hard to see what would put Russia under pressure. It requires patience.", None),
+        ("Ukraine has refused. It will not recognize the annexation.", "ukraine"),
+        # in an infinitive, "its" is the actor who is to act
+        ("Washington pressed Kyiv to drop its objections.", "ukraine"),
     ],
 )
 def test_linker_resolves_pronouns(annotate, text, pronoun_actor):

@@ -43,7 +43,11 @@ PERSON_PRONOUNS = {
 }
 OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"its", "it"})
-PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS
+# "They" points to a plural group ("European leaders", "the Russians"), never to one person.
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS
+# Endings of a plural people name ("the Europeans", "the Russians", "the Americans").
+PLURAL_PEOPLE = ("ians", "eans", "cans", "ans")
 LOOKBACK_SENTENCES = 2  # how far back a person pronoun may find its antecedent
 READINESS = frozenset({"ready", "willing", "prepared", "open", "determined", "adamant"})
 # "It" before these is usually expletive ("it is clear", "it seems"), not a state or body.
@@ -85,6 +89,33 @@ EXPLETIVE_NEXT = frozenset(
         "sounds",
         "looks",
     }
+)
+MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must"})
+# Verbs after "it will/would ..." that keep "it" expletive ("it will be hard", "it would take").
+EXPLETIVE_VERBS = frozenset(
+    [
+        "be",
+        "take",
+        "make",
+        "seem",
+        "appear",
+        "help",
+        "cost",
+        "mean",
+        "matter",
+        "remain",
+        "become",
+        "depend",
+        "happen",
+        "have",
+        "also",
+        "probably",
+        "likely",
+        "only",
+        "never",
+        "still",
+        "then",
+    ]
 )
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
@@ -207,6 +238,8 @@ class ActorLinker:
                 ),
                 [],
             )
+        elif word in PLURAL_PRONOUNS:
+            return self._plural_antecedent(index, doc, current, previous)
         elif word in THING_PRONOUNS:
             following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
             rest = [t.lower_ for t in doc[index + 2 : index + 4]]
@@ -215,23 +248,32 @@ class ActorLinker:
             readiness = (
                 following in {"is", "was", "'s", "’s"} and rest[:1] != [] and (rest[0] in READINESS)
             )
+            acting = following in MODALS and rest[:1] != [] and rest[0] not in EXPLETIVE_VERBS
             if (
                 word == "it"
                 and not readiness
+                and not acting  # "It will not recognize ...": a state acts
                 and (following in EXPLETIVE_NEXT or not following.isalpha())
             ):
                 return None
             fits = [s for s in current if self._is_thing(s)]
-            earlier = [s for s in (previous[0] if previous else []) if self._is_thing(s)]
+            earlier = [
+                s for s in (previous[0] if previous else []) if self._is_thing(s) and _opens(doc, s)
+            ]
         else:
             return None
         speaker = self._speech_subject(index, doc, fits)
         if speaker is not None:
             return speaker.label_
+        doer = self._infinitive_subject(index, doc, fits) if word in THING_PRONOUNS else None
+        if doer is not None:
+            return doer.label_
         if word in OBJECT_PRONOUNS and fits and self._same_clause(fits[-1], index, doc):
             fits = fits[:-1]
-        if word == "it":
-            earlier = []  # a bare "it" reaches back to the previous sentence too rarely
+        if word == "it" and not doc[index].is_sent_start:
+            # a bare "it" reaches back to the previous sentence too rarely, unless it opens
+            # the sentence as its subject ("Russia rejected the plan. It wants ...")
+            earlier = []
         if fits and word in THING_PRONOUNS:
             # States and bodies are mostly named as subjects; prefer the first named one.
             named = [s for s in fits if s.kb_id_ != "pronoun"] or fits
@@ -243,6 +285,48 @@ class ActorLinker:
             return fits[-1].label_
         subjects = [s for s in earlier if not is_possessor(s)] or earlier
         return subjects[0].label_ if subjects else None
+
+    def _plural_antecedent(
+        self, index: int, doc: Doc, current: list[Span], previous: list[list[Span]]
+    ) -> str | None:
+        """ "European leaders met in Paris. They demanded ...": the one plural group named
+        before the pronoun in its sentence, else in the previous one; none when two differ."""
+        for sentence in (current, previous[0] if previous else []):
+            groups = {s.label_ for s in sentence if s.end <= index and self._is_plural(s, doc)}
+            if len(groups) == 1:
+                return groups.pop()
+            if groups:
+                return None
+        return None
+
+    def _is_plural(self, span: Span, doc: Doc) -> bool:
+        """A group named in the plural: "European leaders" (a demonym and a plural group
+        noun), "NATO allies", "the Europeans"."""
+        actor = self.base.get(span.label_)
+        if actor is None or actor.kind == "person":
+            return False
+        last = doc[span.end - 1]
+        if span.kb_id_ == "adjective":
+            following = doc[span.end] if span.end < len(doc) else None
+            return (
+                following is not None
+                and self.cues.has("group_nouns", following.text)
+                and following.lower_.endswith("s")
+            )
+        if last.is_lower:
+            return last.text.endswith("s") and self.cues.has("group_nouns", last.text)
+        return last.is_title and last.text.endswith(PLURAL_PEOPLE)
+
+    @staticmethod
+    def _infinitive_subject(index: int, doc: Doc, fits: list[Span]) -> Span | None:
+        """ "pressing Kyiv to drop its objections": in an infinitive, "its" is the actor
+        named right before "to", who is to act."""
+        for to in range(index - 1, max(0, index - 4) - 1, -1):
+            if doc[to].lower_ == "to":
+                return next((s for s in fits if s.end == to), None)
+            if not (doc[to].is_alpha and doc[to].is_lower):
+                return None
+        return None
 
     def _speech_subject(self, index: int, doc: Doc, fits: list[Span]) -> Span | None:
         """In "X told Y (that) he ...", "he" is X: the subject of the reporting verb."""
@@ -305,3 +389,14 @@ PREPOSITIONS = frozenset(
 def _after_preposition(doc: Doc, span: Span) -> bool:
     """A mention governed by a preposition is rarely what "its" points back to."""
     return span.start > 0 and doc[span.start - 1].lower_ in PREPOSITIONS
+
+
+# Words before a mention that leave it in subject position ("On Tuesday, the Kremlin",
+# "What Ukraine will not do").
+SUBJECT_OPENERS = frozenset({",", "and", "but", "that", "what", "while", "when", "as", "—", ":"})
+
+
+def _opens(doc: Doc, span: Span) -> bool:
+    """A mention in subject position, not a verb's object ("would put Russia under"): the
+    subject that a sentence-initial "it" in the next sentence continues."""
+    return span.start == span.sent.start or doc[span.start - 1].lower_ in SUBJECT_OPENERS

@@ -78,6 +78,8 @@ class SentenceContext:
     carried_speaker: Span | None = None  # a quote continuing from the previous sentence
     # The last holder of each claim type in the previous sentence ("... rejected the demand").
     antecedents: dict[str, Span] = field(default_factory=dict)
+    # Positions after which nothing is asserted (see ``RuleSet.doubted``), computed once.
+    doubted: list[int] | None = None
     # Read once: ``Span`` attributes are property calls, ``Span.text`` joins new Tokens.
     start: int = field(init=False)
     end: int = field(init=False)
@@ -168,16 +170,29 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     """Reporting verbs outside quotes with their speakers and reported content."""
     tokens, mentions, first, end = ctx.tokens, ctx.mentions, ctx.start, ctx.end
     speech_verbs = lexicon.words["speech_verbs"]
+    cancelling = lexicon.words["speech_cancelling_particles"]
     speeches: list[Speech] = []
     for index in range(first, end):
-        if tokens.norm[index] not in speech_verbs or ctx.quoted(index):
+        if ctx.quoted(index):
+            continue
+        if tokens.norm[index] not in speech_verbs and not _made_clear(tokens, index, first):
             continue
         if not tokens.plain_word(index) or mention_at(mentions, index) is not None:
             continue
-        speaker = left_subject(tokens, index, mentions, lexicon, first)
+        if index + 1 < end and tokens.lower[index + 1] in cancelling:
+            continue  # "called for", "asked for": a request, not a report
+        if index > first and tokens.norm[index - 1] in NOUN_BEFORE:
+            continue  # "in a phone call that ...", "the statement": a noun, not a verb
+        speaker = _participle_speaker(tokens, index, mentions, lexicon, first)
+        if speaker is None:
+            speaker = left_subject(tokens, index, mentions, lexicon, first)
         after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
         quote_before = any(ctx.in_quote[: index - first])
-        if quote_before and not any(ctx.in_quote[index - first :]):
+        if (
+            quote_before
+            and not any(ctx.in_quote[index - first :])
+            and _tags_quote(ctx, index, lexicon)
+        ):
             # "“...,” he said." or "“...,” said Rubio.": the quote is the content.
             last_quote = _last_quote(ctx, index)
             who = speaker if speaker is not None and speaker.start > last_quote else after
@@ -187,8 +202,135 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
         told = mention_at(mentions, start)
         if told is not None and tokens.lower[index].startswith(("tell", "told")):
             start = told.end  # "told CBS that ..." : the listener is not content
+        comma = _anonymous_attribution(ctx, index, lexicon)
+        if comma is not None:  # "..., a senior official said.": no named speaker
+            speaker = after = None
+        else:
+            comma = _trailing_attribution(ctx, index, speaker, after, lexicon)
+        if comma is not None:
+            # "Russia will never accept it, Lavrov said.": the clause before the comma
+            speeches.append(Speech(index, speaker or after, first, comma))
+            continue
         speeches.append(Speech(index, speaker, start, _report_end(tokens, start, end)))
     return speeches
+
+
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+# Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
+NOUN_BEFORE = frozenset(
+    {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my"}
+    | {"your", "phone", "'s"}
+)
+
+
+def _participle_speaker(
+    tokens: DocTokens, index: int, mentions: list[Span], lexicon: CueLexicon, first: int
+) -> Span | None:
+    """ "Trump dismissed Zelensky's concerns, saying ...": a reporting participle after a
+    comma belongs to the subject of the clause it trails, not to the nearest name."""
+    if index - 1 <= first or not tokens.lower[index].endswith("ing"):
+        return None
+    if tokens.text[index - 1] != ",":
+        return None
+    start = first
+    for position in range(index - 2, first - 1, -1):
+        if tokens.text[position] in BOUNDARIES or tokens.text[position] in QUOTES:
+            start = position + 1
+            break
+    for mention in mentions:
+        if start <= mention.start < index and not marked_possessive(tokens, mention):
+            return mention if _can_be_subject(tokens, mention, lexicon) else None
+    return None
+
+
+def _made_clear(tokens: DocTokens, index: int, first: int) -> bool:
+    """ "made (it) clear that ...": a statement, like a reporting verb."""
+    if tokens.lower[index] != "clear" or index - 1 < first:
+        return False
+    before = index - 1
+    if tokens.lower[before] == "it" and before - 1 >= first:
+        before -= 1
+    return tokens.lower[before] in MAKE_FORMS
+
+
+ANONYMOUS_REACH = 7  # words in ", a senior Ukrainian official said"
+
+
+def _anonymous_attribution(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> int | None:
+    """The comma before ", a senior official said." or ", sources told Reuters.": an unnamed
+    source still reports the clause before it."""
+    tokens, first = ctx.tokens, ctx.start
+    if verb - 1 <= first or tokens.norm[verb - 1] not in lexicon.words["anonymous_sources"]:
+        return None
+    for position in range(verb - 2, max(first, verb - ANONYMOUS_REACH) - 1, -1):
+        if tokens.text[position] == ",":
+            rest = [i for i in range(verb + 1, ctx.end) if not tokens.is_punct[i]]
+            listener = mention_at(ctx.mentions, rest[0]) if rest else None
+            if listener is not None:
+                rest = [i for i in rest if i >= listener.end]
+            short = len(rest) <= TRAILING_REST
+            if short and (
+                not rest or tokens.norm[rest[0]] in lexicon.words["attribution_adjuncts"]
+            ):
+                return position if position > first else None
+            return None
+        if tokens.is_punct[position]:
+            return None
+    return None
+
+
+TRAILING_REST = 10  # words allowed after a closing "X said" ("told reporters in Moscow")
+
+
+def _trailing_attribution(
+    ctx: SentenceContext, verb: int, speaker: Span | None, after: Span | None, lexicon: CueLexicon
+) -> int | None:
+    """The comma before a closing attribution, "..., Lavrov said (on Tuesday)." or
+    "..., said Lavrov.", when what follows the verb is only a short adjunct."""
+    tokens, first, end = ctx.tokens, ctx.start, ctx.end
+    adverbs = lexicon.words["verb_adverbs"]
+    if tokens.lower[verb].endswith("ing"):
+        return None  # "..., saying ...": the report follows the participle
+    if speaker is not None and all(tokens.norm[i] in adverbs for i in range(speaker.end, verb)):
+        position = speaker.start - 1
+    elif after is not None and after.start == verb + 1:
+        position, speaker = verb - 1, after
+    else:
+        return None
+    if position <= first or tokens.text[position] != ",":
+        return None
+    rest = [i for i in range(max(verb, speaker.end) + 1, end) if not tokens.is_punct[i]]
+    listener = mention_at(ctx.mentions, rest[0]) if rest else None
+    if listener is not None:  # "..., Sybiha told CNN on Sunday."
+        rest = [i for i in rest if i >= listener.end]
+    if len(rest) > TRAILING_REST or any(tokens.lower[i] in {"that", "but", "and"} for i in rest):
+        return None
+    if rest and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
+        return None  # "..., said the proposals were unacceptable": the report follows
+    if any(tokens.text[i] == "," for i in range(verb + 1, end)):
+        return None
+    return position
+
+
+def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
+    """ "“...,” he said" or "“...,” Russian Foreign Minister Sergei Lavrov said": only the
+    speaker, punctuation and adverbs stand between the quote and the verb (not "the plan
+    “could form the basis” of a settlement, but warned")."""
+    tokens = ctx.tokens
+    last = _last_quote(ctx, verb)
+    closing = last + 1  # the closing quote mark
+    comma_inside = tokens.text[last] in {",", "!", "?"}
+    comma_after = closing + 1 < verb and tokens.text[closing + 1] == ","
+    if comma_inside or comma_after:
+        return True  # "“...,” one European diplomat said"
+    adverbs = lexicon.words["verb_adverbs"]
+    for position in range(last + 1, verb):
+        if tokens.is_punct[position] or tokens.norm[position] in adverbs:
+            continue
+        if mention_at(ctx.mentions, position) is not None:
+            continue
+        return False
+    return True
 
 
 def _report_end(tokens: DocTokens, start: int, end: int) -> int:
@@ -267,6 +409,9 @@ def left_subject(
     shared = _shared_subject(tokens, index, mentions, lexicon, floor)
     if shared is not None:
         return shared
+    enclosed, subject = _parenthetical_subject(tokens, index, mentions, lexicon, floor)
+    if enclosed:
+        return subject
     position = index - 1
     while position >= floor:
         mention = mention_at(mentions, position) if mentions else None
@@ -276,19 +421,108 @@ def left_subject(
                 if following == index or (
                     following < len(tokens)
                     and tokens.norm[following] in lexicon.words["group_nouns"]
+                    and tokens.norm[following] not in lexicon.words["other_groups"]
                 ):
                     return mention
                 return None
-            if _can_be_subject(tokens, mention, lexicon):
+            if _can_be_subject(tokens, mention, lexicon) or _clause_subject(
+                tokens, mention, index, lexicon
+            ):
                 return mention
             position = mention.start - 1
             continue
         after_auxiliary = position > floor and tokens.lower[position - 1] in AUXILIARIES
         boundary = _is_boundary(tokens, position, lexicon) and not after_auxiliary
+        if boundary and tokens.lower[position] in RELATIVE_PRONOUNS:
+            # "Putin, who has long demanded ...": the relative pronoun stands for the name
+            antecedent = _before_comma(tokens, position, mentions, lexicon, floor)
+            return antecedent
         if boundary or tokens.text[position] in QUOTES:
             return None
         position -= 1
     return None
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+RELATIVE_OPENERS = frozenset({"who", "which", "whom", "whose", "that"})
+PARENTHESIS_REACH = 16  # words inside ", the head of Zelensky's office," before a verb
+
+
+def _before_comma(
+    tokens: DocTokens, comma: int, mentions: list[Span], lexicon: CueLexicon, floor: int
+) -> Span | None:
+    """The actor named right before the comma that precedes ``comma`` + 1."""
+    if comma - 1 < floor or tokens.text[comma - 1] != ",":
+        return None
+    mention = mention_ending_before(mentions, comma - 1)
+    if mention is None or marked_possessive(tokens, mention):
+        return None
+    return mention if _can_be_subject(tokens, mention, lexicon) else None
+
+
+def _authored_by(
+    tokens: DocTokens, start: int, end: int, mentions: list[Span], lexicon: CueLexicon
+) -> Span | None:
+    """The agent of ", drafted by X," or ", drawn up by envoy X,": an authoring participle
+    opening the parenthesis, then "by" and an actor."""
+    if start >= end or tokens.norm[start] not in lexicon.words["authoring_participles"]:
+        return None
+    for position in range(start + 1, min(end, start + 4)):
+        if tokens.lower[position] == "by":
+            for after in range(position + 1, min(end, position + 4)):
+                found = mention_at(mentions, after)
+                if found is not None:
+                    return found
+            return None
+    return None
+
+
+def _parenthetical_subject(
+    tokens: DocTokens, index: int, mentions: list[Span], lexicon: CueLexicon, floor: int
+) -> tuple[bool, Span | None]:
+    """ "Yermak, the head of Zelensky's office, said" and "The plan, which Moscow
+    rejected, called for": a verb right after a closing comma takes its subject from
+    before the opening comma, an actor or (None) a thing. False when there is no such
+    parenthesis."""
+    if tokens.lower[index].endswith("ing"):
+        return False, None  # "..., rejecting the proposal": a participle of the main clause
+    position = index - 1
+    adverbs = lexicon.words["verb_adverbs"]
+    while position >= floor and (
+        tokens.norm[position] in adverbs or tokens.lower[position] in AUXILIARIES
+    ):
+        position -= 1
+    if position <= floor or tokens.text[position] != ",":
+        return False, None
+    for opening in range(position - 1, max(floor, position - PARENTHESIS_REACH) - 1, -1):
+        text = tokens.text[opening]
+        if text in BOUNDARIES or text in ALL_QUOTES:
+            return False, None
+        if text == ",":
+            adverbial = _is_boundary(tokens, opening + 1, lexicon) and (
+                tokens.lower[opening + 1] not in RELATIVE_OPENERS
+            )
+            if opening == position - 1 or adverbial:
+                return False, None  # an adverbial clause ("while ...") keeps the old search
+            subject = mention_ending_before(mentions, opening)
+            group = mention_ending_before(mentions, opening - 1)
+            demonym = group is not None and group.kb_id_ == "adjective"
+            if (
+                subject is None
+                and demonym
+                and tokens.norm[opening - 1] in lexicon.words["group_nouns"]
+            ):
+                subject = group  # "European officials, for their part, have rejected"
+            inner = mention_at(mentions, opening + 1)
+            if inner is not None and inner.start == opening + 1 and inner.end == position:
+                return True, inner  # "Germany's chancellor, Friedrich Merz, called for ..."
+            if subject is None:
+                # "The draft, drawn up by Witkoff, called for ...": the document's author
+                return True, _authored_by(tokens, opening + 1, position, mentions, lexicon)
+            if marked_possessive(tokens, subject):
+                return True, None
+            return True, subject if _can_be_subject(tokens, subject, lexicon) else None
+    return False, None
 
 
 def _shared_subject(
@@ -304,8 +538,8 @@ def _shared_subject(
         return None
     start = floor
     for before in range(position - 1, floor - 1, -1):
-        if _is_boundary(tokens, before, lexicon) or tokens.text[before] in QUOTES:
-            start = before + 1
+        if _is_boundary(tokens, before, lexicon):  # an inline quote ("said the plan “could
+            start = before + 1  # be a basis” but warned") does not open the clause
             break
     for mention in mentions:
         if start <= mention.start and mention.end <= position:
@@ -313,6 +547,23 @@ def _shared_subject(
                 return None  # the clause does not open with its subject: no guess
             return mention
     return None
+
+
+# Words that are prepositions before a noun but open a clause before a subject and its verb.
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "until"})
+
+
+def _clause_subject(tokens: DocTokens, mention: Span, verb: int, lexicon: CueLexicon) -> bool:
+    """ "after Russia demanded more land": after a conjunction that is also a preposition,
+    a mention followed only by auxiliaries or adverbs and the verb is the verb's subject."""
+    before = mention.start - 1
+    if before < 0 or tokens.lower[before] not in CLAUSE_PREPOSITIONS or mention.end > verb:
+        return False
+    adverbs = lexicon.words["verb_adverbs"]
+    return all(
+        tokens.lower[i] in AUXILIARIES or tokens.norm[i] in adverbs
+        for i in range(mention.end, verb)
+    )
 
 
 def _can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> bool:
@@ -380,7 +631,8 @@ def in_conditional(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> boo
             return False
         if norm[position] in conditionals:
             return True
-    return False
+    # "Had Putin accepted the truce, ...": an inverted condition opens the sentence
+    return index > ctx.start and norm[ctx.start] in lexicon.words["inverted_conditionals"]
 
 
 def build_context(

@@ -42,7 +42,36 @@ NOUN_MARKERS = frozenset(
         "major",
         "maximalist",
         "whose",
+        "no",
     }
+)
+
+
+# Words after which an ambiguous "-s" form ("demands", "conditions") stays a verb.
+VERB_PRECEDERS = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "also",
+        "who",
+        "which",
+        "that",
+        "it",
+        "he",
+        "she",
+        "they",
+        "to",
+        "then",
+        "now",
+        "still",
+        "only",
+        "so",
+        "thus",
+        "reportedly",
+        "repeatedly",
+        "also",
+    ]
 )
 
 
@@ -202,19 +231,51 @@ class CueMatcher:
             if chosen and cue.start < chosen[-1].end:
                 last = chosen[-1]
                 same_words = (cue.start, cue.end) == (last.start, last.end)
-                if same_words and self._better(cue, last, tokens):
+                # "rejected calls for ...": right after a cue verb, the form is its object
+                object_of = len(chosen) > 1 and _ends_verb_at(chosen[-2], cue.start)
+                if same_words and self._better(
+                    cue, last, tokens, object_of or self._modified(cue, tokens)
+                ):
                     chosen[-1] = cue
                 continue
             chosen.append(cue)
         return chosen
 
+    def _modified(self, cue: Cue, tokens: DocTokens) -> bool:
+        """ "under certain conditions", "strict demands": a plural form after a plain word
+        that is no adverb, auxiliary or conjunction is a noun with its modifier."""
+        before = cue.start - 1
+        word = tokens.lower[cue.start]
+        if before < 0 or not word.endswith("s") or word.endswith("ss"):
+            return False
+        previous = tokens.norm[before]
+        return (
+            tokens.is_alpha[before]
+            and tokens.is_lower[before]
+            and previous not in self.lexicon.words["verb_adverbs"]
+            and previous not in VERB_PRECEDERS
+            and not previous.endswith("ly")
+        )
+
     @staticmethod
-    def _better(new: Cue, old: Cue, tokens: DocTokens) -> bool:
+    def _better(new: Cue, old: Cue, tokens: DocTokens, object_of: bool = False) -> bool:
         """True when ``new`` is the right reading of words that ``old`` also matched."""
         before = new.start - 1
-        looks_noun = new.start > 0 and (
-            tokens.lower[before] in NOUN_MARKERS or tokens.is_title[before]
+        looks_noun = object_of or (
+            new.start > 0 and (tokens.lower[before] in NOUN_MARKERS or tokens.is_title[before])
         )
+        if not looks_noun and new.start > 1 and tokens.lower[before - 1] in NOUN_MARKERS:
+            # "Russia's central demand", "the key demand": a determiner and an adjective
+            looks_noun = (
+                tokens.is_alpha[before]
+                and tokens.is_lower[before]
+                and not tokens.lower[before].endswith("s")  # "Putin's supporters demand"
+            )
         if looks_noun:
             return new.kind == "noun" and old.kind != "noun"
         return new.kind != "noun" and old.kind == "noun"
+
+
+def _ends_verb_at(cue: Cue, index: int) -> bool:
+    """A verb cue ending right before ``index`` (not a gerund: "ruled out ceding" is no noun)."""
+    return cue.end == index and cue.kind == "verb"

@@ -15,6 +15,7 @@ from pipeline.extract.context import SentenceContext, in_conditional, preceded_b
 from pipeline.extract.cues import Cue
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
+SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 NOT = frozenset({"not", "n't", "n’t", "never"})
 BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
 
@@ -56,13 +57,59 @@ class RuleSet:
     def word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
         return Cue(index, index + 1, ctx.tokens.text[index], entry)
 
-    def asserted(self, ctx: SentenceContext, index: int) -> bool:
-        """Not negated, not under a hypothetical modal, not inside an if-clause."""
+    def doubted(self, ctx: SentenceContext) -> list[int]:
+        """Positions after which nothing is asserted: verbs of doubt, analysts' words,
+        "reports that ...", "no sign that ..."."""
+        if ctx.doubted is not None:
+            return ctx.doubted
+        norm = ctx.tokens.norm
+        words = self.words
+        ctx.doubted = [
+            i
+            for i in range(ctx.start, ctx.end)
+            if norm[i] in words["doubt_verbs"]
+            or (  # "Analysts said Putin would accept ...": a prediction, no one's act
+                i > ctx.start
+                and norm[i] in words["speech_verbs"]
+                and norm[i - 1] in words["opinion_sources"]
+            )
+            or (  # "rejected reports that it pressured Kyiv": the report is not asserted
+                (norm[i] in words["non_proposals"] or norm[i] in words["denial_verbs"])
+                and i + 1 < ctx.end
+                and norm[i + 1] == "that"
+            )
+            or (  # "no sign that it is willing": nothing is shown
+                norm[i] in words["unasserting_nouns"]
+                and i > ctx.start
+                and norm[i - 1] in {"no", "little", "any"}
+                and i + 1 < ctx.end
+                and norm[i + 1] in {"that", "of"}
+            )
+        ]
+        return ctx.doubted
+
+    def asserted(self, ctx: SentenceContext, index: int, claim_type: str = "") -> bool:
+        """Not negated, not under a hypothetical modal (but for a signalled readiness to
+        concede), not inside an if-clause, not after a word of doubt."""
+        modal = preceded_by(ctx.tokens, index, self.firm_modals, ctx.start)
         return (
-            preceded_by(ctx.tokens, index, self.negations, ctx.start) is None
-            and preceded_by(ctx.tokens, index, self.firm_modals, ctx.start) is None
+            not any(i < index for i in self.doubted(ctx))
+            and preceded_by(ctx.tokens, index, self.negations, ctx.start) is None
+            and (modal is None or self.signalled_readiness(ctx, claim_type, modal))
             and not in_conditional(ctx, index, self.lexicon)
         )
+
+    def signalled_readiness(self, ctx: SentenceContext, claim_type: str, modal: int) -> bool:
+        """ "Kyiv signalled it could accept a freeze": a signal verb, the signaller as a
+        pronoun, "could/might/may" and a concession make a signal of readiness, which the
+        guidelines count."""
+        tokens = ctx.tokens
+        if claim_type != "concession" or tokens.lower[modal] not in {"could", "might", "may"}:
+            return False
+        if modal <= ctx.start or tokens.lower[modal - 1] not in SELF_PRONOUNS:
+            return False  # "indicated Kyiv could accept" is someone else's reading
+        window = range(max(ctx.start, modal - 4), modal)
+        return any(tokens.lower[i] in self.words["signal_verbs"] for i in window)
 
     def claims(
         self,
@@ -82,7 +129,14 @@ class RuleSet:
         decisions = []
         for actor in actors:
             weight = 0.9 if actor.kb_id_ == "pronoun" else 1.0
-            if speaker is not None and self.affiliations.get(speaker.label_) == actor.label_:
+            # "Rubio said ... the U.S. proposal": a noun keeps its owner; only an act of the
+            # speaker's side ("Peskov said Moscow would not accept") is voiced by the speaker
+            voiced = not rule.startswith(("noun-possessor", "noun-agent"))
+            if (
+                voiced
+                and speaker is not None
+                and self.affiliations.get(speaker.label_) == actor.label_
+            ):
                 # "Peskov said Moscow would not accept ...": the speaker voices it.
                 actor, rule = speaker, f"{rule}-voiced"
             target = self.target(ctx, cue, actor)

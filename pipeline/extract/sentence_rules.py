@@ -5,6 +5,8 @@ persuaded parties and changed positions."""
 from __future__ import annotations
 
 from pipeline.extract.context import (
+    ALL_QUOTES,
+    PREPOSITIONS,
     SentenceContext,
     in_conditional,
     left_subject,
@@ -12,7 +14,7 @@ from pipeline.extract.context import (
     mention_at,
     preceded_by,
 )
-from pipeline.extract.cues import Cue
+from pipeline.extract.cues import NOUN_MARKERS, Cue
 from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
@@ -32,7 +34,16 @@ TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
 DIRECTIVE_ENTRY = CueEntry("demand", "directive", "tell", ("tell",))
 PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 # The word lists whose verbs open a sentence pattern.
-VERB_LISTS = ("directive_verbs", "pressure_verbs", "declare_verbs", "persuade_verbs")
+VERB_LISTS = (
+    "directive_verbs",
+    "pressure_verbs",
+    "declare_verbs",
+    "persuade_verbs",
+    "relief_verbs",
+)
+DEADLINE_REACH = 4  # words of "two more weeks" between a target and "to"
+RELIEF_ENTRY = CueEntry("concession", "relief", "lift", ("lift",))
+RELIEF_REACH = 4  # words between "lifted" and "sanctions" ("eased some of the sanctions")
 
 
 class SentenceRules(RuleSet):
@@ -53,8 +64,9 @@ class SentenceRules(RuleSet):
             return []
         found = self.reported_obligations(ctx, decisions)
         found += self.elliptical_refusals(ctx, cues)
-        found += self.conditions_of_offers(ctx, decisions + found)
         verbs = self._pattern_verbs(ctx)
+        found += self.relieved_pressures(ctx, verbs, decisions)
+        found += self.conditions_of_offers(ctx, decisions + found)
         found += self.conditional_pressure(ctx, verbs)
         found += self.declared_truces(ctx, verbs)
         found += self.persuaded_parties(ctx, verbs)
@@ -83,7 +95,15 @@ class SentenceRules(RuleSet):
         found: list[Decision] = []
         for index in self._verbs_of(ctx, "directive_verbs", verbs):
             target = mention_at(ctx.mentions, index + 1)
-            if target is None or target.end >= ctx.end or tokens.lower[target.end] != "to":
+            if target is None or target.end >= ctx.end:
+                continue
+            to = target.end
+            if tokens.norm[index] in self.words["deadline_verbs"]:
+                # "gave Putin two weeks to agree": a deadline between the target and "to"
+                units = range(to, min(ctx.end, to + DEADLINE_REACH))
+                unit = next((i for i in units if tokens.norm[i] in self.words["time_units"]), None)
+                to = unit + 1 if unit is not None else -1
+            if to < 0 or to >= ctx.end or tokens.lower[to] != "to":
                 continue
             subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None and self.asserted(ctx, index):
@@ -164,7 +184,9 @@ class SentenceRules(RuleSet):
                 continue
             if tokens.lower[aux + 1] not in NOT:
                 continue
-            closing = aux + 2 == ctx.end or tokens.is_punct[aux + 2]
+            closing = aux + 2 == ctx.end or (
+                tokens.is_punct[aux + 2] and tokens.text[aux + 2] not in ALL_QUOTES
+            )  # "it would not \"go after ...\"": a quote continues the verb phrase
             if closing and any(c.end <= mention.start for c in concessions):
                 cue = Cue(aux, aux + 2, tokens.words(aux, aux + 2), ELLIPSIS_ENTRY)
                 decisions += self.claims(
@@ -180,8 +202,12 @@ class SentenceRules(RuleSet):
         lower = ctx.tokens.lower
         added: list[Decision] = []
         offers = [d for d in decisions if d.is_claim and d.claim_type != "rejection"]
+        cue_starts = {d.cue.start for d in decisions}
         for decision in offers:
             for position in range(decision.cue.end, ctx.end):
+                if position in cue_starts and decision.cue.kind == "noun":
+                    break  # "an offer made by X ..., the U.S. should offer ... if": the later
+                    # cue, even one that is no claim, takes the condition
                 if lower[position] in CONDITION_WORDS:
                     cue = Cue(position, position + 1, ctx.tokens.text[position], CONDITION_ENTRY)
                     assert decision.actor is not None
@@ -219,6 +245,48 @@ class SentenceRules(RuleSet):
                 )
         return found
 
+    def relieved_pressures(
+        self, ctx: SentenceContext, verbs: list[int], decisions: list[Decision]
+    ) -> list[Decision]:
+        """ "Washington eased some sanctions on Russian banks": lifting a pressure is a
+        concession by whoever lifts it."""
+        tokens = ctx.tokens
+        objects = self.words["relief_objects"]
+        found: list[Decision] = []
+        for index in self._verbs_of(ctx, "relief_verbs", verbs):
+            if index > ctx.start and tokens.lower[index - 1] in NOUN_MARKERS | PREPOSITIONS:
+                continue  # "the lifting of sanctions", "in exchange for easing": no act;
+                # "wants X to lift" is a demand
+            after = range(index + 1, min(ctx.end, index + 1 + RELIEF_REACH))
+            if not any(tokens.norm[i] in objects for i in after):
+                continue
+            if self._demanded(ctx, index, decisions):
+                continue  # "demanded that Washington lift sanctions": what another claim asks
+            subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
+            if subject is None or not self.asserted(ctx, index, "concession"):
+                continue
+            cue = self.word_cue(ctx, index, RELIEF_ENTRY)
+            found += self.claims(ctx, cue, [subject], "concession", "relieved-pressure", 0.6)
+        return found
+
+    @staticmethod
+    def _demanded(ctx: SentenceContext, index: int, decisions: list[Decision]) -> bool:
+        """A verb inside what a demand or rejection asks: after "<cue> that ..." or right
+        after "<cue> <actor>" ("demands Kyiv lift ...")."""
+        ends = {d.cue.end for d in decisions if d.claim_type in {"demand", "rejection"}}
+        if index in ends:
+            return True  # "ruled out lifting sanctions": the gerund is what is refused
+        subject = mention_at(ctx.mentions, index - 1) if index > ctx.start else None
+        if subject is not None and subject.start in ends:
+            return True
+        lower = ctx.tokens.lower
+        for position in range(index - 1, ctx.start - 1, -1):
+            if lower[position] in {";", ":"}:
+                return False
+            if lower[position] == "that":
+                return position in ends
+        return False
+
     def declared_truces(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
         """ "the truce Putin declared", "Moscow announced a ceasefire": a pause in fighting
         declared by an actor is that actor's concession."""
@@ -226,6 +294,8 @@ class SentenceRules(RuleSet):
         truce_words = self.words["truce_words"]
         found: list[Decision] = []
         for index in self._verbs_of(ctx, "declare_verbs", verbs):
+            if index > ctx.start and tokens.lower[index - 1] in NOUN_MARKERS:
+                continue  # "the offer of a truce": a noun, not a declaring verb
             subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
             if subject is None or not self.asserted(ctx, index):
                 continue
@@ -264,7 +334,10 @@ class SentenceRules(RuleSet):
                 continue
             window = range(index + 1, min(ctx.end, index + 7))
             only_if = word == "only" and any(norm[i] in only_conditions for i in window)
-            threat = word in {"if", "unless"} and self._first_person_future(ctx, index)
+            threat = word in {"if", "unless"} and (
+                self._first_person_future(ctx, index)
+                or self._own_side_future(ctx, index, speaker.label_)
+            )
             refusal_until = word in {"until", "unless"} and any(
                 lower[i] in NEGATORS for i in range(max(ctx.start, index - 6), index)
             )
@@ -288,6 +361,18 @@ class SentenceRules(RuleSet):
             if following[:1] and following[0] in {"will", "'ll", "’ll", "shall"}:
                 return True
             if following[:1] and following[0] in BE_PRESENT and "going" in following[1:]:
+                return True
+        return False
+
+    def _own_side_future(self, ctx: SentenceContext, index: int, speaker: str) -> bool:
+        """ "Medvedev warned that Russia would seize more land if ...": the speaker's own
+        side (or the speaker) with "will/would" before the condition threatens."""
+        tokens = ctx.tokens
+        for mention in ctx.mentions:
+            if mention.end >= index or mention.end >= ctx.end:
+                continue
+            own = mention.label_ == speaker or self.affiliations.get(speaker) == mention.label_
+            if own and tokens.lower[mention.end] in {"will", "would", "'ll", "’ll"}:
                 return True
         return False
 

@@ -47,6 +47,33 @@ WORD_LISTS = (
     "only_conditions",
     "position_nouns",
     "change_verbs",
+    "negative_act_nouns",
+    "intention_nouns",
+    "impersonal_demands",
+    "inverted_conditionals",
+    "speech_cancelling_particles",
+    "attribution_adjuncts",
+    "refusal_nonclaims",
+    "yielding_objects",
+    "other_groups",
+    "clause_concessions",
+    "irregular_participles",
+    "relief_verbs",
+    "relief_objects",
+    "compound_agents",
+    "unasserting_nouns",
+    "anonymous_sources",
+    "opinion_sources",
+    "deadline_verbs",
+    "time_units",
+    "non_proposals",
+    "dropping_verbs",
+    "non_yielding_objects",
+    "denial_verbs",
+    "yielding_when_negated",
+    "want_to_be_nonclaims",
+    "content_nouns",
+    "authoring_participles",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
@@ -54,6 +81,7 @@ INFLECTED_LISTS = (
     "request_verbs",
     "light_verbs",
     "aspectual_verbs",
+    "impersonal_demands",
 )
 VOWELS = set("aeiou")
 
@@ -109,16 +137,27 @@ def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> tuple[str, ...]:
     return tuple(sorted(" ".join([form, *rest]) for form in heads))
 
 
+# A noun compound ending in one of these takes the plural on its first word ("calls for").
+NOUN_PREPOSITIONS = frozenset({"for", "to", "on", "of", "with", "from", "against", "upon"})
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in VOWELS:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 def noun_forms(lemma: str) -> tuple[str, ...]:
-    """Singular and plural; the last word of a compound takes the plural."""
-    *first, last = lemma.split()
-    if last.endswith(("s", "x", "ch", "sh")):
-        plural = last + "es"
-    elif last.endswith("y") and last[-2:-1] not in VOWELS:
-        plural = last[:-1] + "ies"
-    else:
-        plural = last + "s"
-    return tuple(sorted({lemma, " ".join([*first, plural])}))
+    """Singular and plural; the last word of a compound takes the plural, or the first
+    word when the compound ends in a preposition ("call for", "calls for")."""
+    words = lemma.split()
+    if len(words) > 1 and words[-1] in NOUN_PREPOSITIONS:
+        head, *rest = words
+        return tuple(sorted({lemma, " ".join([_plural(head), *rest])}))
+    *first, last = words
+    return tuple(sorted({lemma, " ".join([*first, _plural(last)])}))
 
 
 def _string_list(value: object, where: str) -> list[str]:
