@@ -162,6 +162,9 @@ CASES = [
     ),
     # a headline without final punctuation is not body text
     ("Kremlin Rejects Truce Offer After Weekend Talks", set()),
+    # ... and the sentence patterns (directives, pressure, truces) respect it too
+    ("Trump tells Zelensky to accept Putin's terms or be destroyed", set()),
+    ("Witkoff presses Kyiv to agree to a truce before Christmas", set()),
     # the form of a verb cue used as a noun
     ("Putin faces a press conference in Moscow on Friday.", set()),
     ("The sanctions put Moscow under heavy pressure this spring.", set()),

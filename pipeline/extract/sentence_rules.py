@@ -14,6 +14,7 @@ from pipeline.extract.context import (
     mention_at,
     preceded_by,
 )
+from pipeline.extract.cue_rules import is_headline_text
 from pipeline.extract.cues import NOUN_MARKERS, Cue
 from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet
 from pipeline.knowledge.cues import CueEntry, CueLexicon
@@ -60,8 +61,8 @@ class SentenceRules(RuleSet):
     def apply(
         self, ctx: SentenceContext, cues: list[Cue], decisions: list[Decision]
     ) -> list[Decision]:
-        if ctx.is_question:
-            return []
+        if ctx.is_question or is_headline_text(ctx.text):
+            return []  # the same sentence-wide gates as for single cues
         found = self.reported_obligations(ctx, decisions)
         found += self.elliptical_refusals(ctx, cues)
         verbs = self._pattern_verbs(ctx)
