@@ -110,3 +110,27 @@ def test_linker_links_every_principal_form_in_running_text(annotate, actor, form
         (span.text, span.label_) for span in doc.spans[MENTIONS_KEY] if span.kb_id_ != "pronoun"
     }
     assert (form, actor) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # no other president near: the office's holder on the article's date
+        ("Zelensky met Witkoff. The president wants a deal.", "trump"),
+        # a person just introduced with the title is the one meant
+        ("Ukrainian President Volodymyr Zelensky met Witkoff. The president refused.", "zelensky"),
+        ("President Emmanuel Macron spoke first. The president urged a truce.", "macron"),
+        # the holder named more recently wins back the title
+        ("President Zelensky spoke. Trump answered. The president wants a deal.", "trump"),
+        # three sentences back is too far
+        (
+            "President Zelensky spoke. Witkoff left. Rubio left. The president wants a deal.",
+            "trump",
+        ),
+        # a fuller form is the holder's, whoever was named before
+        ("President Zelensky spoke. The U.S. president wants a deal.", "trump"),
+    ],
+)
+def test_linker_bare_title_means_the_person_just_named_with_it(annotate, text, actor):
+    last = mentions(annotate(text, "2025-06-01"))[-1]
+    assert last[0].lower().endswith("president") and last[1] == actor

@@ -117,6 +117,7 @@ EXPLETIVE_VERBS = frozenset(
         "then",
     ]
 )
+BARE_TITLE_REACH = 2  # sentences before the bare title's own that may introduce its holder
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
@@ -157,7 +158,11 @@ class ActorLinker:
         return doc
 
     def choose(self, doc: Doc) -> list[Span]:
-        """Longest candidate wins; offices become their holder on the article's date."""
+        """Longest candidate wins; offices become their holder on the article's date.
+
+        A bare title ("the president") first looks back for another actor just
+        introduced with that title ("President Zelensky"): that actor is meant.
+        """
         day = published_date(doc)
         chosen: list[Span] = []
         for span in filter_spans(doc.spans.get(CANDIDATES_KEY, [])):
@@ -165,12 +170,41 @@ class ActorLinker:
             if span.label_ == OFFICE:
                 office = self.base.offices.get(actor_id.removeprefix(OFFICE_PREFIX))
                 actor_id = office.holder_on(day) if office else None
+                if office is not None and self._is_bare_title(span, office.bare_title):
+                    actor_id = self._titled_before(doc, span, chosen, office.bare_title, actor_id)
                 if actor_id is None:
                     continue
             chosen.append(
                 Span(doc, span.start, span.end, label=actor_id, kb_id=VIA.get(span.label_, "alias"))
             )
         return chosen
+
+    @staticmethod
+    def _is_bare_title(span: Span, title: str | None) -> bool:
+        words = [token.lower_ for token in span]
+        return title is not None and words[-1:] == [title] and words[:-1] in ([], ["the"])
+
+    def _titled_before(
+        self, doc: Doc, span: Span, chosen: list[Span], title: str | None, holder: str | None
+    ) -> str | None:
+        """Who a bare title means: the last person in this sentence or the two before it
+        who is the office's holder or was named with the title; else the holder."""
+        sentence = doc[span.start].sent.start
+        earliest = sentence
+        for _ in range(BARE_TITLE_REACH):
+            if earliest == 0:
+                break
+            earliest = doc[earliest - 1].sent.start
+        for earlier in reversed(chosen):
+            if earlier.start < earliest:
+                break
+            actor = self.base.get(earlier.label_)
+            if actor is None or actor.kind != "person":
+                continue
+            before = doc[earlier.start - 1].lower_ if earlier.start > 0 else ""
+            if actor.id == holder or title in {t.lower_ for t in earlier} or before == title:
+                return actor.id
+        return holder
 
     def merge_adjacent(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Join "Russian President" + "Vladimir Putin"; a name beside an office wins."""

@@ -55,6 +55,9 @@ class Office:
     forms: tuple[str, ...]
     holders: tuple[Tenure, ...]
     default: str | None  # holder assumed when the article's date is unknown
+    # The title alone ("president"): "the president" right after another actor
+    # introduced with that title ("President Zelensky") means that actor.
+    bare_title: str | None = None
 
     def holder_on(self, day: date | None) -> str | None:
         """The actor holding the office on ``day``; the default holder when undated."""
@@ -141,7 +144,13 @@ def _office(entry: dict[str, Any], where: str, actor_ids: set[str]) -> Office:
     default = entry.get("default")
     if default is not None and default not in actor_ids:
         raise ConfigError(f"{where}: default '{default}' is not defined in [[actors]]")
-    return Office(entry["id"], _strings(entry, "forms", where), tuple(holders), default)
+    bare = entry.get("bare_title")
+    if bare is not None and not (isinstance(bare, str) and bare.strip()):
+        raise ConfigError(f"{where}: 'bare_title' must be a word such as \"president\"")
+    forms = _strings(entry, "forms", where)
+    return Office(
+        entry["id"], forms, tuple(holders), default, bare.strip().lower() if bare else None
+    )
 
 
 def load_actor_base(path: Path | None = None) -> ActorBase:
