@@ -49,74 +49,6 @@ PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS
 # Endings of a plural people name ("the Europeans", "the Russians", "the Americans").
 PLURAL_PEOPLE = ("ians", "eans", "cans", "ans")
 LOOKBACK_SENTENCES = 2  # how far back a person pronoun may find its antecedent
-READINESS = frozenset({"ready", "willing", "prepared", "open", "determined", "adamant"})
-# "It" before these is usually expletive ("it is clear", "it seems"), not a state or body.
-EXPLETIVE_NEXT = frozenset(
-    {
-        "is",
-        "was",
-        "'s",
-        "’s",
-        "seems",
-        "seemed",
-        "appears",
-        "appeared",
-        "would",
-        "will",
-        "remains",
-        "remained",
-        "takes",
-        "took",
-        "makes",
-        "made",
-        "may",
-        "might",
-        "could",
-        "should",
-        "can",
-        "must",
-        "means",
-        "meant",
-        "matters",
-        "helps",
-        "follows",
-        "turned",
-        "turns",
-        "goes",
-        "went",
-        "became",
-        "becomes",
-        "sounds",
-        "looks",
-    }
-)
-MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must"})
-# Verbs after "it will/would ..." that keep "it" expletive ("it will be hard", "it would take").
-EXPLETIVE_VERBS = frozenset(
-    [
-        "be",
-        "take",
-        "make",
-        "seem",
-        "appear",
-        "help",
-        "cost",
-        "mean",
-        "matter",
-        "remain",
-        "become",
-        "depend",
-        "happen",
-        "have",
-        "also",
-        "probably",
-        "likely",
-        "only",
-        "never",
-        "still",
-        "then",
-    ]
-)
 BARE_TITLE_REACH = 2  # sentences before the bare title's own that may introduce its holder
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
@@ -279,15 +211,22 @@ class ActorLinker:
             rest = [t.lower_ for t in doc[index + 2 : index + 4]]
             if rest[:1] in (["not"], ["n't"], ["n’t"]):
                 rest = rest[1:]
+            words = self.cues.words
             readiness = (
-                following in {"is", "was", "'s", "’s"} and rest[:1] != [] and (rest[0] in READINESS)
+                following in {"is", "was", "'s", "’s"}
+                and rest[:1] != []
+                and rest[0] in words["it_readiness"]
             )
-            acting = following in MODALS and rest[:1] != [] and rest[0] not in EXPLETIVE_VERBS
+            acting = (
+                following in words["it_acting_modals"]
+                and rest[:1] != []
+                and rest[0] not in words["it_expletive_verbs"]
+            )
             if (
                 word == "it"
                 and not readiness
                 and not acting  # "It will not recognize ...": a state acts
-                and (following in EXPLETIVE_NEXT or not following.isalpha())
+                and (following in words["it_expletive_next"] or not following.isalpha())
             ):
                 return None
             fits = [s for s in current if self._is_thing(s)]

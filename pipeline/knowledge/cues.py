@@ -74,6 +74,10 @@ WORD_LISTS = (
     "want_to_be_nonclaims",
     "content_nouns",
     "authoring_participles",
+    "it_readiness",
+    "it_expletive_next",
+    "it_acting_modals",
+    "it_expletive_verbs",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
