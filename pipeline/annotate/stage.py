@@ -45,6 +45,8 @@ from pipeline.parallel import ordered_map
 from pipeline.progress import Progress
 from pipeline.records import Document
 
+log = logging.getLogger(__name__)
+
 
 def annotate_documents(
     documents: Iterable[Document],
@@ -117,8 +119,8 @@ def unannotated_doc(nlp: Language, document: Document, failed: dict[str, str]) -
     doc.user_data["failed"] = failed.get(document.doc_id, "the pipeline failed on it")
     if len(doc):
         texts, spaces = token_columns(doc)
-        starts = [True] + [ends_with_break(t, s) for t, s in zip(texts, spaces, strict=False)]
-        starts = starts[: len(texts)]
+        # a sentence starts after each line break, as the news sentencizer's first rule
+        starts = [True, *map(ends_with_break, texts[:-1], spaces[:-1])]
         cap_length(starts, texts, spaces, MAX_SENTENCE_CHARS)
         set_sentence_starts(doc, starts)
     doc.spans[MENTIONS_KEY] = []
@@ -143,8 +145,6 @@ def read_documents(work_dir: Path) -> Iterator[Document]:
         raise FileNotFoundError(f"{source} not found: run `pipeline normalise` first")
     return (Document.from_dict(row) for row in read_jsonl(source))
 
-
-log = logging.getLogger(__name__)
 
 # One pipeline per worker process, built by ``_start_worker`` before any chunk arrives.
 _worker: dict[str, Any] = {}

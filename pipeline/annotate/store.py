@@ -33,6 +33,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
 from pipeline.annotate.patterns import CANDIDATES_KEY
+from pipeline.annotate.sentences import token_columns
 from pipeline.io import atomic_path
 
 MENTIONS_KEY = "mentions"
@@ -163,9 +164,5 @@ def count_words(doc: Doc) -> int:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text`` from the token arrays: ``Doc.text`` makes a Token object per token."""
-    strings = doc.vocab.strings
-    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
-    spaced = doc.to_array(SPACY).tolist()
-    return "".join(
-        [word + " " if space else word for word, space in zip(words, spaced, strict=True)]
-    )
+    texts, spaces = token_columns(doc)
+    return "".join([text + space for text, space in zip(texts, spaces, strict=True)])
