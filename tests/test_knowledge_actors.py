@@ -284,6 +284,6 @@ def test_knowledge_actors_each_form_names_one_actor(base: ActorBase, kind: str) 
     assert {form: ids for form, ids in owners.items() if len(ids) > 1} == {}
 
 
-@pytest.mark.parametrize("pattern", [r"[a-z][a-z_]*"])
+@pytest.mark.parametrize("pattern", [r"[a-z][a-z0-9_]*"])
 def test_knowledge_actors_ids_are_slugs(base: ActorBase, pattern: str) -> None:
     assert [i for i in (*base.actors, *base.offices) if not re.fullmatch(pattern, i)] == []
