@@ -484,7 +484,7 @@ CASES = [
     ),
     ("Sybiha called the Russian memorandum an ultimatum.", set()),
     ("Rubio said the United States wanted both sides to make concessions.", {("rubio", "demand")}),
-    ("Ukraine's allies have urged Kyiv not to give in to Russian pressure.", set()),
+    ("Ukraine's allies have urged Kyiv not to give in to Russian pressure.", {("west", "demand")}),
     (
         "Zelensky has so far resisted American pressure to give up land.",
         {("united_states", "demand"), ("zelensky", "rejection")},
@@ -732,7 +732,7 @@ CASES = [
         "The EU has proposed using frozen Russian assets to fund a loan to Ukraine.",
         {("europe", "demand")},
     ),
-    ("Belgium has blocked the use of frozen Russian assets.", set()),
+    ("Belgium has blocked the use of frozen Russian assets.", {("belgium", "rejection")}),
     (
         "Rubio said the ball was now in Russia's court after Kyiv accepted the proposal.",
         {("ukraine", "concession")},
@@ -1353,7 +1353,7 @@ CASES = [
     ("The Ukrainian military said it had repelled a Russian attack.", set()),
     ("Russian forces have made significant gains around Pokrovsk.", set()),
     ("Moscow's gains on the battlefield have strengthened its hand in the talks.", set()),
-    ("Ukraine's allies are urging restraint.", set()),
+    ("Ukraine's allies are urging restraint.", {("west", "demand")}),
     ("Kyiv has no choice but to accept American terms.", {("united_states", "demand")}),
     ("The proposal drew a swift rejection from Moscow.", {("russia", "rejection")}),
     ("Zelensky's rejection of the plan angered Trump.", {("zelensky", "rejection")}),
