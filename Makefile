@@ -65,15 +65,15 @@ bi: $(PROCESSED)/claims.duckdb
 figures: $(PROCESSED)/claims.parquet
 	$(PIPELINE) figures --output $(PROCESSED) --figures reports/figures
 
-## Run the linter and the test suite
-test: $(INSTALLED)
-	$(BIN)/ruff check pipeline tests benchmarks
+## Run the checks of `lint`, then the test suite
+test: lint
 	$(BIN)/pytest
 
-## Lint only
+## Lint only: ruff's rules and format, mypy's types
 lint: $(INSTALLED)
 	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/ruff format --check pipeline tests benchmarks
+	$(BIN)/mypy pipeline
 
 ## Reformat the code
 format: $(INSTALLED)
