@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIPELINE := $(BIN)/pipeline
 INSTALLED := $(VENV)/.installed
+# Every package at a tested version, with its hashes; `make lock` writes it from pyproject.toml.
+LOCK := requirements-lock.txt
+LOCK_TOOLS := build/lock-tools
 
 RAW := data/raw
 INTERIM := data/interim
@@ -20,19 +23,30 @@ CORE_CODE := pipeline/config.py pipeline/io.py pipeline/ids.py pipeline/records.
 code_of = $(shell find pipeline/$(1) -name '*.py' 2>/dev/null) $(CORE_CODE)
 
 .DEFAULT_GOAL := all
-.PHONY: all help install test lint format evaluate evaluate-dev bi figures dictionary bench clean distclean
+.PHONY: all help install lock test lint format evaluate evaluate-dev bi figures dictionary bench clean distclean
 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
 all: $(PROCESSED)/claims.duckdb
 
-## Create .venv and install the project with its test tools
+## Create .venv afresh with the locked packages (requirements-lock.txt), then the project
 install: $(INSTALLED)
 
-$(INSTALLED): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+# --clear: nothing that the lock does not list stays; --no-deps: nothing unlocked comes in.
+$(INSTALLED): pyproject.toml $(LOCK)
+	$(PYTHON) -m venv --clear $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $@
+
+## Rewrite requirements-lock.txt after a change to pyproject.toml (UPGRADE=1: newest allowed)
+lock:
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/pip install --quiet pip==26.3 pip-tools==7.6.2
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--extra dev --extra notebooks --build-deps-for editable \
+		--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
+		--output-file $(LOCK) pyproject.toml
 
 $(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES)/boilerplate.toml $(call code_of,normalise)
 	$(PIPELINE) normalise --input $(RAW) --work $(INTERIM) --jobs $(JOBS)
