@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 import pipeline
+from pipeline.chunks import code_files
 from pipeline.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,3 +106,16 @@ def test_project_lock_pins_every_package_with_hashes() -> None:
     pins = locked_pins()
     assert len(pins) > 50  # the whole tree, not only the direct requirements
     assert not [name for name, pin in pins.items() if not pin.hashes]
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
+@pytest.mark.parametrize("stage", ["normalise", "annotate", "extract", "tables"])
+def test_project_makefile_reruns_a_stage_on_the_code_its_chunk_keys_hash(stage: str) -> None:
+    rule = f"print-code: ; @echo $(call code_of,{stage})"
+    printed = subprocess.run(
+        ["make", "-s", "--no-print-directory", "-C", str(ROOT), "--eval", rule, "print-code"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert sorted(ROOT / path for path in printed) == sorted(code_files(stage))
