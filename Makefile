@@ -106,9 +106,9 @@ bench: $(INSTALLED)
 clean:
 	find $(INTERIM) $(PROCESSED) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
-## Also remove the virtual environment
+## Also remove the virtual environments (.venv and make lock's tools)
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(LOCK_TOOLS)
 
 ## List the targets
 help:
