@@ -19,8 +19,8 @@ JOBS ?= 1
 
 RAW_FILES := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null)
 # The code a stage's chunk keys hash (pipeline.chunks.code_files): the top-level modules,
-# knowledge/ and the stage's own package. A test keeps the two lists the same.
-code_of = $(sort $(wildcard pipeline/*.py pipeline/knowledge/*.py pipeline/$(1)/*.py))
+# knowledge/ and the stage's own package with its subpackages. A test keeps the two the same.
+code_of = $(sort $(wildcard pipeline/*.py pipeline/knowledge/*.py) $(shell find pipeline/$(1) -name '*.py'))
 
 .DEFAULT_GOAL := all
 .PHONY: all help install lock test lint format evaluate evaluate-dev bi figures dictionary bench clean distclean
