@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIPELINE := $(BIN)/pipeline
 INSTALLED := $(VENV)/.installed
+# Every package at a tested version, with its hashes; `make lock` writes it from pyproject.toml.
+LOCK := requirements-lock.txt
+LOCK_TOOLS := build/lock-tools
 
 RAW := data/raw
 INTERIM := data/interim
@@ -15,24 +18,35 @@ RES := pipeline/resources
 JOBS ?= 1
 
 RAW_FILES := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null)
-CORE_CODE := pipeline/config.py pipeline/io.py pipeline/ids.py pipeline/records.py \
-	$(wildcard pipeline/knowledge/*.py)
-code_of = $(shell find pipeline/$(1) -name '*.py' 2>/dev/null) $(CORE_CODE)
+# The code a stage's chunk keys hash (pipeline.chunks.code_files): the top-level modules,
+# knowledge/ and the stage's own package with its subpackages. A test keeps the two the same.
+code_of = $(sort $(wildcard pipeline/*.py pipeline/knowledge/*.py) $(shell find pipeline/$(1) -name '*.py'))
 
 .DEFAULT_GOAL := all
-.PHONY: all help install test lint format evaluate evaluate-dev bi figures dictionary bench clean distclean
+.PHONY: all help install lock test lint format evaluate evaluate-dev bi figures dictionary bench clean distclean
 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
 all: $(PROCESSED)/claims.duckdb
 
-## Create .venv and install the project with its test tools
+## Create .venv afresh with the locked packages (requirements-lock.txt), then the project
 install: $(INSTALLED)
 
-$(INSTALLED): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+# --clear: nothing that the lock does not list stays; --no-deps: nothing unlocked comes in.
+$(INSTALLED): pyproject.toml $(LOCK)
+	$(PYTHON) -m venv --clear $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $@
+
+## Rewrite requirements-lock.txt after a change to pyproject.toml (UPGRADE=1: newest allowed)
+lock:
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/pip install --quiet pip==26.3 pip-tools==7.6.2
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--extra dev --extra notebooks --build-deps-for editable \
+		--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
+		--output-file $(LOCK) pyproject.toml
 
 $(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES)/boilerplate.toml $(call code_of,normalise)
 	$(PIPELINE) normalise --input $(RAW) --work $(INTERIM) --jobs $(JOBS)
@@ -65,15 +79,15 @@ bi: $(PROCESSED)/claims.duckdb
 figures: $(PROCESSED)/claims.parquet
 	$(PIPELINE) figures --output $(PROCESSED) --figures reports/figures
 
-## Run the linter and the test suite
-test: $(INSTALLED)
-	$(BIN)/ruff check pipeline tests benchmarks
+## Run the checks of `lint`, then the test suite
+test: lint
 	$(BIN)/pytest
 
-## Lint only
+## Lint only: ruff's rules and format, mypy's types
 lint: $(INSTALLED)
 	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/ruff format --check pipeline tests benchmarks
+	$(BIN)/mypy pipeline
 
 ## Reformat the code
 format: $(INSTALLED)
@@ -92,9 +106,9 @@ bench: $(INSTALLED)
 clean:
 	find $(INTERIM) $(PROCESSED) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
-## Also remove the virtual environment
+## Also remove the virtual environments (.venv and make lock's tools)
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(LOCK_TOOLS)
 
 ## List the targets
 help:

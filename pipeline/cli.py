@@ -386,7 +386,7 @@ def run(
         pipeline run --input ~/news/2025-08 --output ~/news/tables
     """
     temporary = work_dir is None
-    work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if temporary else work_dir
+    work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if work_dir is None else work_dir
     try:
         ctx.invoke(normalise, input_path=input_path, work_dir=work, jobs=jobs, strict=False)
         ctx.invoke(annotate, work_dir=work, actors_path=actors_path, jobs=jobs)

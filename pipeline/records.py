@@ -7,16 +7,20 @@ a row of the matching Parquet table, so the stages agree on field names here.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import cache
 from typing import Any
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
-@cache
+
 def _field_names(record_type: type) -> tuple[str, ...]:
-    return tuple(field.name for field in fields(record_type))
+    """A record type's field names, found once per type (``fields`` is slow in a loop)."""
+    names = _FIELD_NAMES.get(record_type)
+    if names is None:
+        names = _FIELD_NAMES[record_type] = tuple(field.name for field in fields(record_type))
+    return names
 
 
-def flat_dict(record: Any) -> dict[str, Any]:
+def flat_dict(record: object) -> dict[str, Any]:
     """A record of plain values as a dict: ``dataclasses.asdict`` deep-copies every
     value, which cost a second per ten thousand claims."""
     return {name: getattr(record, name) for name in _field_names(type(record))}

@@ -101,11 +101,12 @@ class ActorLinker:
             actor_id = span.id_
             if span.label_ == OFFICE:
                 office = self.base.offices.get(actor_id.removeprefix(OFFICE_PREFIX))
-                actor_id = office.holder_on(day) if office else None
+                holder = office.holder_on(day) if office else None
                 if office is not None and self._is_bare_title(span, office.bare_title):
-                    actor_id = self._titled_before(doc, span, chosen, office.bare_title, actor_id)
-                if actor_id is None:
+                    holder = self._titled_before(doc, span, chosen, office.bare_title, holder)
+                if holder is None:
                     continue
+                actor_id = holder
             chosen.append(
                 Span(doc, span.start, span.end, label=actor_id, kb_id=VIA.get(span.label_, "alias"))
             )

@@ -26,11 +26,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import numpy
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from pipeline.config import RESOURCES_DIR, read_toml
 
@@ -117,7 +119,8 @@ def token_columns(doc: Doc) -> tuple[list[str], list[str]]:
 def set_sentence_starts(doc: Doc, starts: list[bool]) -> None:
     """Write all starts in one call; spaCy stores 1 for a start and -1 for "not a start"."""
     values = numpy.where(numpy.asarray(starts, dtype=bool), 1, -1).astype(numpy.int64)
-    doc.from_array([SENT_START], values.view(numpy.uint64))
+    # spaCy types the array as thinc's Ints2d, which no numpy array is; it reads 1-D as one column.
+    doc.from_array([SENT_START], cast(Ints2d, values.view(numpy.uint64)))
 
 
 def _opens_sentence(text: str) -> bool:

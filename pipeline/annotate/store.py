@@ -96,7 +96,7 @@ class AnnotatedStore(DocBin):
         self._hashes: set[int] = set()
 
     def add(self, doc: Doc) -> None:
-        array = doc.to_array(self.attrs).reshape((len(doc), len(self.attrs)))
+        array = doc.to_array(list(self.attrs)).reshape((len(doc), len(self.attrs)))
         self.tokens.append(array)
         self.spaces.append(numpy.asarray(doc.to_array(SPACY), dtype=bool).reshape((-1, 1)))
         self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})

@@ -257,7 +257,7 @@ def score(
         ),
         all_actors=_scores(matches, false_positives, false_negatives, lambda u: True),
         by_type={
-            kind: _scores(matches, false_positives, false_negatives, lambda u, k=kind: u.type == k)
+            kind: _scores(matches, false_positives, false_negatives, _of_type(kind))
             for kind in CLAIM_TYPES
         },
         topic_accuracy=_ratio(right, len(matches)),
@@ -266,6 +266,10 @@ def score(
         false_negatives=false_negatives,
         false_positives=false_positives,
     )
+
+
+def _of_type(kind: str) -> Callable[[Unit], bool]:
+    return lambda unit: unit.type == kind
 
 
 def _scores(

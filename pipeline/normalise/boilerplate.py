@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
-from re import _parser
+from re import _parser  # type: ignore[attr-defined]  # private (3.11+), not in typeshed
 from typing import Any
 
 from pipeline.config import DEFAULT_BOILERPLATE, ConfigError, read_toml

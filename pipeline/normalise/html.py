@@ -50,10 +50,11 @@ class Page:
 def extract_page(html: str) -> Page | None:
     """The article in ``html``, or None when the page holds no article text."""
     import trafilatura  # imported here: slow to import, and only HTML inputs need it
+    from trafilatura.settings import Document
 
     _quiet_logs()
     document = trafilatura.bare_extraction(html, config=_config(), **_OPTIONS)
-    if document is None or document.body is None:
+    if not isinstance(document, Document) or document.body is None:  # None: no article
         return None
     title = _value(document.title)
     text = "\n\n".join(_without_title(_paragraphs(document.body), title))

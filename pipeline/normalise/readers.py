@@ -180,8 +180,8 @@ def decode(data: bytes, source: str, max_control_share: float = 0.05) -> str | R
     try:
         text = data.decode("utf-8-sig")  # drops a BOM; reads BOM-less UTF-8 just the same
     except UnicodeDecodeError as failure:
-        text = _cp1252(data)
-        if text is None:
+        western = _cp1252(data)
+        if western is None:
             return Reject(
                 source,
                 "undecodable",
@@ -189,6 +189,7 @@ def decode(data: bytes, source: str, max_control_share: float = 0.05) -> str | R
                 f"{failure.start}) nor plausible Windows-1252 text; re-save the file as UTF-8",
             )
         log.info("%s: not UTF-8, read as Windows-1252", source)
+        text = western
     if not text.strip():
         return Reject(source, "empty", "the file holds only whitespace")
     return text

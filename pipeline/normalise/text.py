@@ -55,8 +55,8 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 _LOST_CLOSING_QUOTE = re.compile(r"â€(?=[\s.,;:!?)\]]|$)")
 # The single-byte code pages the repair (ftfy) reads mis-decoded UTF-8 back through:
 # all of them, those where it restores a lost A0 byte, those where it accepts a lost byte.
-_CODE_PAGES = ("latin-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1257")
-_CODE_PAGES += ("iso-8859-2", "cp437", "mac-roman")
+_CODE_PAGES: tuple[str, ...] = ("latin-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254")
+_CODE_PAGES += ("cp1257", "iso-8859-2", "cp437", "mac-roman")
 _A0_PAGES = _CODE_PAGES[:-1]  # not Mac Roman, where "– " is a dash and a space
 _LOSSY_PAGES = _CODE_PAGES[1:7]
 _LEADS = bytes(range(0xC0, 0xF5))

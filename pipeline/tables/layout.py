@@ -34,7 +34,6 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.config import PipelineError
-from pipeline.io import atomic_path
 from pipeline.tables.schemas import PARTITION_KEYS, UNKNOWN, partition_key
 
 KEY_COLUMNS = {field.name: field for field in PARTITION_KEYS.values()}
@@ -189,18 +188,6 @@ def _swap(new: Path, target: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old)
-
-
-def write_flat(table: pa.Table, output_dir: Path, name: str) -> Path:
-    """Write ``<name>.parquet`` atomically as one chunk (reruns give identical bytes),
-    then remove a partitioned folder left by an earlier run."""
-    target = flat_path(output_dir, name)
-    with atomic_path(target) as tmp:
-        pq.write_table(table.combine_chunks(), tmp)
-    stale = folder_path(output_dir, name)
-    if partition_column(stale) is not None:
-        shutil.rmtree(stale)
-    return target
 
 
 def check_partition_target(output_dir: Path, name: str) -> None:
