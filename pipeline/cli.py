@@ -123,7 +123,7 @@ def resolved_jobs(ctx: click.Context, jobs: int | None) -> int:
     """--jobs, else the settings' [run] jobs; 0 means every available core."""
     from pipeline.parallel import resolve_jobs
 
-    chosen = jobs if jobs is not None else int(ctx.obj["settings"].get("run", {}).get("jobs", 1))
+    chosen = jobs if jobs is not None else ctx.obj["settings"].run.jobs
     return resolve_jobs(chosen)
 
 

@@ -9,7 +9,6 @@ added to it, so its parser and tagger can inform later rules.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -17,7 +16,7 @@ from spacy.language import Language
 import pipeline.annotate.linker
 import pipeline.annotate.patterns
 import pipeline.annotate.sentences  # noqa: F401  (registers the components' factories)
-from pipeline.config import ConfigError
+from pipeline.config import ConfigError, Settings
 
 BLANK_PREFIX = "blank:"
 
@@ -37,12 +36,11 @@ def load_base_model(name: str) -> Language:
 
 
 def build_nlp(
-    settings: dict[str, Any], actors_path: Path | None = None, cues_path: Path | None = None
+    settings: Settings, actors_path: Path | None = None, cues_path: Path | None = None
 ) -> Language:
     """The full annotation pipeline: sentences, actor candidates, linked mentions."""
-    nlp_settings = settings.get("nlp", {})
-    nlp = load_base_model(str(nlp_settings.get("model", "blank:en")))
-    sentences = nlp_settings.get("sentences", "rules")
+    nlp = load_base_model(settings.nlp.model)
+    sentences = settings.nlp.sentences
     if sentences == "rules":
         nlp.add_pipe("news_sentencizer", first=True)
     elif sentences == "model":

@@ -7,6 +7,7 @@ annotate whole chunks and write their own files.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -39,7 +40,13 @@ from pipeline.chunks import (
     remove_stale,
     write_index,
 )
-from pipeline.config import ANNOTATED_DIR, DEFAULT_ACTORS, DEFAULT_CUES, DOCUMENTS_FILE
+from pipeline.config import (
+    ANNOTATED_DIR,
+    DEFAULT_ACTORS,
+    DEFAULT_CUES,
+    DOCUMENTS_FILE,
+    Settings,
+)
 from pipeline.io import read_jsonl
 from pipeline.parallel import ordered_map
 from pipeline.progress import Progress
@@ -50,7 +57,7 @@ log = logging.getLogger(__name__)
 
 def annotate_documents(
     documents: Iterable[Document],
-    settings: dict[str, Any],
+    settings: Settings,
     actors_path: Path | None = None,
     cues_path: Path | None = None,
     nlp: Language | None = None,
@@ -63,7 +70,7 @@ def annotate_documents(
     among the rejects. The other documents are annotated as usual.
     """
     nlp = nlp or build_nlp(settings, actors_path, cues_path)
-    batch_size = int(settings.get("nlp", {}).get("batch_size", 64))
+    batch_size = settings.nlp.batch_size
     failed: dict[str, str] = {}
     pending: deque[Document] = deque()
 
@@ -128,12 +135,12 @@ def unannotated_doc(nlp: Language, document: Document, failed: dict[str, str]) -
 
 
 def annotate_fingerprint(
-    settings: dict[str, Any], actors_path: Path | None, cues_path: Path | None
+    settings: Settings, actors_path: Path | None, cues_path: Path | None
 ) -> str:
     """Everything an annotated chunk depends on besides its documents."""
     return fingerprint(
         "annotate",
-        settings.get("nlp", {}),
+        dataclasses.asdict(settings.nlp),
         files=[actors_path or DEFAULT_ACTORS, cues_path or DEFAULT_CUES, *code_files("annotate")],
     )
 
@@ -150,7 +157,7 @@ def read_documents(work_dir: Path) -> Iterator[Document]:
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(settings: dict[str, Any], actors: Path | None, cues: Path | None) -> None:
+def _start_worker(settings: Settings, actors: Path | None, cues: Path | None) -> None:
     _worker.update(settings=settings, nlp=build_nlp(settings, actors, cues))
 
 
@@ -164,7 +171,7 @@ def _annotate_chunk(task: tuple[Path, Chunk]) -> tuple[int, int]:
 
 def run_annotate(
     work_dir: Path,
-    settings: dict[str, Any],
+    settings: Settings,
     actors_path: Path | None = None,
     cues_path: Path | None = None,
     jobs: int = 1,
@@ -173,7 +180,7 @@ def run_annotate(
     """Annotate every normalised document not annotated before; say what was done."""
     folder = Path(work_dir) / ANNOTATED_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    size = int(settings.get("run", {}).get("chunk_size", 64))
+    size = settings.run.chunk_size
     key = annotate_fingerprint(settings, actors_path, cues_path)
     entries: list[dict[str, Any]] = []
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from pipeline.annotate.stage import annotate_documents
 from pipeline.annotate.store import chunk_path, iter_annotated
 from pipeline.chunks import INDEX_FILE, read_index
-from pipeline.config import ANNOTATED_DIR, PipelineError
+from pipeline.config import ANNOTATED_DIR, PipelineError, Settings
 from pipeline.extract.claims import ClaimExtractor, SentenceTrace, sentence_text
 from pipeline.extract.rules import Decision
 from pipeline.extract.stage import build_extractor
@@ -83,7 +83,7 @@ class SentenceExplanation:
 
 def explain_text(
     text: str,
-    settings: dict[str, Any],
+    settings: Settings,
     published: str | None = None,
     actors_path: Path | None = None,
     cues_path: Path | None = None,
@@ -105,7 +105,7 @@ def explain_stored(
     work_dir: Path,
     doc_id: str,
     sentence_id: int | None,
-    settings: dict[str, Any],
+    settings: Settings,
     cues_path: Path | None = None,
     topics_path: Path | None = None,
     actors_path: Path | None = None,

@@ -7,6 +7,7 @@ that are new or whose rules changed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +33,7 @@ from pipeline.config import (
     DEFAULT_ACTORS,
     DEFAULT_CUES,
     DEFAULT_TOPICS,
+    Settings,
 )
 from pipeline.extract.claims import ClaimExtractor
 from pipeline.ids import stable_hash
@@ -48,14 +50,14 @@ log = logging.getLogger(__name__)
 
 
 def build_extractor(
-    settings: dict[str, Any],
+    settings: Settings,
     cues_path: Path | None = None,
     topics_path: Path | None = None,
     actors_path: Path | None = None,
 ) -> ClaimExtractor:
     """The rules with their lexicons and the actors' affiliations, loaded once."""
     nlp = spacy.blank("en")
-    min_confidence = float(settings.get("extract", {}).get("min_confidence", 0.0))
+    min_confidence = settings.extract.min_confidence
     actors = load_actor_base(actors_path)
     affiliations = {a.id: a.affiliation for a in actors.actors.values() if a.affiliation}
     return ClaimExtractor(
@@ -68,7 +70,7 @@ def build_extractor(
 
 
 def extract_fingerprint(
-    settings: dict[str, Any],
+    settings: Settings,
     cues_path: Path | None,
     topics_path: Path | None,
     actors_path: Path | None,
@@ -80,7 +82,7 @@ def extract_fingerprint(
         actors_path or DEFAULT_ACTORS,
         *code_files("extract"),
     ]
-    return fingerprint("extract", settings.get("extract", {}), files=files)
+    return fingerprint("extract", dataclasses.asdict(settings.extract), files=files)
 
 
 # One extractor per worker process, built by ``_start_worker`` before any chunk arrives.
@@ -88,7 +90,7 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(
-    settings: dict[str, Any],
+    settings: Settings,
     cues_path: Path | None,
     topics_path: Path | None,
     actors_path: Path | None,
@@ -121,7 +123,7 @@ def _extract_chunk(task: tuple[Path, Path]) -> tuple[int, int, int]:
 
 def run_extract(
     work_dir: Path,
-    settings: dict[str, Any],
+    settings: Settings,
     cues_path: Path | None = None,
     topics_path: Path | None = None,
     actors_path: Path | None = None,

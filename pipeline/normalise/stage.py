@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.chunks import code_files, fingerprint
-from pipeline.config import DEFAULT_BOILERPLATE, DOCUMENTS_FILE, REJECTS_FILE
+from pipeline.config import DEFAULT_BOILERPLATE, DOCUMENTS_FILE, REJECTS_FILE, Settings
 from pipeline.ids import document_id
 from pipeline.io import write_jsonl
 from pipeline.normalise.boilerplate import Rules, load_rules, strip_boilerplate
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 FILES_PER_TASK = 16  # files sent to a worker at a time: fewer round trips, still balanced
 
 
-def normalise(input_path: Path, settings: dict[str, Any]) -> Iterator[Document | Reject]:
+def normalise(input_path: Path, settings: Settings) -> Iterator[Document | Reject]:
     """Yield the Documents (one per article) or a Reject for every input, in a stable order."""
     _start_worker(settings)
     files, failures = find_inputs(Path(input_path))
@@ -54,8 +54,8 @@ def normalise(input_path: Path, settings: dict[str, Any]) -> Iterator[Document |
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(settings: dict[str, Any]) -> None:
-    _worker.update(options=settings.get("normalise", {}), rules=boilerplate_rules(settings))
+def _start_worker(settings: Settings) -> None:
+    _worker.update(options=settings.normalise, rules=boilerplate_rules(settings))
 
 
 def normalise_file(source: str, path: Path) -> list[Document | Reject]:
@@ -73,17 +73,17 @@ def _normalise_batch(batch: list[tuple[str, Path]]) -> list[list[Document | Reje
     return [normalise_file(source, path) for source, path in batch]
 
 
-def normalise_fingerprint(settings: dict[str, Any]) -> str:
+def normalise_fingerprint(settings: Settings) -> str:
     """Everything a file's documents depend on besides the file itself."""
-    rules = settings.get("normalise", {}).get("boilerplate")
+    rules = settings.normalise.boilerplate
     files = [Path(rules) if rules else DEFAULT_BOILERPLATE, *code_files("normalise")]
-    return fingerprint("normalise", settings.get("normalise", {}), files=files)
+    return fingerprint("normalise", settings.to_dict()["normalise"], files=files)
 
 
 def run_normalise(
     input_path: Path,
     work_dir: Path,
-    settings: dict[str, Any],
+    settings: Settings,
     progress: bool = False,
     jobs: int = 1,
 ) -> tuple[int, int]:
@@ -192,7 +192,7 @@ def _empty(source: str) -> Reject:
     )
 
 
-def boilerplate_rules(settings: dict[str, Any]) -> Rules:
+def boilerplate_rules(settings: Settings) -> Rules:
     """The shipped rules, or the file named by ``[normalise] boilerplate``."""
-    path = settings.get("normalise", {}).get("boilerplate")
+    path = settings.normalise.boilerplate
     return load_rules(Path(path) if path else None)
