@@ -14,7 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -28,6 +28,9 @@ from pipeline.config import (
     PipelineError,
     load_settings,
 )
+
+if TYPE_CHECKING:
+    from pipeline.knowledge.bundle import Knowledge
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("pipeline")
@@ -88,7 +91,7 @@ def actors_option(function: F) -> F:
         "actors_path",
         type=EXISTING_FILE,
         default=None,
-        help="Actor knowledge base (TOML) to use instead of the shipped one.",
+        help="Actor knowledge base (TOML) that adds to or changes the shipped one.",
     )(function)
 
 
@@ -98,14 +101,14 @@ def lexicon_options(function: F) -> F:
         "cues_path",
         type=EXISTING_FILE,
         default=None,
-        help="Cue lexicon (TOML) to use instead of the shipped one.",
+        help="Cue lexicon (TOML) that adds to or changes the shipped one.",
     )(function)
     return click.option(
         "--topics",
         "topics_path",
         type=EXISTING_FILE,
         default=None,
-        help="Topic lexicon (TOML) to use instead of the shipped one.",
+        help="Topic lexicon (TOML) that adds to or changes the shipped one.",
     )(function)
 
 
@@ -125,6 +128,19 @@ def resolved_jobs(ctx: click.Context, jobs: int | None) -> int:
 
     chosen = jobs if jobs is not None else ctx.obj["settings"].run.jobs
     return resolve_jobs(chosen)
+
+
+def knowledge_for(
+    ctx: click.Context,
+    actors_path: Path | None = None,
+    cues_path: Path | None = None,
+    topics_path: Path | None = None,
+) -> Knowledge:
+    """The shipped knowledge changed by the user's files (boilerplate: ``[normalise]``)."""
+    from pipeline.knowledge.bundle import load_knowledge
+
+    boilerplate = ctx.obj["settings"].normalise.boilerplate
+    return load_knowledge(actors_path, cues_path, topics_path, boilerplate)
 
 
 def say(ctx: click.Context, message: str) -> None:
@@ -188,6 +204,7 @@ def normalise(
         input_path,
         work_dir,
         ctx.obj["settings"],
+        knowledge_for(ctx),
         progress=not ctx.obj["quiet"],
         jobs=resolved_jobs(ctx, jobs),
     )
@@ -222,7 +239,7 @@ def annotate(
     done = run_annotate(
         work_dir,
         ctx.obj["settings"],
-        actors_path,
+        knowledge_for(ctx, actors_path),
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
     )
@@ -257,9 +274,7 @@ def extract(
     done = run_extract(
         work_dir,
         ctx.obj["settings"],
-        cues_path,
-        topics_path,
-        actors_path,
+        knowledge_for(ctx, actors_path, cues_path, topics_path),
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
     )
@@ -306,15 +321,13 @@ def tables(
 
         pipeline tables --work data/interim --output data/processed --partition-by month
     """
-    from pipeline.knowledge.actors import load_actor_base
     from pipeline.tables.stage import write_tables
 
     started = time.perf_counter()
     counts = write_tables(
         work_dir,
         output_dir,
-        load_actor_base(actors_path),
-        topics_path,
+        knowledge_for(ctx, actors_path, topics_path=topics_path),
         partition_by,
         jobs=resolved_jobs(ctx, jobs),
     )
@@ -443,7 +456,9 @@ def run(
     default=None,
     help="Also write the figures and error lists as JSON.",
 )
+@click.pass_context
 def evaluate(
+    ctx: click.Context,
     gold_dir: Path,
     output_dir: Path,
     actors_path: Path | None,
@@ -471,9 +486,8 @@ def evaluate(
         score,
     )
     from pipeline.io import atomic_text
-    from pipeline.knowledge.actors import load_actor_base
 
-    principal = load_actor_base(actors_path).principal_ids
+    principal = knowledge_for(ctx, actors_path).actors.principal_ids
     evaluation = score(load_gold(gold_dir), load_predictions(output_dir), principal)
     click.echo(format_report(evaluation))
     if show_errors:
@@ -571,12 +585,11 @@ def explain(
     settings = ctx.obj["settings"]
     if (text is None) == (doc_id is None):
         raise click.UsageError("give either TEXT or --doc ID (with an optional --sentence N)")
+    knowledge = knowledge_for(ctx, actors_path, cues_path, topics_path)
     if doc_id is None:
-        items = explain_text(str(text), settings, published, actors_path, cues_path, topics_path)
+        items = explain_text(str(text), settings, published, knowledge)
     else:
-        items = explain_stored(
-            work_dir, doc_id, sentence_id, settings, cues_path, topics_path, actors_path
-        )
+        items = explain_stored(work_dir, doc_id, sentence_id, settings, knowledge)
     if as_json:
         click.echo(json.dumps(explanations_to_dicts(items), indent=2, ensure_ascii=False))
     else:

@@ -8,8 +8,6 @@ added to it, so its parser and tagger can inform later rules.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import spacy
 from spacy.language import Language
 
@@ -17,6 +15,7 @@ import pipeline.annotate.linker
 import pipeline.annotate.patterns
 import pipeline.annotate.sentences  # noqa: F401  (registers the components' factories)
 from pipeline.config import ConfigError, Settings
+from pipeline.knowledge.bundle import Knowledge, share
 
 BLANK_PREFIX = "blank:"
 
@@ -35,10 +34,12 @@ def load_base_model(name: str) -> Language:
         ) from error
 
 
-def build_nlp(
-    settings: Settings, actors_path: Path | None = None, cues_path: Path | None = None
-) -> Language:
-    """The full annotation pipeline: sentences, actor candidates, linked mentions."""
+def build_nlp(settings: Settings, knowledge: Knowledge | None = None) -> Language:
+    """The full annotation pipeline: sentences, actor candidates, linked mentions.
+
+    The actor ruler and linker take their actors and cue lists from ``knowledge``
+    (the shipped knowledge when it is None).
+    """
     nlp = load_base_model(settings.nlp.model)
     sentences = settings.nlp.sentences
     if sentences == "rules":
@@ -51,9 +52,7 @@ def build_nlp(
             )
     else:
         raise ConfigError(f'[nlp] sentences must be "rules" or "model", not {sentences!r}')
-    nlp.add_pipe("actor_ruler", config={"actors_path": str(actors_path or "")})
-    nlp.add_pipe(
-        "actor_linker",
-        config={"actors_path": str(actors_path or ""), "cues_path": str(cues_path or "")},
-    )
+    key = share(knowledge) if knowledge is not None else ""
+    nlp.add_pipe("actor_ruler", config={"knowledge": key})
+    nlp.add_pipe("actor_linker", config={"knowledge": key})
     return nlp

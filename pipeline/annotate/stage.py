@@ -40,14 +40,9 @@ from pipeline.chunks import (
     remove_stale,
     write_index,
 )
-from pipeline.config import (
-    ANNOTATED_DIR,
-    DEFAULT_ACTORS,
-    DEFAULT_CUES,
-    DOCUMENTS_FILE,
-    Settings,
-)
+from pipeline.config import ANNOTATED_DIR, DOCUMENTS_FILE, Settings
 from pipeline.io import read_jsonl
+from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
 from pipeline.parallel import ordered_map
 from pipeline.progress import Progress
 from pipeline.records import Document
@@ -58,8 +53,7 @@ log = logging.getLogger(__name__)
 def annotate_documents(
     documents: Iterable[Document],
     settings: Settings,
-    actors_path: Path | None = None,
-    cues_path: Path | None = None,
+    knowledge: Knowledge | None = None,
     nlp: Language | None = None,
 ) -> Iterator[Doc]:
     """Run the NLP pipeline over documents, each Doc carrying its id and date.
@@ -69,7 +63,7 @@ def annotate_documents(
     ``user_data["failed"]`` says what went wrong, and the tables stage lists it
     among the rejects. The other documents are annotated as usual.
     """
-    nlp = nlp or build_nlp(settings, actors_path, cues_path)
+    nlp = nlp or build_nlp(settings, knowledge)
     batch_size = settings.nlp.batch_size
     failed: dict[str, str] = {}
     pending: deque[Document] = deque()
@@ -134,14 +128,13 @@ def unannotated_doc(nlp: Language, document: Document, failed: dict[str, str]) -
     return doc
 
 
-def annotate_fingerprint(
-    settings: Settings, actors_path: Path | None, cues_path: Path | None
-) -> str:
+def annotate_fingerprint(settings: Settings, knowledge: Knowledge) -> str:
     """Everything an annotated chunk depends on besides its documents."""
     return fingerprint(
         "annotate",
         dataclasses.asdict(settings.nlp),
-        files=[actors_path or DEFAULT_ACTORS, cues_path or DEFAULT_CUES, *code_files("annotate")],
+        knowledge.fingerprint("actors", "cues"),
+        files=code_files("annotate"),
     )
 
 
@@ -157,8 +150,8 @@ def read_documents(work_dir: Path) -> Iterator[Document]:
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(settings: Settings, actors: Path | None, cues: Path | None) -> None:
-    _worker.update(settings=settings, nlp=build_nlp(settings, actors, cues))
+def _start_worker(settings: Settings, knowledge: Knowledge) -> None:
+    _worker.update(settings=settings, nlp=build_nlp(settings, knowledge))
 
 
 def _annotate_chunk(task: tuple[Path, Chunk]) -> tuple[int, int]:
@@ -172,16 +165,16 @@ def _annotate_chunk(task: tuple[Path, Chunk]) -> tuple[int, int]:
 def run_annotate(
     work_dir: Path,
     settings: Settings,
-    actors_path: Path | None = None,
-    cues_path: Path | None = None,
+    knowledge: Knowledge | None = None,
     jobs: int = 1,
     progress: bool = False,
 ) -> ChunkRun:
     """Annotate every normalised document not annotated before; say what was done."""
+    knowledge = knowledge or shipped_knowledge()
     folder = Path(work_dir) / ANNOTATED_DIR
     folder.mkdir(parents=True, exist_ok=True)
     size = settings.run.chunk_size
-    key = annotate_fingerprint(settings, actors_path, cues_path)
+    key = annotate_fingerprint(settings, knowledge)
     entries: list[dict[str, Any]] = []
 
     def todo() -> Iterator[tuple[Path, Chunk]]:
@@ -194,7 +187,7 @@ def run_annotate(
     processed = 0
     with Progress("annotate", enabled=progress) as bar:
         for documents, words in ordered_map(
-            _annotate_chunk, todo(), jobs, _start_worker, (settings, actors_path, cues_path)
+            _annotate_chunk, todo(), jobs, _start_worker, (settings, knowledge)
         ):
             bar.update(documents, words)
             processed += 1

@@ -27,20 +27,11 @@ from pipeline.chunks import (
     write_failures,
     write_index,
 )
-from pipeline.config import (
-    ANNOTATED_DIR,
-    CLAIMS_DIR,
-    DEFAULT_ACTORS,
-    DEFAULT_CUES,
-    DEFAULT_TOPICS,
-    Settings,
-)
+from pipeline.config import ANNOTATED_DIR, CLAIMS_DIR, Settings
 from pipeline.extract.claims import ClaimExtractor
 from pipeline.ids import stable_hash
 from pipeline.io import write_jsonl
-from pipeline.knowledge.actors import load_actor_base
-from pipeline.knowledge.cues import load_cue_lexicon
-from pipeline.knowledge.topics import load_topic_lexicon
+from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
 from pipeline.parallel import ordered_map
 from pipeline.progress import Progress
 
@@ -49,53 +40,34 @@ CLAIMS_SUFFIX = ".jsonl"
 log = logging.getLogger(__name__)
 
 
-def build_extractor(
-    settings: Settings,
-    cues_path: Path | None = None,
-    topics_path: Path | None = None,
-    actors_path: Path | None = None,
-) -> ClaimExtractor:
-    """The rules with their lexicons and the actors' affiliations, loaded once."""
-    nlp = spacy.blank("en")
-    min_confidence = settings.extract.min_confidence
-    actors = load_actor_base(actors_path)
-    affiliations = {a.id: a.affiliation for a in actors.actors.values() if a.affiliation}
+def build_extractor(settings: Settings, knowledge: Knowledge | None = None) -> ClaimExtractor:
+    """The rules with their lexicons and the actors' affiliations (shipped knowledge if None)."""
+    knowledge = knowledge or shipped_knowledge()
     return ClaimExtractor(
-        nlp,
-        load_cue_lexicon(cues_path),
-        load_topic_lexicon(topics_path),
-        min_confidence,
-        affiliations,
+        spacy.blank("en"),
+        knowledge.cues,
+        knowledge.topics,
+        settings.extract.min_confidence,
+        knowledge.affiliations,
     )
 
 
-def extract_fingerprint(
-    settings: Settings,
-    cues_path: Path | None,
-    topics_path: Path | None,
-    actors_path: Path | None,
-) -> str:
+def extract_fingerprint(settings: Settings, knowledge: Knowledge) -> str:
     """Everything a claims file depends on besides its annotated chunk."""
-    files = [
-        cues_path or DEFAULT_CUES,
-        topics_path or DEFAULT_TOPICS,
-        actors_path or DEFAULT_ACTORS,
-        *code_files("extract"),
-    ]
-    return fingerprint("extract", dataclasses.asdict(settings.extract), files=files)
+    return fingerprint(
+        "extract",
+        dataclasses.asdict(settings.extract),
+        knowledge.fingerprint("cues", "topics", "actors"),
+        files=code_files("extract"),
+    )
 
 
 # One extractor per worker process, built by ``_start_worker`` before any chunk arrives.
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(
-    settings: Settings,
-    cues_path: Path | None,
-    topics_path: Path | None,
-    actors_path: Path | None,
-) -> None:
-    _worker["extractor"] = build_extractor(settings, cues_path, topics_path, actors_path)
+def _start_worker(settings: Settings, knowledge: Knowledge) -> None:
+    _worker["extractor"] = build_extractor(settings, knowledge)
 
 
 def _extract_chunk(task: tuple[Path, Path]) -> tuple[int, int, int]:
@@ -124,18 +96,17 @@ def _extract_chunk(task: tuple[Path, Path]) -> tuple[int, int, int]:
 def run_extract(
     work_dir: Path,
     settings: Settings,
-    cues_path: Path | None = None,
-    topics_path: Path | None = None,
-    actors_path: Path | None = None,
+    knowledge: Knowledge | None = None,
     jobs: int = 1,
     progress: bool = False,
 ) -> ChunkRun:
     """Extract claims from every annotated chunk not extracted before; say what was done."""
+    knowledge = knowledge or shipped_knowledge()
     annotated = Path(work_dir) / ANNOTATED_DIR
     chunks = read_index(annotated, "pipeline annotate")
     folder = Path(work_dir) / CLAIMS_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    key = extract_fingerprint(settings, cues_path, topics_path, actors_path)
+    key = extract_fingerprint(settings, knowledge)
     entries = [
         {**chunk, "claims": stable_hash(key, chunk["key"], length=32) + CLAIMS_SUFFIX}
         for chunk in chunks
@@ -147,7 +118,7 @@ def run_extract(
             if not target.exists():
                 yield chunk_path(annotated, entry["key"]), target
 
-    init = (settings, cues_path, topics_path, actors_path)
+    init = (settings, knowledge)
     processed = 0
     with Progress("extract", enabled=progress) as bar:
         for documents, words, _ in ordered_map(_extract_chunk, todo(), jobs, _start_worker, init):

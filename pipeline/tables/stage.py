@@ -26,15 +26,12 @@ from pipeline.chunks import read_failures, read_index
 from pipeline.config import (
     ANNOTATED_DIR,
     CLAIMS_DIR,
-    DEFAULT_TOPICS,
     DOCUMENTS_FILE,
     REJECTS_FILE,
     PipelineError,
-    read_toml,
 )
 from pipeline.io import read_jsonl
-from pipeline.knowledge.actors import ActorBase
-from pipeline.knowledge.topics import TopicLexicon, load_topic_lexicon
+from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
 from pipeline.parallel import ordered_map
 from pipeline.records import CLAIM_TYPES, Claim, Document, Reject
 from pipeline.tables import chunk_cache
@@ -209,25 +206,13 @@ def check_claims(
         seen.add(claim.claim_id)
 
 
-def load_topics(topics_path: Path | None) -> tuple[TopicLexicon, dict[str, str]]:
-    """The topic lexicon and the optional ``label`` of each ``[[topics]]`` entry."""
-    lexicon = load_topic_lexicon(topics_path)
-    entries = read_toml(topics_path or DEFAULT_TOPICS).get("topics", [])
-    labels = {
-        entry["id"]: entry["label"]
-        for entry in entries
-        if isinstance(entry.get("label"), str) and entry["label"].strip()
-    }
-    return lexicon, labels
-
-
-def check_topics(topics: set[str], lexicon: TopicLexicon, topics_path: Path | None) -> None:
+def check_topics(topics: set[str], knowledge: Knowledge) -> None:
     """Every claim's topic must be a row of the topics table, or the star schema breaks."""
-    unknown = sorted(topics - set(lexicon.topics))
+    unknown = sorted(topics - set(knowledge.topics.topics))
     if unknown:
         raise WorkFolderError(
             f"{CLAIMS_DIR}: topic '{unknown[0]}' is not in the topic lexicon "
-            f"{topics_path or DEFAULT_TOPICS}; give `pipeline tables` the --topics file that "
+            f"{knowledge.source('topics')}; give `pipeline tables` the --topics file that "
             f"`{PRODUCED_BY[CLAIMS_DIR]}` used, or run `{PRODUCED_BY[CLAIMS_DIR]}` again"
         )
 
@@ -439,15 +424,13 @@ def _add_chunk(tables: dict[str, pa.Table], sinks: dict[str, TableSink], totals:
 def stage_tables(
     work_dir: Path,
     staging: Path,
-    actor_base: ActorBase,
-    topics_path: Path | None = None,
+    knowledge: Knowledge,
     jobs: int = 1,
 ) -> dict[str, int]:
     """Write every table in ``TABLES`` as ``<name>.parquet`` into ``staging``; return row counts.
 
-    The topics table comes from the shipped lexicon unless ``topics_path`` is given.
+    The actors and topics tables come from ``knowledge``.
     """
-    lexicon, labels = load_topics(topics_path)
     rejects = read_rejects(work_dir)
     totals = Totals()
     sinks: dict[str, TableSink] = {}
@@ -470,10 +453,10 @@ def stage_tables(
     finally:
         for sink in sinks.values():
             sink.close()
-    check_topics(totals.topics, lexicon, topics_path)
+    check_topics(totals.topics, knowledge)
     small = {
-        "actors": actors_table(actor_base),
-        "topics": topics_table(lexicon, labels),
+        "actors": actors_table(knowledge.actors),
+        "topics": topics_table(knowledge.topics, knowledge.topic_labels),
         "dates": dates_table(totals.published),
         "stances": totals.stances.table(),
         "rejects": pa.concat_tables([rejects_table(rejects), *totals.rejects]),
@@ -488,8 +471,7 @@ def stage_tables(
 def write_tables(
     work_dir: Path,
     output_dir: Path,
-    actor_base: ActorBase,
-    topics_path: Path | None = None,
+    knowledge: Knowledge | None = None,
     partition_by: str | None = None,
     jobs: int = 1,
 ) -> dict[str, int]:
@@ -498,8 +480,10 @@ def write_tables(
     Flat by default (``<table>.parquet``). With ``partition_by`` ("month" or
     "outlet") the per-document tables become hive folders ``<table>/`` (see
     ``layout``) and the others stay flat. Nothing in ``output_dir`` changes
-    unless every table was built.
+    unless every table was built. The actors and topics tables come from
+    ``knowledge`` (the shipped knowledge when it is None).
     """
+    knowledge = knowledge or shipped_knowledge()
     output_dir = Path(output_dir)
     if partition_by is not None:
         partition_key(partition_by)  # an unknown mode fails before any work
@@ -511,7 +495,7 @@ def write_tables(
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tables-", dir=output_dir))
     try:
-        counts = stage_tables(Path(work_dir), staging, actor_base, topics_path, jobs)
+        counts = stage_tables(Path(work_dir), staging, knowledge, jobs)
         _publish(staging, output_dir, partition_by)
     except BaseException:
         shutil.rmtree(output_dir if created else staging, ignore_errors=True)
