@@ -95,14 +95,18 @@ def actors_option(function: F) -> F:
     )(function)
 
 
-def lexicon_options(function: F) -> F:
-    function = click.option(
+def cues_option(function: F) -> F:
+    return click.option(
         "--cues",
         "cues_path",
         type=EXISTING_FILE,
         default=None,
         help="Cue lexicon (TOML) that adds to or changes the shipped one.",
     )(function)
+
+
+def lexicon_options(function: F) -> F:
+    function = cues_option(function)
     return click.option(
         "--topics",
         "topics_path",
@@ -220,13 +224,19 @@ def normalise(
 @cli.command()
 @work_option
 @actors_option
+@cues_option
 @jobs_option
 @click.pass_context
 def annotate(
-    ctx: click.Context, work_dir: Path, actors_path: Path | None, jobs: int | None
+    ctx: click.Context,
+    work_dir: Path,
+    actors_path: Path | None,
+    cues_path: Path | None,
+    jobs: int | None,
 ) -> None:
     """Split sentences and find actor mentions; write one DocBin per chunk to annotated/.
 
+    The linker reads the cue lexicon's word lists (group nouns, speech verbs).
     Chunks annotated by an earlier run with the same settings are reused.
 
     Example:
@@ -239,7 +249,7 @@ def annotate(
     done = run_annotate(
         work_dir,
         ctx.obj["settings"],
-        knowledge_for(ctx, actors_path),
+        knowledge_for(ctx, actors_path, cues_path),
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
     )
@@ -402,7 +412,7 @@ def run(
     work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if temporary else work_dir
     try:
         ctx.invoke(normalise, input_path=input_path, work_dir=work, jobs=jobs, strict=False)
-        ctx.invoke(annotate, work_dir=work, actors_path=actors_path, jobs=jobs)
+        ctx.invoke(annotate, work_dir=work, actors_path=actors_path, cues_path=cues_path, jobs=jobs)
         ctx.invoke(
             extract,
             work_dir=work,
