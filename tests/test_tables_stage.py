@@ -23,7 +23,8 @@ from pipeline.knowledge.bundle import load_knowledge, shipped_knowledge
 from pipeline.knowledge.topics import load_topic_lexicon
 from pipeline.records import Claim, Document, Reject
 from pipeline.tables.schemas import TABLES
-from pipeline.tables.stage import WorkFolderError, write_tables
+from pipeline.tables.stage import write_tables
+from pipeline.workfolder import WorkFolderError
 
 FIRST = "Putin demanded a ceasefire. Zelensky rejected it.\n\nHe wants talks."
 SECOND = "Trump urged a deal. Putin refused."

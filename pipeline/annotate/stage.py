@@ -40,12 +40,12 @@ from pipeline.chunks import (
     remove_stale,
     write_index,
 )
-from pipeline.config import ANNOTATED_DIR, DOCUMENTS_FILE, Settings
-from pipeline.io import read_jsonl
+from pipeline.config import ANNOTATED_DIR, Settings
 from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
 from pipeline.parallel import ordered_map
 from pipeline.progress import Progress
 from pipeline.records import Document
+from pipeline.workfolder import read_documents
 
 log = logging.getLogger(__name__)
 
@@ -136,14 +136,6 @@ def annotate_fingerprint(settings: Settings, knowledge: Knowledge) -> str:
         knowledge.fingerprint("actors", "cues"),
         files=code_files("annotate"),
     )
-
-
-def read_documents(work_dir: Path) -> Iterator[Document]:
-    """The normalise stage's documents, streamed."""
-    source = Path(work_dir) / DOCUMENTS_FILE
-    if not source.exists():
-        raise FileNotFoundError(f"{source} not found: run `pipeline normalise` first")
-    return (Document.from_dict(row) for row in read_jsonl(source))
 
 
 # One pipeline per worker process, built by ``_start_worker`` before any chunk arrives.
