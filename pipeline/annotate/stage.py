@@ -11,6 +11,7 @@ import dataclasses
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,19 +32,16 @@ from pipeline.annotate.store import (
     chunk_path,
     write_annotated,
 )
+from pipeline.chunk_runner import run_chunk_stage
 from pipeline.chunks import (
     Chunk,
     ChunkRun,
     code_files,
     fingerprint,
     make_chunks,
-    remove_stale,
-    write_index,
 )
 from pipeline.config import ANNOTATED_DIR, Settings
 from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
-from pipeline.parallel import ordered_map
-from pipeline.progress import Progress
 from pipeline.records import Document
 from pipeline.workfolder import read_documents
 
@@ -138,20 +136,25 @@ def annotate_fingerprint(settings: Settings, knowledge: Knowledge) -> str:
     )
 
 
-# One pipeline per worker process, built by ``_start_worker`` before any chunk arrives.
-_worker: dict[str, Any] = {}
+@dataclass
+class AnnotateWorker:
+    """Annotates whole chunks; its spaCy pipeline is built once per process by ``start``."""
 
+    settings: Settings
+    knowledge: Knowledge
+    name: str = "annotate"
+    suffixes: tuple[str, ...] = (CHUNK_SUFFIX,)
+    nlp: Language | None = field(default=None, repr=False)
 
-def _start_worker(settings: Settings, knowledge: Knowledge) -> None:
-    _worker.update(settings=settings, nlp=build_nlp(settings, knowledge))
+    def start(self) -> None:
+        self.nlp = build_nlp(self.settings, self.knowledge)
 
-
-def _annotate_chunk(task: tuple[Path, Chunk]) -> tuple[int, int]:
-    """Annotate one chunk into its file; return (documents, words)."""
-    target, chunk = task
-    docs = annotate_documents(chunk.documents, _worker["settings"], nlp=_worker["nlp"])
-    written = write_annotated(target, docs)
-    return written, sum(len(document.text.split()) for document in chunk.documents)
+    def __call__(self, task: tuple[Path, Chunk]) -> tuple[int, int]:
+        """Annotate one chunk into its file; return (documents, words)."""
+        target, chunk = task
+        docs = annotate_documents(chunk.documents, self.settings, nlp=self.nlp)
+        written = write_annotated(target, docs)
+        return written, sum(len(document.text.split()) for document in chunk.documents)
 
 
 def run_annotate(
@@ -165,25 +168,18 @@ def run_annotate(
     knowledge = knowledge or shipped_knowledge()
     folder = Path(work_dir) / ANNOTATED_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    size = settings.run.chunk_size
     key = annotate_fingerprint(settings, knowledge)
     entries: list[dict[str, Any]] = []
 
     def todo() -> Iterator[tuple[Path, Chunk]]:
-        for chunk in make_chunks(read_documents(work_dir), key, size):
+        for chunk in make_chunks(read_documents(work_dir), key, settings.run.chunk_size):
             target = chunk_path(folder, chunk.key)
             entries.append({"key": chunk.key, "doc_ids": chunk.doc_ids})
             if not target.exists():
                 yield target, chunk
 
-    processed = 0
-    with Progress("annotate", enabled=progress) as bar:
-        for documents, words in ordered_map(
-            _annotate_chunk, todo(), jobs, _start_worker, (settings, knowledge)
-        ):
-            bar.update(documents, words)
-            processed += 1
-    write_index(folder, entries)
-    remove_stale(folder, {chunk_path(folder, entry["key"]).name for entry in entries}, CHUNK_SUFFIX)
-    total = sum(len(entry["doc_ids"]) for entry in entries)
-    return ChunkRun(total, len(entries), len(entries) - processed)
+    def stored(entry: dict[str, Any]) -> list[str]:
+        return [chunk_path(folder, entry["key"]).name]
+
+    worker = AnnotateWorker(settings, knowledge)
+    return run_chunk_stage(worker, folder, entries, todo(), stored, jobs, progress)
