@@ -8,9 +8,7 @@ that ``pipeline --help`` answers at once.
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +26,7 @@ from pipeline.config import (
     PipelineError,
     load_settings,
 )
+from pipeline.run import tables_summary, took
 
 if TYPE_CHECKING:
     from pipeline.knowledge.bundle import Knowledge
@@ -150,11 +149,6 @@ def knowledge_for(
 def say(ctx: click.Context, message: str) -> None:
     if not ctx.obj["quiet"]:
         click.echo(message, err=True)
-
-
-def took(started: float) -> str:
-    """Wall time since ``started`` (a ``time.perf_counter()`` value), for stage summaries."""
-    return f"in {time.perf_counter() - started:.1f} s"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -341,8 +335,7 @@ def tables(
         partition_by,
         jobs=resolved_jobs(ctx, jobs),
     )
-    summary = ", ".join(f"{name} {rows}" for name, rows in counts.items())
-    say(ctx, f"tables: {summary} -> {output_dir} {took(started)}")
+    say(ctx, f"tables: {tables_summary(counts)} -> {output_dir} {took(started)}")
 
 
 @cli.command()
@@ -408,41 +401,24 @@ def run(
 
         pipeline run --input ~/news/2025-08 --output ~/news/tables
     """
-    temporary = work_dir is None
-    work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if temporary else work_dir
-    try:
-        ctx.invoke(normalise, input_path=input_path, work_dir=work, jobs=jobs, strict=False)
-        ctx.invoke(annotate, work_dir=work, actors_path=actors_path, cues_path=cues_path, jobs=jobs)
-        ctx.invoke(
-            extract,
-            work_dir=work,
-            actors_path=actors_path,
-            cues_path=cues_path,
-            topics_path=topics_path,
-            jobs=jobs,
-        )
-        ctx.invoke(
-            tables,
-            work_dir=work,
-            output_dir=output_dir,
-            actors_path=actors_path,
-            topics_path=topics_path,
-            partition_by=partition_by,
-            jobs=jobs,
-        )
-        ctx.invoke(bi, output_dir=output_dir, database=None)
-        if strict:
-            import pyarrow.parquet as pq
+    from pipeline.run import run_pipeline
 
-            # inputs normalise rejected, and documents a later stage failed on
-            rejected = pq.read_metadata(output_dir / "rejects.parquet").num_rows
-            if rejected:
-                raise click.ClickException(
-                    f"{rejected} inputs were rejected (see {output_dir}/rejects.parquet)"
-                )
-    finally:
-        if temporary:
-            shutil.rmtree(work, ignore_errors=True)
+    done = run_pipeline(
+        ctx.obj["settings"],
+        knowledge_for(ctx, actors_path, cues_path, topics_path),
+        input_path,
+        output_dir,
+        work_dir,
+        partition_by,
+        jobs=resolved_jobs(ctx, jobs),
+        progress=not ctx.obj["quiet"],
+        report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
+    )
+    if strict and done.rejects:
+        # inputs normalise rejected, and documents a later stage failed on
+        raise click.ClickException(
+            f"{done.rejects} inputs were rejected (see {output_dir}/rejects.parquet)"
+        )
 
 
 @cli.command()
