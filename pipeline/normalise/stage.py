@@ -108,11 +108,7 @@ def run_normalise(
     files, failures = find_inputs(Path(input_path))
     signatures = {source: signature(path) for source, path in files}
     previous = read_manifest(work_dir, key)
-    reusable = {
-        entry.source
-        for entry in (previous.inputs if previous else [])
-        if entry.same_file(*signatures.get(entry.source, (-2, -2)))
-    }
+    reusable = _unchanged(previous, signatures)
     rejects: list[dict[str, Any]] = [reject.to_dict() for reject in failures]
     entries: list[InputEntry] = []
     duplicates = DuplicateFinder()
@@ -148,6 +144,15 @@ def run_normalise(
     write_jsonl(work_dir / REJECTS_FILE, rejects)
     write_manifest(work_dir, Manifest(key, len(failures), entries))
     return written, len(rejects)
+
+
+def _unchanged(previous: Manifest | None, signatures: dict[str, tuple[int, int]]) -> set[str]:
+    """The inputs whose size and modification time match the last run's."""
+    return {
+        entry.source
+        for entry in (previous.inputs if previous else [])
+        if entry.same_file(*signatures.get(entry.source, (-2, -2)))
+    }
 
 
 def to_documents(raw: RawText, rules: Rules) -> list[Document | Reject]:
