@@ -20,6 +20,7 @@ from pipeline.config import (
     DEFAULT_BOILERPLATE,
     DEFAULT_CUES,
     DEFAULT_TOPICS,
+    ConfigError,
     read_toml,
 )
 from pipeline.knowledge.actors import ActorBase, actor_base_from
@@ -161,4 +162,9 @@ def shared(key: str) -> Knowledge:
     """The knowledge ``share`` registered under ``key``; the shipped one for ""."""
     if not key:
         return shipped_knowledge()
+    if key not in _IN_USE:
+        raise ConfigError(
+            f"knowledge '{key[:12]}' is not loaded in this process; build the spaCy "
+            "pipeline with pipeline.annotate.nlp.build_nlp(settings, knowledge)"
+        )
     return _IN_USE[key]
