@@ -8,13 +8,11 @@ that ``pipeline --help`` answers at once.
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -28,6 +26,10 @@ from pipeline.config import (
     PipelineError,
     load_settings,
 )
+from pipeline.run import tables_summary, took
+
+if TYPE_CHECKING:
+    from pipeline.knowledge.bundle import Knowledge
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("pipeline")
@@ -88,24 +90,28 @@ def actors_option(function: F) -> F:
         "actors_path",
         type=EXISTING_FILE,
         default=None,
-        help="Actor knowledge base (TOML) to use instead of the shipped one.",
+        help="Actor knowledge base (TOML) that adds to or changes the shipped one.",
     )(function)
 
 
-def lexicon_options(function: F) -> F:
-    function = click.option(
+def cues_option(function: F) -> F:
+    return click.option(
         "--cues",
         "cues_path",
         type=EXISTING_FILE,
         default=None,
-        help="Cue lexicon (TOML) to use instead of the shipped one.",
+        help="Cue lexicon (TOML) that adds to or changes the shipped one.",
     )(function)
+
+
+def lexicon_options(function: F) -> F:
+    function = cues_option(function)
     return click.option(
         "--topics",
         "topics_path",
         type=EXISTING_FILE,
         default=None,
-        help="Topic lexicon (TOML) to use instead of the shipped one.",
+        help="Topic lexicon (TOML) that adds to or changes the shipped one.",
     )(function)
 
 
@@ -123,18 +129,26 @@ def resolved_jobs(ctx: click.Context, jobs: int | None) -> int:
     """--jobs, else the settings' [run] jobs; 0 means every available core."""
     from pipeline.parallel import resolve_jobs
 
-    chosen = jobs if jobs is not None else int(ctx.obj["settings"].get("run", {}).get("jobs", 1))
+    chosen = jobs if jobs is not None else ctx.obj["settings"].run.jobs
     return resolve_jobs(chosen)
+
+
+def knowledge_for(
+    ctx: click.Context,
+    actors_path: Path | None = None,
+    cues_path: Path | None = None,
+    topics_path: Path | None = None,
+) -> Knowledge:
+    """The shipped knowledge changed by the user's files (boilerplate: ``[normalise]``)."""
+    from pipeline.knowledge.bundle import load_knowledge
+
+    boilerplate = ctx.obj["settings"].normalise.boilerplate
+    return load_knowledge(actors_path, cues_path, topics_path, boilerplate)
 
 
 def say(ctx: click.Context, message: str) -> None:
     if not ctx.obj["quiet"]:
         click.echo(message, err=True)
-
-
-def took(started: float) -> str:
-    """Wall time since ``started`` (a ``time.perf_counter()`` value), for stage summaries."""
-    return f"in {time.perf_counter() - started:.1f} s"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -188,6 +202,7 @@ def normalise(
         input_path,
         work_dir,
         ctx.obj["settings"],
+        knowledge_for(ctx),
         progress=not ctx.obj["quiet"],
         jobs=resolved_jobs(ctx, jobs),
     )
@@ -203,13 +218,19 @@ def normalise(
 @cli.command()
 @work_option
 @actors_option
+@cues_option
 @jobs_option
 @click.pass_context
 def annotate(
-    ctx: click.Context, work_dir: Path, actors_path: Path | None, jobs: int | None
+    ctx: click.Context,
+    work_dir: Path,
+    actors_path: Path | None,
+    cues_path: Path | None,
+    jobs: int | None,
 ) -> None:
     """Split sentences and find actor mentions; write one DocBin per chunk to annotated/.
 
+    The linker reads the cue lexicon's word lists (group nouns, speech verbs).
     Chunks annotated by an earlier run with the same settings are reused.
 
     Example:
@@ -222,7 +243,7 @@ def annotate(
     done = run_annotate(
         work_dir,
         ctx.obj["settings"],
-        actors_path,
+        knowledge_for(ctx, actors_path, cues_path),
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
     )
@@ -257,9 +278,7 @@ def extract(
     done = run_extract(
         work_dir,
         ctx.obj["settings"],
-        cues_path,
-        topics_path,
-        actors_path,
+        knowledge_for(ctx, actors_path, cues_path, topics_path),
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
     )
@@ -306,20 +325,17 @@ def tables(
 
         pipeline tables --work data/interim --output data/processed --partition-by month
     """
-    from pipeline.knowledge.actors import load_actor_base
     from pipeline.tables.stage import write_tables
 
     started = time.perf_counter()
     counts = write_tables(
         work_dir,
         output_dir,
-        load_actor_base(actors_path),
-        topics_path,
+        knowledge_for(ctx, actors_path, topics_path=topics_path),
         partition_by,
         jobs=resolved_jobs(ctx, jobs),
     )
-    summary = ", ".join(f"{name} {rows}" for name, rows in counts.items())
-    say(ctx, f"tables: {summary} -> {output_dir} {took(started)}")
+    say(ctx, f"tables: {tables_summary(counts)} -> {output_dir} {took(started)}")
 
 
 @cli.command()
@@ -385,41 +401,24 @@ def run(
 
         pipeline run --input ~/news/2025-08 --output ~/news/tables
     """
-    temporary = work_dir is None
-    work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if work_dir is None else work_dir
-    try:
-        ctx.invoke(normalise, input_path=input_path, work_dir=work, jobs=jobs, strict=False)
-        ctx.invoke(annotate, work_dir=work, actors_path=actors_path, jobs=jobs)
-        ctx.invoke(
-            extract,
-            work_dir=work,
-            actors_path=actors_path,
-            cues_path=cues_path,
-            topics_path=topics_path,
-            jobs=jobs,
-        )
-        ctx.invoke(
-            tables,
-            work_dir=work,
-            output_dir=output_dir,
-            actors_path=actors_path,
-            topics_path=topics_path,
-            partition_by=partition_by,
-            jobs=jobs,
-        )
-        ctx.invoke(bi, output_dir=output_dir, database=None)
-        if strict:
-            import pyarrow.parquet as pq
+    from pipeline.run import run_pipeline
 
-            # inputs normalise rejected, and documents a later stage failed on
-            rejected = pq.read_metadata(output_dir / "rejects.parquet").num_rows
-            if rejected:
-                raise click.ClickException(
-                    f"{rejected} inputs were rejected (see {output_dir}/rejects.parquet)"
-                )
-    finally:
-        if temporary:
-            shutil.rmtree(work, ignore_errors=True)
+    done = run_pipeline(
+        ctx.obj["settings"],
+        knowledge_for(ctx, actors_path, cues_path, topics_path),
+        input_path,
+        output_dir,
+        work_dir,
+        partition_by,
+        jobs=resolved_jobs(ctx, jobs),
+        progress=not ctx.obj["quiet"],
+        report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
+    )
+    if strict and done.rejects:
+        # inputs normalise rejected, and documents a later stage failed on
+        raise click.ClickException(
+            f"{done.rejects} inputs were rejected (see {output_dir}/rejects.parquet)"
+        )
 
 
 @cli.command()
@@ -443,7 +442,9 @@ def run(
     default=None,
     help="Also write the figures and error lists as JSON.",
 )
+@click.pass_context
 def evaluate(
+    ctx: click.Context,
     gold_dir: Path,
     output_dir: Path,
     actors_path: Path | None,
@@ -471,9 +472,8 @@ def evaluate(
         score,
     )
     from pipeline.io import atomic_text
-    from pipeline.knowledge.actors import load_actor_base
 
-    principal = load_actor_base(actors_path).principal_ids
+    principal = knowledge_for(ctx, actors_path).actors.principal_ids
     evaluation = score(load_gold(gold_dir), load_predictions(output_dir), principal)
     click.echo(format_report(evaluation))
     if show_errors:
@@ -571,12 +571,11 @@ def explain(
     settings = ctx.obj["settings"]
     if (text is None) == (doc_id is None):
         raise click.UsageError("give either TEXT or --doc ID (with an optional --sentence N)")
+    knowledge = knowledge_for(ctx, actors_path, cues_path, topics_path)
     if doc_id is None:
-        items = explain_text(str(text), settings, published, actors_path, cues_path, topics_path)
+        items = explain_text(str(text), settings, published, knowledge)
     else:
-        items = explain_stored(
-            work_dir, doc_id, sentence_id, settings, cues_path, topics_path, actors_path
-        )
+        items = explain_stored(work_dir, doc_id, sentence_id, settings, knowledge)
     if as_json:
         click.echo(json.dumps(explanations_to_dicts(items), indent=2, ensure_ascii=False))
     else:

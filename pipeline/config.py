@@ -6,9 +6,11 @@ Shipped defaults live in ``resources/settings.toml``; a user file passed with
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, get_type_hints
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = PACKAGE_DIR / "resources"
@@ -35,6 +37,8 @@ REJECTS_FILE = "rejects.jsonl"
 # Chunked stages write a folder: one file per chunk plus an index.json listing them.
 ANNOTATED_DIR = "annotated"
 CLAIMS_DIR = "claims"
+
+T = TypeVar("T")
 
 
 class PipelineError(ValueError):
@@ -67,9 +71,140 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_settings(user_file: Path | None = None) -> dict[str, Any]:
-    """Shipped settings, overridden by the user's file when one is given."""
-    settings = read_toml(DEFAULT_SETTINGS)
+# --- Typed settings -------------------------------------------------------------------------
+# The dataclasses hold no defaults: every value comes from resources/settings.toml, merged with
+# the user's file, so a default is written once. ``None`` is only for a key the shipped file
+# leaves unset on purpose (``[normalise] boilerplate``).
+
+
+@dataclass(frozen=True)
+class NlpSettings:
+    """``[nlp]``: the spaCy pipeline the annotate stage builds."""
+
+    model: str
+    sentences: str
+    batch_size: int
+
+
+@dataclass(frozen=True)
+class FieldSettings:
+    """``[normalise.fields]``: where JSON records keep each field; the first name present wins."""
+
+    text: tuple[str, ...]
+    id: tuple[str, ...]
+    title: tuple[str, ...]
+    url: tuple[str, ...]
+    published: tuple[str, ...]
+    outlet: tuple[str, ...]
+    author: tuple[str, ...]
+    section: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NormaliseSettings:
+    """``[normalise]``: which inputs are read and how."""
+
+    max_file_bytes: int
+    extensions: tuple[str, ...]
+    max_control_share: float
+    fields: FieldSettings
+    boilerplate: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """``[extract]``: which claims are written."""
+
+    min_confidence: float
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """``[run]``: the chunk size and worker processes of the chunked stages."""
+
+    chunk_size: int
+    jobs: int
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting, typed, one section per stage; build it with ``load_settings``."""
+
+    nlp: NlpSettings
+    normalise: NormaliseSettings
+    extract: ExtractSettings
+    run: RunSettings
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str = "settings") -> Settings:
+        """Typed settings from a complete settings table; errors name the key to fix."""
+        return _section(cls, data, where)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as a TOML-like table (lists for tuples), e.g. for fingerprints."""
+        return _plain(dataclasses.asdict(self))
+
+    def with_overrides(self, overrides: dict[str, Any]) -> Settings:
+        """These settings with some keys replaced, merged the way a user's file is."""
+        return Settings.from_dict(merge(self.to_dict(), overrides))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items() if item is not None}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _section(cls: type[T], data: Any, file: str, table: str = "") -> T:
+    """One settings table as the dataclass ``cls``, checking names and types."""
+    place = f"[{table}] " if table else ""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: [{table}] must be a table")
+    hints = get_type_hints(cls)
+    names = [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    unknown = sorted(set(data) - set(names))
+    if unknown:
+        raise ConfigError(
+            f"{file}: {place}has no setting '{unknown[0]}' (known: {', '.join(names)}); "
+            "check its spelling against the shipped resources/settings.toml"
+        )
+    values: dict[str, Any] = {}
+    for name in names:
+        if name not in data:
+            if type(None) in getattr(hints[name], "__args__", ()):
+                continue
+            raise ConfigError(f"{file}: {place}{name} is missing (see resources/settings.toml)")
+        inner = f"{table}.{name}" if table else name
+        values[name] = _value(hints[name], data[name], file, inner)
+    return cls(**values)
+
+
+def _value(hint: Any, value: Any, file: str, key: str) -> Any:
+    """One value checked against its type hint; ints are accepted where floats are."""
+    if dataclasses.is_dataclass(hint):
+        return _section(hint, value, file, key)  # type: ignore[arg-type]
+    table, _, name = key.rpartition(".")
+    where = f"{file}: [{table}] {name}" if table else f"{file}: {name}"
+    if hint == tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ConfigError(f"{where} must be a list of strings")
+        return tuple(value)
+    expected = next(arg for arg in getattr(hint, "__args__", (hint,)) if arg is not type(None))
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, expected) or isinstance(value, bool):
+        kind = {"int": "a whole number", "float": "a number", "str": "a string"}[expected.__name__]
+        raise ConfigError(f"{where} must be {kind}, not {value!r}")
+    return value
+
+
+def load_settings(user_file: Path | None = None) -> Settings:
+    """Shipped settings, overridden key by key by the user's file when one is given."""
+    data = read_toml(DEFAULT_SETTINGS)
+    where = str(DEFAULT_SETTINGS)
     if user_file is not None:
-        settings = merge(settings, read_toml(user_file))
-    return settings
+        data = merge(data, read_toml(user_file))
+        where = str(user_file)
+    return Settings.from_dict(data, where)

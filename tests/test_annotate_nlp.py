@@ -8,13 +8,13 @@ import pytest
 import spacy
 
 from pipeline.annotate.nlp import build_nlp
-from pipeline.config import ConfigError, load_settings, merge
+from pipeline.config import ConfigError, load_settings
 
 PROJECT_COMPONENTS = ["news_sentencizer", "actor_ruler", "actor_linker"]
 
 
 def settings_with(**nlp: str) -> dict:
-    return merge(load_settings(), {"nlp": nlp})
+    return load_settings().with_overrides({"nlp": nlp})
 
 
 def test_nlp_default_is_blank_english_with_project_components():

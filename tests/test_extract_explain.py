@@ -116,7 +116,7 @@ def test_explain_dicts_are_json(explain: Explain) -> None:
 
 
 def test_explain_below_min_confidence_is_no_claim(annotate: Callable[..., Doc]) -> None:
-    strict = build_extractor({"extract": {"min_confidence": 0.99}})
+    strict = build_extractor(load_settings().with_overrides({"extract": {"min_confidence": 0.99}}))
     (item,) = explain_doc(annotate("Zelensky firmly rejected the proposal."), strict)
     (candidate,) = [c for c in item.candidates if c.cue == "rejected"]
     assert candidate.verdict == NO_CLAIM

@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
-from pipeline.config import load_settings, merge
+from pipeline.config import Settings, load_settings
 from pipeline.normalise import readers
 from pipeline.normalise.readers import RawText, read_inputs
 from pipeline.records import Reject
 
 
 @pytest.fixture
-def settings() -> dict[str, Any]:
-    return merge(load_settings(), {"normalise": {"max_file_bytes": 200}})
+def settings() -> Settings:
+    return load_settings().with_overrides({"normalise": {"max_file_bytes": 200}})
 
 
 def _write(folder: Path, name: str, data: bytes | str) -> Path:
@@ -28,7 +28,7 @@ def _write(folder: Path, name: str, data: bytes | str) -> Path:
     return path
 
 
-def _read(path: Path, settings: dict[str, Any]) -> list[RawText | Reject]:
+def _read(path: Path, settings: Settings) -> list[RawText | Reject]:
     return list(read_inputs(path, settings))
 
 
@@ -55,7 +55,7 @@ def _read(path: Path, settings: dict[str, Any]) -> list[RawText | Reject]:
     ],
 )
 def test_readers_rejects_hostile_file(
-    tmp_path: Path, settings: dict[str, Any], name: str, data: bytes, reason: str
+    tmp_path: Path, settings: Settings, name: str, data: bytes, reason: str
 ) -> None:
     results = _read(_write(tmp_path, name, data), settings)
     assert len(results) == 1
@@ -72,16 +72,14 @@ def test_readers_rejects_hostile_file(
         ("Zelensky’s “peace” plan – café", "utf-8"),
     ],
 )
-def test_readers_decodes_text(
-    tmp_path: Path, settings: dict[str, Any], text: str, encoding: str
-) -> None:
+def test_readers_decodes_text(tmp_path: Path, settings: Settings, text: str, encoding: str) -> None:
     [raw] = _read(_write(tmp_path, "a.txt", text.encode(encoding)), settings)
     assert raw == RawText("a.txt", text)
 
 
 @pytest.mark.parametrize("size_over", [1, 5000])
 def test_readers_too_large_is_not_read(
-    tmp_path: Path, settings: dict[str, Any], monkeypatch: pytest.MonkeyPatch, size_over: int
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, size_over: int
 ) -> None:
     path = _write(tmp_path, "big.txt", b"x" * (200 + size_over))
 
@@ -96,7 +94,7 @@ def test_readers_too_large_is_not_read(
 
 @pytest.mark.parametrize("error", [PermissionError(13, "Permission denied"), OSError(5, "I/O")])
 def test_readers_unreadable_file(
-    tmp_path: Path, settings: dict[str, Any], monkeypatch: pytest.MonkeyPatch, error: OSError
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, error: OSError
 ) -> None:
     path = _write(tmp_path, "a.txt", "Putin said no.")
 
@@ -108,7 +106,7 @@ def test_readers_unreadable_file(
     assert isinstance(reject, Reject) and reject.reason == "unreadable"
 
 
-def test_readers_jsonl_keeps_good_records(tmp_path: Path, settings: dict[str, Any]) -> None:
+def test_readers_jsonl_keeps_good_records(tmp_path: Path, settings: Settings) -> None:
     lines = [
         json.dumps({"id": "a1", "text": "Putin demanded a halt.", "title": "Halt"}),
         '{"text": "broken',
@@ -119,7 +117,7 @@ def test_readers_jsonl_keeps_good_records(tmp_path: Path, settings: dict[str, An
         "17",
         json.dumps({"content": 5}),
     ]
-    settings = merge(settings, {"normalise": {"max_file_bytes": 10_000}})
+    settings = settings.with_overrides({"normalise": {"max_file_bytes": 10_000}})
     results = _read(_write(tmp_path, "feed.jsonl", "\n".join(lines)), settings)
     summary = [(item.source, item.reason if isinstance(item, Reject) else "ok") for item in results]
     assert summary == [
@@ -146,7 +144,7 @@ def test_readers_jsonl_keeps_good_records(tmp_path: Path, settings: dict[str, An
     ],
 )
 def test_readers_json_record_sources(
-    tmp_path: Path, settings: dict[str, Any], value: Any, expected: list[str]
+    tmp_path: Path, settings: Settings, value: Any, expected: list[str]
 ) -> None:
     results = _read(_write(tmp_path, "a.json", json.dumps(value)), settings)
     assert [item.source for item in results] == expected
@@ -168,14 +166,14 @@ def test_readers_json_record_sources(
     ],
 )
 def test_readers_record_metadata(
-    tmp_path: Path, settings: dict[str, Any], record: dict[str, Any], field: str, expected: Any
+    tmp_path: Path, settings: Settings, record: dict[str, Any], field: str, expected: Any
 ) -> None:
     [raw] = _read(_write(tmp_path, "a.jsonl", json.dumps(record)), settings)
     assert getattr(raw, field) == expected
 
 
 @pytest.mark.parametrize("field", ["text", "body", "content"])
-def test_readers_text_field_fallback(tmp_path: Path, settings: dict[str, Any], field: str) -> None:
+def test_readers_text_field_fallback(tmp_path: Path, settings: Settings, field: str) -> None:
     [raw] = _read(_write(tmp_path, "a.json", json.dumps({field: "Putin said no."})), settings)
     assert isinstance(raw, RawText) and raw.text == "Putin said no."
 
@@ -192,14 +190,14 @@ def test_readers_text_field_fallback(tmp_path: Path, settings: dict[str, Any], f
     ],
 )
 def test_readers_markdown_to_text(
-    tmp_path: Path, settings: dict[str, Any], markdown: str, text: str, title: str | None
+    tmp_path: Path, settings: Settings, markdown: str, text: str, title: str | None
 ) -> None:
     [raw] = _read(_write(tmp_path, "a.md", markdown), settings)
     assert isinstance(raw, RawText)
     assert (raw.text, raw.title) == (text, title)
 
 
-def test_readers_folder_order_skips_hidden(tmp_path: Path, settings: dict[str, Any]) -> None:
+def test_readers_folder_order_skips_hidden(tmp_path: Path, settings: Settings) -> None:
     for name in ["b/2.txt", "a.txt", "b/10.txt", ".hidden.txt", ".git/x.txt", "c/.d/y.txt"]:
         _write(tmp_path, name, "Putin said no.")
     sources = [item.source for item in _read(tmp_path, settings)]
@@ -207,28 +205,24 @@ def test_readers_folder_order_skips_hidden(tmp_path: Path, settings: dict[str, A
 
 
 @pytest.mark.parametrize("name", ["article.txt", ".hidden.txt"])
-def test_readers_single_file_source_is_name(
-    tmp_path: Path, settings: dict[str, Any], name: str
-) -> None:
+def test_readers_single_file_source_is_name(tmp_path: Path, settings: Settings, name: str) -> None:
     [raw] = _read(_write(tmp_path / "deep", name, "Putin said no."), settings)
     assert raw.source == name
 
 
 @pytest.mark.parametrize("missing", ["nope", "nope.txt"])
-def test_readers_missing_input_raises(
-    tmp_path: Path, settings: dict[str, Any], missing: str
-) -> None:
+def test_readers_missing_input_raises(tmp_path: Path, settings: Settings, missing: str) -> None:
     with pytest.raises(FileNotFoundError, match="no such file"):
         _read(tmp_path / missing, settings)
 
 
 @pytest.mark.parametrize("extensions", [[".txt"], [".TXT", ".md"]])
 def test_readers_extensions_from_settings(
-    tmp_path: Path, settings: dict[str, Any], extensions: list[str]
+    tmp_path: Path, settings: Settings, extensions: list[str]
 ) -> None:
     _write(tmp_path, "a.txt", "Putin said no.")
     _write(tmp_path, "b.json", '{"text": "Kyiv said no."}')
-    settings = merge(settings, {"normalise": {"extensions": extensions}})
+    settings = settings.with_overrides({"normalise": {"extensions": extensions}})
     results = _read(tmp_path, settings)
     assert [type(item).__name__ for item in results] == ["RawText", "Reject"]
     assert results[1].reason == "unsupported"
@@ -253,8 +247,8 @@ _PAGE = """<!DOCTYPE html>
 
 
 @pytest.mark.parametrize("name", ["page.html", "page.HTM"])
-def test_readers_html_page(tmp_path: Path, settings: dict[str, Any], name: str) -> None:
-    settings = merge(settings, {"normalise": {"max_file_bytes": 10_000}})
+def test_readers_html_page(tmp_path: Path, settings: Settings, name: str) -> None:
+    settings = settings.with_overrides({"normalise": {"max_file_bytes": 10_000}})
     [raw] = _read(_write(tmp_path, name, _PAGE), settings)
     assert raw == RawText(
         name,
@@ -268,8 +262,8 @@ def test_readers_html_page(tmp_path: Path, settings: dict[str, Any], name: str) 
     )
 
 
-def test_readers_html_in_windows_1252(tmp_path: Path, settings: dict[str, Any]) -> None:
-    settings = merge(settings, {"normalise": {"max_file_bytes": 10_000}})
+def test_readers_html_in_windows_1252(tmp_path: Path, settings: Settings) -> None:
+    settings = settings.with_overrides({"normalise": {"max_file_bytes": 10_000}})
     page = "<html><body><article><p>Zelensky’s “peace” plan – café</p></article></body></html>"
     [raw] = _read(_write(tmp_path, "old.html", page.encode("cp1252")), settings)
     assert isinstance(raw, RawText) and raw.text == "Zelensky’s “peace” plan – café"
@@ -318,21 +312,23 @@ def test_readers_html_in_windows_1252(tmp_path: Path, settings: dict[str, Any]) 
     ],
 )  # fmt: skip
 def test_readers_api_exports(
-    tmp_path: Path, settings: dict[str, Any], record: dict[str, Any], expected: tuple
+    tmp_path: Path, settings: Settings, record: dict[str, Any], expected: tuple
 ) -> None:
-    roomy = merge(settings, {"normalise": {"max_file_bytes": 5_000}})
+    roomy = settings.with_overrides({"normalise": {"max_file_bytes": 5_000}})
     [raw] = _read(_write(tmp_path, "a.jsonl", json.dumps(record)), roomy)
     assert isinstance(raw, RawText)
     assert (raw.text, raw.title, raw.outlet, raw.author, raw.published, raw.url) == expected
 
 
-def test_readers_record_id_from_an_alias(tmp_path: Path, settings: dict[str, Any]) -> None:
+def test_readers_record_id_from_an_alias(tmp_path: Path, settings: Settings) -> None:
     [raw] = _read(_write(tmp_path, "a.jsonl", json.dumps({"uri": "u-7", "body": "B."})), settings)
     assert raw.source == "a.jsonl#u-7"
 
 
-def test_readers_fields_come_from_settings(tmp_path: Path, settings: dict[str, Any]) -> None:
-    own = merge(settings, {"normalise": {"fields": {"text": ["story"], "outlet": ["paper"]}}})
+def test_readers_fields_come_from_settings(tmp_path: Path, settings: Settings) -> None:
+    own = settings.with_overrides(
+        {"normalise": {"fields": {"text": ["story"], "outlet": ["paper"]}}}
+    )
     path = _write(tmp_path, "a.jsonl", json.dumps({"story": "Putin said no.", "paper": "Daily"}))
     [raw] = _read(path, own)
     assert (raw.text, raw.outlet) == ("Putin said no.", "Daily")
@@ -341,7 +337,7 @@ def test_readers_fields_come_from_settings(tmp_path: Path, settings: dict[str, A
     assert "story" in reject.detail and "[normalise.fields]" in reject.detail
 
 
-def test_readers_front_matter_keys_any_case(tmp_path: Path, settings: dict[str, Any]) -> None:
+def test_readers_front_matter_keys_any_case(tmp_path: Path, settings: Settings) -> None:
     page = "---\nTitle: Stated\npublishedAt: 2025-03-19\n---\nBody."
     [raw] = _read(_write(tmp_path, "a.md", page), settings)
     assert (raw.title, raw.published) == ("Stated", "2025-03-19")

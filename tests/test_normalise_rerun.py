@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import DOCUMENTS_FILE, REJECTS_FILE, load_settings, merge
+from pipeline.config import DOCUMENTS_FILE, REJECTS_FILE, Settings, load_settings
 from pipeline.normalise import stage
 from pipeline.normalise.manifest import MANIFEST_FILE
 
@@ -51,7 +51,7 @@ def outputs(work: Path) -> tuple[bytes, bytes]:
     return (work / DOCUMENTS_FILE).read_bytes(), (work / REJECTS_FILE).read_bytes()
 
 
-def fresh(corpus: Path, tmp_path: Path, settings: dict | None = None) -> tuple[bytes, bytes]:
+def fresh(corpus: Path, tmp_path: Path, settings: Settings | None = None) -> tuple[bytes, bytes]:
     work = tmp_path / "fresh"
     stage.run_normalise(corpus, work, settings or load_settings())
     return outputs(work)
@@ -105,7 +105,7 @@ def test_duplicates_are_flagged_again_when_the_first_copy_goes(corpus, tmp_path)
 def test_other_settings_read_everything_again(corpus, tmp_path, reads):
     work = tmp_path / "work"
     stage.run_normalise(corpus, work, load_settings())
-    changed = merge(load_settings(), {"normalise": {"max_file_bytes": 4000}})
+    changed = load_settings().with_overrides({"normalise": {"max_file_bytes": 4000}})
     reads.clear()
     stage.run_normalise(corpus, work, changed)
     assert len(reads) == 6

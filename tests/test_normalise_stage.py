@@ -14,8 +14,8 @@ from pipeline.config import (
     GOLD_DIR,
     RAW_DIR,
     REJECTS_FILE,
+    Settings,
     load_settings,
-    merge,
 )
 from pipeline.ids import document_id
 from pipeline.io import read_jsonl
@@ -77,8 +77,8 @@ EXPECTED_REJECTS = {
 
 
 @pytest.fixture
-def settings() -> dict[str, Any]:
-    return merge(load_settings(), {"normalise": {"max_file_bytes": 2000}})
+def settings() -> Settings:
+    return load_settings().with_overrides({"normalise": {"max_file_bytes": 2000}})
 
 
 @pytest.fixture
@@ -91,9 +91,7 @@ def hostile(tmp_path: Path) -> Path:
     return folder
 
 
-def test_stage_accounts_for_every_input(
-    hostile: Path, tmp_path: Path, settings: dict[str, Any]
-) -> None:
+def test_stage_accounts_for_every_input(hostile: Path, tmp_path: Path, settings: Settings) -> None:
     work = tmp_path / "work"
     assert run_normalise(hostile, work, settings) == (
         len(EXPECTED_DOCUMENTS),
@@ -130,7 +128,7 @@ def test_stage_accounts_for_every_input(
     ],
 )
 def test_stage_document_fields(
-    hostile: Path, settings: dict[str, Any], source: str, field: str, expected: Any
+    hostile: Path, settings: Settings, source: str, field: str, expected: Any
 ) -> None:
     documents = {
         item.source: item for item in normalise(hostile, settings) if isinstance(item, Document)
@@ -150,7 +148,7 @@ def test_stage_document_fields(
     ],
 )
 def test_stage_record_metadata_wins(
-    tmp_path: Path, settings: dict[str, Any], record: dict[str, Any], field: str, expected: str
+    tmp_path: Path, settings: Settings, record: dict[str, Any], field: str, expected: str
 ) -> None:
     text = f"Guessed Headline\n\nBy Guessed Author\n\nMarch 19, 2025\n\n{BODY}\n\n© Guessed 2025."
     path = tmp_path / "a.jsonl"
@@ -161,7 +159,7 @@ def test_stage_record_metadata_wins(
 
 
 def test_stage_logs_each_reject(
-    hostile: Path, settings: dict[str, Any], caplog: pytest.LogCaptureFixture
+    hostile: Path, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="pipeline.normalise.stage"):
         rejects = [item for item in normalise(hostile, settings) if isinstance(item, Reject)]
@@ -171,7 +169,7 @@ def test_stage_logs_each_reject(
 
 
 @pytest.mark.parametrize("old", ['{"stale": true}\n', ""])
-def test_stage_replaces_outputs(tmp_path: Path, settings: dict[str, Any], old: str) -> None:
+def test_stage_replaces_outputs(tmp_path: Path, settings: Settings, old: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(BODY, encoding="utf-8")
     work = tmp_path / "work"
@@ -185,13 +183,13 @@ def test_stage_replaces_outputs(tmp_path: Path, settings: dict[str, Any], old: s
 
 @pytest.mark.parametrize("label", ["Breaking News Banner"])
 def test_stage_uses_boilerplate_file_from_settings(
-    tmp_path: Path, settings: dict[str, Any], label: str
+    tmp_path: Path, settings: Settings, label: str
 ) -> None:
     rules = tmp_path / "rules.toml"
     rules.write_text(f'[labels]\nlines = ["{label}"]\n', encoding="utf-8")
     source = tmp_path / "a.txt"
     source.write_text(f"{label}\n\n{BODY}", encoding="utf-8")
-    settings = merge(settings, {"normalise": {"boilerplate": str(rules)}})
+    settings = settings.with_overrides({"normalise": {"boilerplate": str(rules)}})
     [document] = list(normalise(source, settings))
     assert isinstance(document, Document) and document.text == BODY
 

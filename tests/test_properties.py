@@ -258,7 +258,7 @@ def _read(data: bytes, suffix: str) -> list[RawText | Reject]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(data)
-        return list(read_file(path, path.name, {}))
+        return list(read_file(path, path.name))
 
 
 def _check_read(data: bytes, suffix: str) -> None:

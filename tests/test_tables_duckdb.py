@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from test_tables_stage import ACTORS, CLAIMS, DOCUMENTS, make_work_dir
+from test_tables_stage import CLAIMS, DOCUMENTS, KNOWLEDGE, make_work_dir
 
 from pipeline.tables.duckdb_model import DATABASE_FILE, write_duckdb
 from pipeline.tables.layout import LayoutError
@@ -35,7 +35,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     docs = [dataclasses.replace(doc, outlet=OUTLETS[doc.doc_id]) for doc in DOCUMENTS]
     out = root / "out"
     counts = write_tables(
-        make_work_dir(root / "work", docs), out, ACTORS, partition_by=request.param
+        make_work_dir(root / "work", docs), out, KNOWLEDGE, partition_by=request.param
     )
     return out, counts, write_duckdb(out), request.param
 
@@ -44,7 +44,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 def flat_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Flat tables without a database, for tests that copy and change them."""
     root = tmp_path_factory.mktemp("duckdb-flat")
-    write_tables(make_work_dir(root / "work"), root / "out", ACTORS)
+    write_tables(make_work_dir(root / "work"), root / "out", KNOWLEDGE)
     return root / "out"
 
 
@@ -214,7 +214,7 @@ def test_duckdb_table_from_another_version_fails(flat_out: Path, tmp_path: Path)
 def test_duckdb_empty_tables_still_have_typed_views(tmp_path: Path) -> None:
     docs = [dataclasses.replace(doc, published=None) for doc in DOCUMENTS]
     out = tmp_path / "out"
-    write_tables(make_work_dir(tmp_path / "work", docs, claims=[]), out, ACTORS)
+    write_tables(make_work_dir(tmp_path / "work", docs, claims=[]), out, KNOWLEDGE)
     with connect(write_duckdb(out)) as con:
         assert count(con, "SELECT count(*) FROM claims_enriched") == 0
         assert count(con, "SELECT count(*) FROM dates") == 0

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
-from test_tables_stage import ACTORS, CLAIMS, DOCUMENTS, make_work_dir
+from test_tables_stage import CLAIMS, DOCUMENTS, KNOWLEDGE, make_work_dir
 
 from pipeline.config import PipelineError
 from pipeline.records import Document
@@ -56,7 +56,7 @@ def outputs(work_dir: Path) -> dict[str | None, Path]:
     written: dict[str | None, Path] = {}
     for mode in [None, *MODES]:
         written[mode] = root / f"out-{mode or 'flat'}"
-        write_tables(work_dir, written[mode], ACTORS, partition_by=mode)
+        write_tables(work_dir, written[mode], KNOWLEDGE, partition_by=mode)
     return written
 
 
@@ -134,7 +134,7 @@ def test_partition_numeric_outlets_still_read_back_as_text(tmp_path: Path) -> No
     # every document has an outlet that looks like a number: only the empty
     # "unknown" partition stops readers from guessing an integer key
     work_dir = make_work_dir(tmp_path / "work", documents({"d1": "24", "d2": "112", "d3": "1"}))
-    write_tables(work_dir, tmp_path / "out", ACTORS, partition_by="outlet")
+    write_tables(work_dir, tmp_path / "out", KNOWLEDGE, partition_by="outlet")
     back = ds.dataset(tmp_path / "out" / "claims", partitioning="hive").to_table()
     assert back.schema.field("outlet_key").type == pa.string()
     assert sorted(set(back.column("outlet_key").to_pylist())) == ["112", "24"]
@@ -149,7 +149,7 @@ def test_partition_numeric_outlets_still_read_back_as_text(tmp_path: Path) -> No
 @pytest.mark.parametrize("mode", MODES)
 def test_partition_empty_table_keeps_its_schema(tmp_path: Path, mode: str) -> None:
     work_dir = make_work_dir(tmp_path / "work", documents(), claims=[])
-    counts = write_tables(work_dir, tmp_path / "out", ACTORS, partition_by=mode)
+    counts = write_tables(work_dir, tmp_path / "out", KNOWLEDGE, partition_by=mode)
     assert counts["claims"] == 0
     back = ds.dataset(tmp_path / "out" / "claims", partitioning="hive").to_table()
     assert back.num_rows == 0
@@ -158,20 +158,20 @@ def test_partition_empty_table_keeps_its_schema(tmp_path: Path, mode: str) -> No
 
 def test_partition_switching_layout_removes_the_stale_copy(tmp_path: Path, work_dir: Path) -> None:
     out = tmp_path / "out"
-    write_tables(work_dir, out, ACTORS)
-    write_tables(work_dir, out, ACTORS, partition_by="month")
+    write_tables(work_dir, out, KNOWLEDGE)
+    write_tables(work_dir, out, KNOWLEDGE, partition_by="month")
     assert not (out / "claims.parquet").exists()
     assert (out / "claims" / "month=2025-02").is_dir()
-    write_tables(work_dir, out, ACTORS, partition_by="outlet")
+    write_tables(work_dir, out, KNOWLEDGE, partition_by="outlet")
     assert sorted(path.name for path in (out / "claims").iterdir())[0].startswith("outlet_key=")
-    write_tables(work_dir, out, ACTORS)
+    write_tables(work_dir, out, KNOWLEDGE)
     assert sorted(path.name for path in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
     assert pq.read_table(out / "claims.parquet").num_rows == len(CLAIMS)
 
 
 def test_partition_output_is_deterministic(tmp_path: Path, work_dir: Path) -> None:
     for out in ("first", "second"):
-        write_tables(work_dir, tmp_path / out, ACTORS, partition_by="month")
+        write_tables(work_dir, tmp_path / out, KNOWLEDGE, partition_by="month")
     first = sorted(path for path in (tmp_path / "first").rglob("*") if path.is_file())
     for path in first:
         twin = tmp_path / "second" / path.relative_to(tmp_path / "first")
@@ -183,8 +183,8 @@ def test_partition_never_replaces_a_folder_it_did_not_write(tmp_path: Path, work
     (out / "documents").mkdir(parents=True)
     (out / "documents" / "my-notes.txt").write_text("keep me", encoding="utf-8")
     with pytest.raises(LayoutError, match="is not a partitioned table written by the pipeline"):
-        write_tables(work_dir, out, ACTORS, partition_by="month")
-    write_tables(work_dir, out, ACTORS)
+        write_tables(work_dir, out, KNOWLEDGE, partition_by="month")
+    write_tables(work_dir, out, KNOWLEDGE)
     assert (out / "documents" / "my-notes.txt").read_text(encoding="utf-8") == "keep me"
     assert read_table(out, "documents").num_rows == len(DOCUMENTS)
 
@@ -193,13 +193,13 @@ def test_partition_outlets_differing_in_case_fail(tmp_path: Path) -> None:
     outlets = {"d1": "Reuters", "d2": "REUTERS", "d3": None}
     work_dir = make_work_dir(tmp_path / "work", documents(outlets))
     with pytest.raises(LayoutError, match="'REUTERS' and 'Reuters' differ only in case"):
-        write_tables(work_dir, tmp_path / "out", ACTORS, partition_by="outlet")
+        write_tables(work_dir, tmp_path / "out", KNOWLEDGE, partition_by="outlet")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 def test_partition_unknown_mode_fails_before_writing(tmp_path: Path, work_dir: Path) -> None:
     with pytest.raises(PipelineError, match="cannot partition by 'year': choose one of month"):
-        write_tables(work_dir, tmp_path / "out", ACTORS, partition_by="year")
+        write_tables(work_dir, tmp_path / "out", KNOWLEDGE, partition_by="year")
     assert not (tmp_path / "out").exists()
 
 
@@ -207,7 +207,7 @@ def test_partition_write_leaves_no_temporaries_when_it_fails(
     tmp_path: Path, work_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    write_tables(work_dir, out, ACTORS, partition_by="month")
+    write_tables(work_dir, out, KNOWLEDGE, partition_by="month")
     before = sorted(str(path.relative_to(out)) for path in out.rglob("*"))
 
     def fail(*args: object, **kwargs: object) -> None:
@@ -215,6 +215,6 @@ def test_partition_write_leaves_no_temporaries_when_it_fails(
 
     monkeypatch.setattr(ds, "write_dataset", fail)
     with pytest.raises(OSError, match="disk full"):
-        write_tables(work_dir, out, ACTORS, partition_by="month")
+        write_tables(work_dir, out, KNOWLEDGE, partition_by="month")
     assert sorted(str(path.relative_to(out)) for path in out.rglob("*")) == before
     assert all(not name.startswith(".") for name in os.listdir(out))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -18,10 +19,12 @@ from pipeline.chunks import write_index
 from pipeline.config import ANNOTATED_DIR, CLAIMS_DIR, DOCUMENTS_FILE, REJECTS_FILE
 from pipeline.io import write_jsonl
 from pipeline.knowledge.actors import Actor, ActorBase
+from pipeline.knowledge.bundle import load_knowledge, shipped_knowledge
 from pipeline.knowledge.topics import load_topic_lexicon
 from pipeline.records import Claim, Document, Reject
 from pipeline.tables.schemas import TABLES
-from pipeline.tables.stage import WorkFolderError, write_tables
+from pipeline.tables.stage import write_tables
+from pipeline.workfolder import WorkFolderError
 
 FIRST = "Putin demanded a ceasefire. Zelensky rejected it.\n\nHe wants talks."
 SECOND = "Trump urged a deal. Putin refused."
@@ -49,6 +52,8 @@ ACTORS = ActorBase(
         for actor_id in ("zelensky", "putin", "trump")
     }
 )
+# The shipped knowledge with the three actors above.
+KNOWLEDGE = dataclasses.replace(shipped_knowledge(), actors=ACTORS)
 
 
 def claim(
@@ -125,7 +130,7 @@ def store_chunk(work_dir: Path, doc_ids: list[str], docs: list[Doc], claims: lis
 def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
     root = tmp_path_factory.mktemp("tables")
     work_dir = make_work_dir(root / "work")
-    counts = write_tables(work_dir, root / "out", ACTORS)
+    counts = write_tables(work_dir, root / "out", KNOWLEDGE)
     return root / "out", counts
 
 
@@ -251,7 +256,7 @@ def test_stage_stances_one_row_per_pair_with_distinct_documents(tmp_path: Path) 
         claim("d2", SECOND, 1, "Putin", "putin", "demand", "ceasefire"),
     ]
     work_dir = make_work_dir(tmp_path / "work", claims=claims)
-    write_tables(work_dir, tmp_path / "out", ACTORS)
+    write_tables(work_dir, tmp_path / "out", KNOWLEDGE)
     stances = pq.read_table(tmp_path / "out" / "stances.parquet").to_pylist()
     putin = next(
         row for row in stances if (row["actor_id"], row["topic"]) == ("putin", "ceasefire")
@@ -270,7 +275,7 @@ def test_stage_stances_one_row_per_pair_with_distinct_documents(tmp_path: Path) 
 def test_stage_output_is_deterministic(written, tmp_path: Path) -> None:
     """Claims are sorted whatever order extract wrote them in; files are byte-identical."""
     work_dir = make_work_dir(tmp_path / "work", claims=CLAIMS[::-1])
-    write_tables(work_dir, tmp_path / "out", ACTORS)
+    write_tables(work_dir, tmp_path / "out", KNOWLEDGE)
     for table in TABLES:
         again = tmp_path / "out" / f"{table}.parquet"
         assert pq.read_table(again).equals(read(written, table))
@@ -340,17 +345,19 @@ def test_stage_missing_output_names_the_command(tmp_path: Path, missing: str, co
     with pytest.raises(
         WorkFolderError, match=re.escape(f"{missing} not found: run `{command}` first")
     ):
-        write_tables(work_dir, tmp_path / "out", ACTORS)
+        write_tables(work_dir, tmp_path / "out", KNOWLEDGE)
     assert not (tmp_path / "out").exists()
 
 
 def test_stage_missing_output_is_a_file_not_found_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="run `pipeline normalise` first"):
-        write_tables(tmp_path, tmp_path / "out", ACTORS)
+        write_tables(tmp_path, tmp_path / "out", KNOWLEDGE)
 
 
 def test_stage_missing_rejects_gives_empty_table(tmp_path: Path) -> None:
-    counts = write_tables(make_work_dir(tmp_path / "work", rejects=False), tmp_path / "out", ACTORS)
+    counts = write_tables(
+        make_work_dir(tmp_path / "work", rejects=False), tmp_path / "out", KNOWLEDGE
+    )
     assert counts["rejects"] == 0
     assert pq.read_table(tmp_path / "out" / "rejects.parquet").schema == TABLES["rejects"]
 
@@ -368,7 +375,7 @@ def test_stage_missing_rejects_gives_empty_table(tmp_path: Path) -> None:
 def test_stage_bad_claim_fails(tmp_path: Path, bad_claim: Claim, message: str) -> None:
     work_dir = make_work_dir(tmp_path / "work", claims=[*CLAIMS, bad_claim])
     with pytest.raises(WorkFolderError, match=message) as error:
-        write_tables(work_dir, tmp_path / "out", ACTORS)
+        write_tables(work_dir, tmp_path / "out", KNOWLEDGE)
     assert "run `pipeline extract` again" in str(error.value)
 
 
@@ -379,7 +386,7 @@ def test_stage_mention_of_unknown_document_fails(tmp_path: Path) -> None:
     docs.append(annotated_doc(stray, [("Putin", "putin", "alias")]))
     write_annotated(chunk_path(work_dir / ANNOTATED_DIR, "k1"), docs)
     with pytest.raises(WorkFolderError, match=re.escape("doc_id 'd9' is not in documents.jsonl")):
-        write_tables(work_dir, tmp_path / "out", ACTORS)
+        write_tables(work_dir, tmp_path / "out", KNOWLEDGE)
 
 
 @pytest.mark.parametrize(
@@ -395,7 +402,7 @@ def test_stage_stale_annotations_fail(tmp_path: Path, stored: list[Document], me
     docs = [annotated_doc(doc, []) for doc in stored]
     write_annotated(chunk_path(work_dir / ANNOTATED_DIR, "k1"), docs)
     with pytest.raises(WorkFolderError, match=message) as error:
-        write_tables(work_dir, tmp_path / "out", ACTORS)
+        write_tables(work_dir, tmp_path / "out", KNOWLEDGE)
     assert "run `pipeline annotate` again" in str(error.value)
 
 
@@ -404,8 +411,8 @@ def test_stage_replaces_files_without_leaving_temporaries(tmp_path: Path) -> Non
     out = tmp_path / "out"
     out.mkdir()
     (out / "claims.parquet").write_bytes(b"stale")
-    write_tables(work_dir, out, ACTORS)
-    write_tables(work_dir, out, ACTORS)
+    write_tables(work_dir, out, KNOWLEDGE)
+    write_tables(work_dir, out, KNOWLEDGE)
     assert sorted(path.name for path in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
     assert pq.read_table(out / "claims.parquet").num_rows == len(CLAIMS)
 
@@ -433,6 +440,7 @@ def test_stage_topics_table_is_the_shipped_lexicon_by_default(written) -> None:
 
 
 TOPICS_TOML = """
+replace = true  # this file stands alone, without the shipped topics
 order = ["ceasefire", "negotiations", "other"]
 generic = ["negotiations"]
 
@@ -450,7 +458,8 @@ terms = ["talks"]
 def test_stage_topics_table_from_a_given_lexicon(tmp_path: Path) -> None:
     topics_path = tmp_path / "topics.toml"
     topics_path.write_text(TOPICS_TOML, encoding="utf-8")
-    write_tables(make_work_dir(tmp_path / "work"), tmp_path / "out", ACTORS, topics_path)
+    knowledge = dataclasses.replace(load_knowledge(topics=topics_path), actors=ACTORS)
+    write_tables(make_work_dir(tmp_path / "work"), tmp_path / "out", knowledge)
     assert pq.read_table(tmp_path / "out" / "topics.parquet").to_pylist() == [
         {
             "topic_id": "ceasefire",
@@ -467,13 +476,13 @@ def test_stage_claim_topic_outside_the_lexicon_fails(tmp_path: Path) -> None:
     claims = [*CLAIMS, claim("d2", SECOND, 0, "urged", "trump", "demand", "deal")]
     work_dir = make_work_dir(tmp_path / "work", claims=claims)
     with pytest.raises(WorkFolderError, match="topic 'deal' is not in the topic lexicon"):
-        write_tables(work_dir, tmp_path / "out", ACTORS)
+        write_tables(work_dir, tmp_path / "out", KNOWLEDGE)
     assert not (tmp_path / "out").exists()
 
 
 def test_stage_documents_without_dates_give_an_empty_calendar(tmp_path: Path) -> None:
     documents = [Document(doc.doc_id, doc.source, doc.part, doc.text) for doc in DOCUMENTS]
-    counts = write_tables(make_work_dir(tmp_path / "work", documents), tmp_path / "out", ACTORS)
+    counts = write_tables(make_work_dir(tmp_path / "work", documents), tmp_path / "out", KNOWLEDGE)
     assert counts["dates"] == 0
     claims = pq.read_table(tmp_path / "out" / "claims.parquet")
     assert claims["date_key"].null_count == claims.num_rows

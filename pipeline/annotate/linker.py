@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -27,8 +26,9 @@ from pipeline.annotate.patterns import (
     TITLE,
 )
 from pipeline.annotate.store import MENTIONS_KEY
-from pipeline.knowledge.actors import ActorBase, load_actor_base
-from pipeline.knowledge.cues import CueLexicon, load_cue_lexicon
+from pipeline.knowledge.actors import ActorBase
+from pipeline.knowledge.bundle import shared
+from pipeline.knowledge.cues import CueLexicon
 
 VIA = {ALIAS: "alias", TITLE: "title", ADJECTIVE: "adjective", OFFICE: "office"}
 PERSON_PRONOUNS = {
@@ -330,22 +330,17 @@ class ActorLinker:
         return actor is not None and actor.kind != "person" and span.kb_id_ != "adjective"
 
 
-def build_linker(actors_path: str, cues_path: str) -> ActorLinker:
-    return ActorLinker(
-        load_actor_base(Path(actors_path) if actors_path else None),
-        load_cue_lexicon(Path(cues_path) if cues_path else None),
-    )
-
-
 @Language.factory(
     "actor_linker",
-    default_config={"actors_path": "", "cues_path": ""},
+    default_config={"knowledge": ""},
     requires=["doc.spans", "token.is_sent_start"],
     assigns=["doc.spans"],
 )
-def make_actor_linker(nlp: Language, name: str, actors_path: str, cues_path: str) -> ActorLinker:
-    """Factory so the linker is configured by file paths, like any spaCy component."""
-    return build_linker(actors_path, cues_path)
+def make_actor_linker(nlp: Language, name: str, knowledge: str) -> ActorLinker:
+    """Factory: the actors and the cue lists come from the run's knowledge bundle
+    (``knowledge`` is its key from ``bundle.share``; "" for the shipped knowledge)."""
+    bundle = shared(knowledge)
+    return ActorLinker(bundle.actors, bundle.cues)
 
 
 def sentence_mentions(doc: Doc) -> Iterable[tuple[Span, list[Span]]]:

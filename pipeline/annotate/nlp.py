@@ -8,16 +8,14 @@ added to it, so its parser and tagger can inform later rules.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import spacy
 from spacy.language import Language
 
 import pipeline.annotate.linker
 import pipeline.annotate.patterns
 import pipeline.annotate.sentences  # noqa: F401  (registers the components' factories)
-from pipeline.config import ConfigError
+from pipeline.config import ConfigError, Settings
+from pipeline.knowledge.bundle import Knowledge, share
 
 BLANK_PREFIX = "blank:"
 
@@ -36,13 +34,14 @@ def load_base_model(name: str) -> Language:
         ) from error
 
 
-def build_nlp(
-    settings: dict[str, Any], actors_path: Path | None = None, cues_path: Path | None = None
-) -> Language:
-    """The full annotation pipeline: sentences, actor candidates, linked mentions."""
-    nlp_settings = settings.get("nlp", {})
-    nlp = load_base_model(str(nlp_settings.get("model", "blank:en")))
-    sentences = nlp_settings.get("sentences", "rules")
+def build_nlp(settings: Settings, knowledge: Knowledge | None = None) -> Language:
+    """The full annotation pipeline: sentences, actor candidates, linked mentions.
+
+    The actor ruler and linker take their actors and cue lists from ``knowledge``
+    (the shipped knowledge when it is None).
+    """
+    nlp = load_base_model(settings.nlp.model)
+    sentences = settings.nlp.sentences
     if sentences == "rules":
         nlp.add_pipe("news_sentencizer", first=True)
     elif sentences == "model":
@@ -53,9 +52,7 @@ def build_nlp(
             )
     else:
         raise ConfigError(f'[nlp] sentences must be "rules" or "model", not {sentences!r}')
-    nlp.add_pipe("actor_ruler", config={"actors_path": str(actors_path or "")})
-    nlp.add_pipe(
-        "actor_linker",
-        config={"actors_path": str(actors_path or ""), "cues_path": str(cues_path or "")},
-    )
+    key = share(knowledge) if knowledge is not None else ""
+    nlp.add_pipe("actor_ruler", config={"knowledge": key})
+    nlp.add_pipe("actor_linker", config={"knowledge": key})
     return nlp

@@ -19,13 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.knowledge.actors import ActorBase, load_actor_base
+from pipeline.knowledge.actors import ActorBase
+from pipeline.knowledge.bundle import shared
 
 APOSTROPHE_S = ("'s", "’s")
 APOSTROPHES = {"'": ("'", "’"), "’": ("'", "’")}
@@ -144,9 +144,10 @@ def _inside_any(span: Span, blocked: list[tuple[int, int]]) -> bool:
 
 @Language.factory(
     "actor_ruler",
-    default_config={"actors_path": ""},
+    default_config={"knowledge": ""},
     assigns=["doc.spans"],
 )
-def make_actor_ruler(nlp: Language, name: str, actors_path: str) -> ActorRuler:
-    """Factory so the ruler is configured by the knowledge-base path, like the linker."""
-    return ActorRuler(nlp, load_actor_base(Path(actors_path) if actors_path else None))
+def make_actor_ruler(nlp: Language, name: str, knowledge: str) -> ActorRuler:
+    """Factory: the actors come from the run's knowledge bundle (``knowledge`` is its key
+    from ``bundle.share``; "" for the shipped knowledge), like the linker's."""
+    return ActorRuler(nlp, shared(knowledge).actors)

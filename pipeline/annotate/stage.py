@@ -7,9 +7,11 @@ annotate whole chunks and write their own files.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,29 +32,26 @@ from pipeline.annotate.store import (
     chunk_path,
     write_annotated,
 )
+from pipeline.chunk_runner import run_chunk_stage
 from pipeline.chunks import (
     Chunk,
     ChunkRun,
     code_files,
     fingerprint,
     make_chunks,
-    remove_stale,
-    write_index,
 )
-from pipeline.config import ANNOTATED_DIR, DEFAULT_ACTORS, DEFAULT_CUES, DOCUMENTS_FILE
-from pipeline.io import read_jsonl
-from pipeline.parallel import ordered_map
-from pipeline.progress import Progress
+from pipeline.config import ANNOTATED_DIR, Settings
+from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
 from pipeline.records import Document
+from pipeline.workfolder import read_documents
 
 log = logging.getLogger(__name__)
 
 
 def annotate_documents(
     documents: Iterable[Document],
-    settings: dict[str, Any],
-    actors_path: Path | None = None,
-    cues_path: Path | None = None,
+    settings: Settings,
+    knowledge: Knowledge | None = None,
     nlp: Language | None = None,
 ) -> Iterator[Doc]:
     """Run the NLP pipeline over documents, each Doc carrying its id and date.
@@ -62,8 +61,8 @@ def annotate_documents(
     ``user_data["failed"]`` says what went wrong, and the tables stage lists it
     among the rejects. The other documents are annotated as usual.
     """
-    nlp = nlp or build_nlp(settings, actors_path, cues_path)
-    batch_size = int(settings.get("nlp", {}).get("batch_size", 64))
+    nlp = nlp or build_nlp(settings, knowledge)
+    batch_size = settings.nlp.batch_size
     failed: dict[str, str] = {}
     pending: deque[Document] = deque()
 
@@ -127,71 +126,60 @@ def unannotated_doc(nlp: Language, document: Document, failed: dict[str, str]) -
     return doc
 
 
-def annotate_fingerprint(
-    settings: dict[str, Any], actors_path: Path | None, cues_path: Path | None
-) -> str:
+def annotate_fingerprint(settings: Settings, knowledge: Knowledge) -> str:
     """Everything an annotated chunk depends on besides its documents."""
     return fingerprint(
         "annotate",
-        settings.get("nlp", {}),
-        files=[actors_path or DEFAULT_ACTORS, cues_path or DEFAULT_CUES, *code_files("annotate")],
+        dataclasses.asdict(settings.nlp),
+        knowledge.fingerprint("actors", "cues"),
+        files=code_files("annotate"),
     )
 
 
-def read_documents(work_dir: Path) -> Iterator[Document]:
-    """The normalise stage's documents, streamed."""
-    source = Path(work_dir) / DOCUMENTS_FILE
-    if not source.exists():
-        raise FileNotFoundError(f"{source} not found: run `pipeline normalise` first")
-    return (Document.from_dict(row) for row in read_jsonl(source))
+@dataclass
+class AnnotateWorker:
+    """Annotates whole chunks; its spaCy pipeline is built once per process by ``start``."""
 
+    settings: Settings
+    knowledge: Knowledge
+    name: str = "annotate"
+    suffixes: tuple[str, ...] = (CHUNK_SUFFIX,)
+    nlp: Language | None = field(default=None, repr=False)
 
-# One pipeline per worker process, built by ``_start_worker`` before any chunk arrives.
-_worker: dict[str, Any] = {}
+    def start(self) -> None:
+        self.nlp = build_nlp(self.settings, self.knowledge)
 
-
-def _start_worker(settings: dict[str, Any], actors: Path | None, cues: Path | None) -> None:
-    _worker.update(settings=settings, nlp=build_nlp(settings, actors, cues))
-
-
-def _annotate_chunk(task: tuple[Path, Chunk]) -> tuple[int, int]:
-    """Annotate one chunk into its file; return (documents, words)."""
-    target, chunk = task
-    docs = annotate_documents(chunk.documents, _worker["settings"], nlp=_worker["nlp"])
-    written = write_annotated(target, docs)
-    return written, sum(len(document.text.split()) for document in chunk.documents)
+    def __call__(self, task: tuple[Path, Chunk]) -> tuple[int, int]:
+        """Annotate one chunk into its file; return (documents, words)."""
+        target, chunk = task
+        docs = annotate_documents(chunk.documents, self.settings, nlp=self.nlp)
+        written = write_annotated(target, docs)
+        return written, sum(len(document.text.split()) for document in chunk.documents)
 
 
 def run_annotate(
     work_dir: Path,
-    settings: dict[str, Any],
-    actors_path: Path | None = None,
-    cues_path: Path | None = None,
+    settings: Settings,
+    knowledge: Knowledge | None = None,
     jobs: int = 1,
     progress: bool = False,
 ) -> ChunkRun:
     """Annotate every normalised document not annotated before; say what was done."""
+    knowledge = knowledge or shipped_knowledge()
     folder = Path(work_dir) / ANNOTATED_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    size = int(settings.get("run", {}).get("chunk_size", 64))
-    key = annotate_fingerprint(settings, actors_path, cues_path)
+    key = annotate_fingerprint(settings, knowledge)
     entries: list[dict[str, Any]] = []
 
     def todo() -> Iterator[tuple[Path, Chunk]]:
-        for chunk in make_chunks(read_documents(work_dir), key, size):
+        for chunk in make_chunks(read_documents(work_dir), key, settings.run.chunk_size):
             target = chunk_path(folder, chunk.key)
             entries.append({"key": chunk.key, "doc_ids": chunk.doc_ids})
             if not target.exists():
                 yield target, chunk
 
-    processed = 0
-    with Progress("annotate", enabled=progress) as bar:
-        for documents, words in ordered_map(
-            _annotate_chunk, todo(), jobs, _start_worker, (settings, actors_path, cues_path)
-        ):
-            bar.update(documents, words)
-            processed += 1
-    write_index(folder, entries)
-    remove_stale(folder, {chunk_path(folder, entry["key"]).name for entry in entries}, CHUNK_SUFFIX)
-    total = sum(len(entry["doc_ids"]) for entry in entries)
-    return ChunkRun(total, len(entries), len(entries) - processed)
+    def stored(entry: dict[str, Any]) -> list[str]:
+        return [chunk_path(folder, entry["key"]).name]
+
+    worker = AnnotateWorker(settings, knowledge)
+    return run_chunk_stage(worker, folder, entries, todo(), stored, jobs, progress)

@@ -19,11 +19,12 @@ from spacy.tokens import Doc, Span
 from pipeline.annotate.stage import annotate_documents
 from pipeline.annotate.store import chunk_path, iter_annotated
 from pipeline.chunks import INDEX_FILE, read_index
-from pipeline.config import ANNOTATED_DIR, PipelineError
+from pipeline.config import ANNOTATED_DIR, PipelineError, Settings
 from pipeline.extract.claims import ClaimExtractor, SentenceTrace, sentence_text
 from pipeline.extract.rules import Decision
 from pipeline.extract.stage import build_extractor
 from pipeline.extract.topics import choose_topic
+from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
 from pipeline.records import Document
 
 CLAIM = "claim"
@@ -83,11 +84,9 @@ class SentenceExplanation:
 
 def explain_text(
     text: str,
-    settings: dict[str, Any],
+    settings: Settings,
     published: str | None = None,
-    actors_path: Path | None = None,
-    cues_path: Path | None = None,
-    topics_path: Path | None = None,
+    knowledge: Knowledge | None = None,
 ) -> list[SentenceExplanation]:
     """Annotate an ad-hoc text as the annotate stage would, then explain every sentence.
 
@@ -97,18 +96,17 @@ def explain_text(
     if not text.strip():
         raise PipelineError('nothing to explain: give a sentence, e.g. "Putin rejected the plan."')
     document = Document(doc_id="", source="", part=0, text=text, published=published)
-    (doc,) = annotate_documents(iter([document]), settings, actors_path, cues_path)
-    return explain_doc(doc, build_extractor(settings, cues_path, topics_path, actors_path))
+    knowledge = knowledge or shipped_knowledge()
+    (doc,) = annotate_documents(iter([document]), settings, knowledge)
+    return explain_doc(doc, build_extractor(settings, knowledge))
 
 
 def explain_stored(
     work_dir: Path,
     doc_id: str,
     sentence_id: int | None,
-    settings: dict[str, Any],
-    cues_path: Path | None = None,
-    topics_path: Path | None = None,
-    actors_path: Path | None = None,
+    settings: Settings,
+    knowledge: Knowledge | None = None,
 ) -> list[SentenceExplanation]:
     """Explain a document of the annotate stage's output, or one of its sentences.
 
@@ -117,7 +115,7 @@ def explain_stored(
     a pronoun's topic) comes from the sentence before it.
     """
     doc = find_stored_doc(Path(work_dir) / ANNOTATED_DIR, doc_id)
-    extractor = build_extractor(settings, cues_path, topics_path, actors_path)
+    extractor = build_extractor(settings, knowledge)
     explanations = explain_doc(doc, extractor)
     if sentence_id is None:
         return explanations

@@ -154,9 +154,13 @@ def _office(entry: dict[str, Any], where: str, actor_ids: set[str]) -> Office:
 
 
 def load_actor_base(path: Path | None = None) -> ActorBase:
-    """Read and validate an actors file; errors name the entry to fix."""
+    """Read and validate one actors file on its own; errors name the entry to fix."""
     path = path or DEFAULT_ACTORS
-    data = read_toml(path)
+    return actor_base_from(read_toml(path), path)
+
+
+def actor_base_from(data: dict[str, Any], path: Path | str) -> ActorBase:
+    """Validate the data of an actors file (``path`` names it in errors)."""
     actors: dict[str, Actor] = {}
     for number, entry in enumerate(data.get("actors", []), start=1):
         actor = _actor(entry, f"{path} actor {number}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.config import DEFAULT_CUES, ConfigError, read_toml
 from pipeline.records import CLAIM_TYPES
@@ -171,9 +172,13 @@ def _string_list(value: object, where: str) -> list[str]:
 
 
 def load_cue_lexicon(path: Path | None = None) -> CueLexicon:
-    """Read, validate and expand a cue file; errors name the entry to fix."""
+    """Read, validate and expand one cue file on its own; errors name the entry to fix."""
     path = path or DEFAULT_CUES
-    data = read_toml(path)
+    return cue_lexicon_from(read_toml(path), path)
+
+
+def cue_lexicon_from(data: dict[str, Any], path: Path | str) -> CueLexicon:
+    """Validate and expand the data of a cue file (``path`` names it in errors)."""
     irregular = {
         key: _string_list(value, f"{path} [inflections].{key}")
         for key, value in data.get("inflections", {}).items()

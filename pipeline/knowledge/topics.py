@@ -184,7 +184,7 @@ def _terms(entry: dict[str, Any], where: str) -> tuple[str, ...]:
     return tuple(term.strip() for term in terms)
 
 
-def _order(value: Any, defined: dict[str, tuple[str, ...]], path: Path) -> tuple[str, ...]:
+def _order(value: Any, defined: dict[str, tuple[str, ...]], path: Path | str) -> tuple[str, ...]:
     """The tie-break order: every defined topic once, "other" last."""
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{path}: 'order' must be a list of topic ids")
@@ -204,9 +204,24 @@ def _order(value: Any, defined: dict[str, tuple[str, ...]], path: Path) -> tuple
 
 
 def load_topic_lexicon(path: Path | None = None) -> TopicLexicon:
-    """Read, validate and compile a topics file; errors name the entry to fix."""
+    """Read, validate and compile one topics file on its own; errors name the entry to fix."""
     path = path or DEFAULT_TOPICS
-    data = read_toml(path)
+    return topic_lexicon_from(read_toml(path), path)
+
+
+def topic_labels(data: dict[str, Any]) -> dict[str, str]:
+    """The optional ``label`` of each ``[[topics]]`` entry of a topics file's data."""
+    return {
+        entry["id"]: entry["label"]
+        for entry in data.get("topics", [])
+        if isinstance(entry, dict)
+        and isinstance(entry.get("label"), str)
+        and entry["label"].strip()
+    }
+
+
+def topic_lexicon_from(data: dict[str, Any], path: Path | str) -> TopicLexicon:
+    """Validate and compile the data of a topics file (``path`` names it in errors)."""
     entries = data.get("topics")
     if not isinstance(entries, list) or not entries:
         raise ConfigError(f"{path}: no [[topics]] entries")
@@ -254,7 +269,7 @@ def load_topic_lexicon(path: Path | None = None) -> TopicLexicon:
     )
 
 
-def _subjects(value: Any, defined: dict[str, tuple[str, ...]], path: Path) -> frozenset[str]:
+def _subjects(value: Any, defined: dict[str, tuple[str, ...]], path: Path | str) -> frozenset[str]:
     """``subjects`` lists terms, each exactly as written under its topic."""
     terms = {term for listed in defined.values() for term in listed}
     if not isinstance(value, list) or any(item not in terms for item in value):
@@ -262,7 +277,7 @@ def _subjects(value: Any, defined: dict[str, tuple[str, ...]], path: Path) -> fr
     return frozenset(value)
 
 
-def _weak(value: Any, order: tuple[str, ...], path: Path) -> tuple[TopicMatcher, ...]:
+def _weak(value: Any, order: tuple[str, ...], path: Path | str) -> tuple[TopicMatcher, ...]:
     """``[weak]`` maps a topic to phrases that name it only when nothing else is named."""
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: 'weak' must be a table of topic = [phrases]")
@@ -275,7 +290,7 @@ def _weak(value: Any, order: tuple[str, ...], path: Path) -> tuple[TopicMatcher,
     return tuple(matchers)
 
 
-def _narrowing(value: Any, order: tuple[str, ...], path: Path) -> frozenset[tuple[str, str]]:
+def _narrowing(value: Any, order: tuple[str, ...], path: Path | str) -> frozenset[tuple[str, str]]:
     """``[narrow]`` maps a broad topic to the topics that narrow it down."""
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: 'narrow' must be a table of topic = [topics]")
@@ -302,7 +317,7 @@ ANAPHORA_KEYS = (
 CLOSERS = r".;:!?)\]\"'\u2018\u2019\u201c\u201d\u2013\u2014"
 
 
-def _anaphora(value: Any, path: Path) -> re.Pattern[str] | None:
+def _anaphora(value: Any, path: Path | str) -> re.Pattern[str] | None:
     """One pattern for the words that point back: a determiner and a claim noun
     ("such concessions", "this latest offer") that has no complement of its own
     (not "this plan to freeze the front line"), or a pronoun that ends its phrase

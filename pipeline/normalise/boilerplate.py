@@ -163,9 +163,13 @@ class _Unit:
 
 @lru_cache(maxsize=8)
 def load_rules(path: Path | None = None) -> Rules:
-    """Read and compile the rules file (the shipped one when ``path`` is None)."""
+    """Read and compile one rules file on its own (the shipped one when ``path`` is None)."""
     path = Path(path) if path else DEFAULT_BOILERPLATE
-    data = read_toml(path)
+    return rules_from(read_toml(path), path)
+
+
+def rules_from(data: dict[str, Any], path: Path | str) -> Rules:
+    """Compile the data of a rules file (``path`` names it in errors)."""
     structure = data.get("structure", {})
     try:
         return Rules(
@@ -196,7 +200,7 @@ def load_rules(path: Path | None = None) -> Rules:
         raise ConfigError(f"{path}: malformed boilerplate rules ({error})") from error
 
 
-def _caption_rules(section: dict[str, Any], path: Path) -> CaptionRules:
+def _caption_rules(section: dict[str, Any], path: Path | str) -> CaptionRules:
     return CaptionRules(
         cues=tuple(_compile(cue, path, "captions.cues") for cue in section.get("cues", [])),
         credit=_compile(section.get("credit", _NEVER), path, "captions.credit"),
@@ -212,7 +216,7 @@ def _near_duplicate_rules(section: dict[str, Any]) -> NearDuplicateRules:
     )
 
 
-def _split_rules(section: dict[str, Any], path: Path) -> SplitRules:
+def _split_rules(section: dict[str, Any], path: Path | str) -> SplitRules:
     patterns = ("markers", "meta")
     return SplitRules(
         markers=tuple(_compile(p, path, "split.markers") for p in section.get("markers", [])),
@@ -221,7 +225,7 @@ def _split_rules(section: dict[str, Any], path: Path) -> SplitRules:
     )
 
 
-def _rule(entry: dict[str, Any], path: Path) -> Rule:
+def _rule(entry: dict[str, Any], path: Path | str) -> Rule:
     name = entry.get("id", "?")
     pattern = _compile(entry["pattern"], path, name)
     return Rule(
@@ -239,7 +243,7 @@ def _rule(entry: dict[str, Any], path: Path) -> Rule:
     )
 
 
-def _compile(pattern: str, path: Path, name: str, flags: int = 0) -> re.Pattern[str]:
+def _compile(pattern: str, path: Path | str, name: str, flags: int = 0) -> re.Pattern[str]:
     try:
         return re.compile(pattern, flags)
     except re.error as error:

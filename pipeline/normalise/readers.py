@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import ConfigError, load_settings
+from pipeline.config import NormaliseSettings, Settings, load_settings
 from pipeline.normalise.html import extract_page
 from pipeline.records import Reject
 
@@ -50,24 +50,18 @@ class RecordFields:
     meta: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
-    def from_settings(cls, options: dict[str, Any]) -> RecordFields:
-        fields = options.get("fields") or _shipped_fields()
-        try:
-            return cls(
-                text=tuple(fields["text"]),
-                id=tuple(fields.get("id", ("id",))),
-                meta=tuple((name, tuple(fields.get(name, (name,)))) for name in META_NAMES),
-            )
-        except (KeyError, TypeError) as error:
-            raise ConfigError(
-                "[normalise.fields] needs a list of field names for `text` "
-                f"(and lists for the others it sets): {error}"
-            ) from error
+    def from_settings(cls, options: NormaliseSettings) -> RecordFields:
+        fields = options.fields
+        return cls(
+            text=fields.text,
+            id=fields.id,
+            meta=tuple((name, getattr(fields, name)) for name in META_NAMES),
+        )
 
 
 @functools.cache
-def _shipped_fields() -> dict[str, Any]:
-    return load_settings(None)["normalise"]["fields"]
+def _shipped_options() -> NormaliseSettings:
+    return load_settings(None).normalise
 
 
 @dataclass(frozen=True)
@@ -84,9 +78,9 @@ class RawText:
     section: str | None = None
 
 
-def read_inputs(input_path: Path, settings: dict[str, Any]) -> Iterator[RawText | Reject]:
+def read_inputs(input_path: Path, settings: Settings) -> Iterator[RawText | Reject]:
     """Yield a RawText or Reject for every input under ``input_path`` (a folder or one file)."""
-    options = settings.get("normalise", {})
+    options = settings.normalise
     files, failures = find_inputs(input_path)
     yield from failures
     for source, path in files:
@@ -124,16 +118,22 @@ def _walk_folder(folder: Path) -> tuple[list[tuple[str, Path]], list[Reject]]:
     return sorted(found), failures
 
 
-def read_file(path: Path, source: str, options: dict[str, Any]) -> Iterator[RawText | Reject]:
-    """Read one file into texts, or reject it with a reason code and a sentence for a person."""
+def read_file(
+    path: Path, source: str, options: NormaliseSettings | None = None
+) -> Iterator[RawText | Reject]:
+    """Read one file into texts, or reject it with a reason code and a sentence for a person.
+
+    ``options`` are the ``[normalise]`` settings; the shipped ones when not given.
+    """
+    options = options or _shipped_options()
     suffix = path.suffix.lower()
-    wanted = {ext.lower() for ext in options.get("extensions", READABLE)}
+    wanted = {ext.lower() for ext in options.extensions}
     if suffix not in wanted or suffix not in READABLE:
         readable = ", ".join(sorted(wanted & set(READABLE)))
         what = f"'{suffix}' files are" if suffix else "files without an extension are"
         yield Reject(source, "unsupported", f"{what} not read; supported: {readable}")
         return
-    limit = int(options.get("max_file_bytes", 5_000_000))
+    limit = options.max_file_bytes
     try:
         size = path.stat().st_size
         if size > limit:
@@ -147,7 +147,7 @@ def read_file(path: Path, source: str, options: dict[str, Any]) -> Iterator[RawT
     if len(data) > limit:
         yield _too_large(source, len(data), limit)
         return
-    text = decode(data, source, float(options.get("max_control_share", 0.05)))
+    text = decode(data, source, options.max_control_share)
     if isinstance(text, Reject):
         yield text
     elif suffix == ".json":

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.chunks import code_files, fingerprint
-from pipeline.config import DEFAULT_BOILERPLATE, DOCUMENTS_FILE, REJECTS_FILE
+from pipeline.config import DOCUMENTS_FILE, REJECTS_FILE, NormaliseSettings, Settings
 from pipeline.ids import document_id
 from pipeline.io import write_jsonl
-from pipeline.normalise.boilerplate import Rules, load_rules, strip_boilerplate
+from pipeline.knowledge.bundle import Knowledge, load_knowledge
+from pipeline.normalise.boilerplate import Rules, strip_boilerplate
 from pipeline.normalise.duplicates import DuplicateFinder
 from pipeline.normalise.manifest import (
     InputEntry,
@@ -39,9 +40,11 @@ log = logging.getLogger(__name__)
 FILES_PER_TASK = 16  # files sent to a worker at a time: fewer round trips, still balanced
 
 
-def normalise(input_path: Path, settings: dict[str, Any]) -> Iterator[Document | Reject]:
+def normalise(
+    input_path: Path, settings: Settings, knowledge: Knowledge | None = None
+) -> Iterator[Document | Reject]:
     """Yield the Documents (one per article) or a Reject for every input, in a stable order."""
-    _start_worker(settings)
+    _start_worker(settings.normalise, boilerplate_rules(settings, knowledge))
     files, failures = find_inputs(Path(input_path))
     for reject in failures:
         log.warning("rejected %s: %s (%s)", reject.source, reject.reason, reject.detail)
@@ -54,8 +57,8 @@ def normalise(input_path: Path, settings: dict[str, Any]) -> Iterator[Document |
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(settings: dict[str, Any]) -> None:
-    _worker.update(options=settings.get("normalise", {}), rules=boilerplate_rules(settings))
+def _start_worker(options: NormaliseSettings, rules: Rules) -> None:
+    _worker.update(options=options, rules=rules)
 
 
 def normalise_file(source: str, path: Path) -> list[Document | Reject]:
@@ -73,17 +76,21 @@ def _normalise_batch(batch: list[tuple[str, Path]]) -> list[list[Document | Reje
     return [normalise_file(source, path) for source, path in batch]
 
 
-def normalise_fingerprint(settings: dict[str, Any]) -> str:
+def normalise_fingerprint(settings: Settings, knowledge: Knowledge) -> str:
     """Everything a file's documents depend on besides the file itself."""
-    rules = settings.get("normalise", {}).get("boilerplate")
-    files = [Path(rules) if rules else DEFAULT_BOILERPLATE, *code_files("normalise")]
-    return fingerprint("normalise", settings.get("normalise", {}), files=files)
+    return fingerprint(
+        "normalise",
+        settings.to_dict()["normalise"],
+        knowledge.fingerprint("boilerplate"),
+        files=code_files("normalise"),
+    )
 
 
 def run_normalise(
     input_path: Path,
     work_dir: Path,
-    settings: dict[str, Any],
+    settings: Settings,
+    knowledge: Knowledge | None = None,
     progress: bool = False,
     jobs: int = 1,
 ) -> tuple[int, int]:
@@ -95,15 +102,13 @@ def run_normalise(
     flagged with ``duplicate_of`` (see ``duplicates``).
     """
     work_dir = Path(work_dir)
-    key = normalise_fingerprint(settings)
+    knowledge = knowledge or load_knowledge(boilerplate=settings.normalise.boilerplate)
+    key = normalise_fingerprint(settings, knowledge)
+    init = (settings.normalise, knowledge.boilerplate)
     files, failures = find_inputs(Path(input_path))
     signatures = {source: signature(path) for source, path in files}
     previous = read_manifest(work_dir, key)
-    reusable = {
-        entry.source
-        for entry in (previous.inputs if previous else [])
-        if entry.same_file(*signatures.get(entry.source, (-2, -2)))
-    }
+    reusable = _unchanged(previous, signatures)
     rejects: list[dict[str, Any]] = [reject.to_dict() for reject in failures]
     entries: list[InputEntry] = []
     duplicates = DuplicateFinder()
@@ -111,7 +116,7 @@ def run_normalise(
     def fresh() -> Iterator[list[Document | Reject]]:
         changed = [(source, path) for source, path in files if source not in reusable]
         batches = (changed[i : i + FILES_PER_TASK] for i in range(0, len(changed), FILES_PER_TASK))
-        for batch in ordered_map(_normalise_batch, batches, jobs, _start_worker, (settings,)):
+        for batch in ordered_map(_normalise_batch, batches, jobs, _start_worker, init):
             yield from batch
 
     def documents(bar: Progress) -> Iterator[dict[str, Any]]:
@@ -139,6 +144,15 @@ def run_normalise(
     write_jsonl(work_dir / REJECTS_FILE, rejects)
     write_manifest(work_dir, Manifest(key, len(failures), entries))
     return written, len(rejects)
+
+
+def _unchanged(previous: Manifest | None, signatures: dict[str, tuple[int, int]]) -> set[str]:
+    """The inputs whose size and modification time match the last run's."""
+    return {
+        entry.source
+        for entry in (previous.inputs if previous else [])
+        if entry.same_file(*signatures.get(entry.source, (-2, -2)))
+    }
 
 
 def to_documents(raw: RawText, rules: Rules) -> list[Document | Reject]:
@@ -192,7 +206,9 @@ def _empty(source: str) -> Reject:
     )
 
 
-def boilerplate_rules(settings: dict[str, Any]) -> Rules:
-    """The shipped rules, or the file named by ``[normalise] boilerplate``."""
-    path = settings.get("normalise", {}).get("boilerplate")
-    return load_rules(Path(path) if path else None)
+def boilerplate_rules(settings: Settings, knowledge: Knowledge | None = None) -> Rules:
+    """The knowledge's rules; without one, the shipped rules changed by the file named
+    in ``[normalise] boilerplate``."""
+    if knowledge is None:
+        knowledge = load_knowledge(boilerplate=settings.normalise.boilerplate)
+    return knowledge.boilerplate

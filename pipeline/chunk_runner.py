@@ -1,0 +1,73 @@
+"""The one runner of the chunked stages (annotate, extract).
+
+A chunked stage lists its chunks in document order, hands the ones not stored
+yet to a worker (in this process or in worker processes), then writes its
+``index.json`` and removes the files no chunk names any more. The stage only
+says what a chunk is and how one is processed: a ``ChunkWorker``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from pipeline.chunks import ChunkRun, remove_stale, write_index
+from pipeline.parallel import ordered_map
+from pipeline.progress import Progress
+
+T = TypeVar("T")
+T_contra = TypeVar("T_contra", contravariant=True)
+
+
+class ChunkWorker(Protocol[T_contra]):
+    """Processes whole chunks; built in the main process, started in each worker process."""
+
+    name: str  # the stage, for the progress bar
+    suffixes: tuple[str, ...]  # the endings of the files it stores, for the clean-up
+
+    def start(self) -> None:
+        """Load what every chunk needs (a spaCy pipeline, the rules) once per process."""
+
+    def __call__(self, task: T_contra) -> tuple[int, int]:
+        """Process one chunk and store its files; return (documents, words)."""
+
+
+# The worker of this process, set by ``_start`` before any chunk arrives.
+_current: list[ChunkWorker[Any]] = []
+
+
+def _start(worker: ChunkWorker[Any]) -> None:
+    worker.start()
+    _current[:] = [worker]
+
+
+def _process(task: Any) -> tuple[int, int]:
+    return _current[0](task)
+
+
+def run_chunk_stage(
+    worker: ChunkWorker[T],
+    folder: Path,
+    entries: list[dict[str, Any]],
+    todo: Iterable[T],
+    stored: Callable[[dict[str, Any]], Iterable[str]],
+    jobs: int = 1,
+    progress: bool = False,
+) -> ChunkRun:
+    """Process the chunks in ``todo``, then index ``entries`` and drop stale files.
+
+    ``entries`` lists every chunk of the run in document order; it may be filled
+    while ``todo`` is consumed. ``stored(entry)`` names the files an entry keeps.
+    """
+    processed = 0
+    with Progress(worker.name, enabled=progress) as bar:
+        for documents, words in ordered_map(_process, todo, jobs, _start, (worker,)):
+            bar.update(documents, words)
+            processed += 1
+    write_index(folder, entries)
+    keep = {name for entry in entries for name in stored(entry)}
+    for suffix in worker.suffixes:
+        remove_stale(folder, keep, suffix)
+    total = sum(len(entry["doc_ids"]) for entry in entries)
+    return ChunkRun(total, len(entries), len(entries) - processed)
