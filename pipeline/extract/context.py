@@ -11,8 +11,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from pipeline.annotate.linker import POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
 from pipeline.extract.cues import DocTokens
+from pipeline.function_words import (
+    CLAUSE_PREPOSITIONS,
+    CONDITION_CLOSERS,
+    CONTRASTIVE_CONJUNCTIONS,
+    COORDINATORS,
+    NOUN_DETERMINERS,
+    POSSESSIVE_MARKS,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+    RELATIVE_OPENERS,
+    RELATIVE_PRONOUNS,
+    REPORT_CONTINUERS,
+    TENSE_AUXILIARIES,
+)
 from pipeline.knowledge.cues import CueLexicon
 
 OPEN_QUOTES = frozenset({"“", "‘", "«"})
@@ -21,37 +34,6 @@ TOGGLE_QUOTES = frozenset({'"', "'"})
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES
 ALL_QUOTES = QUOTES | TOGGLE_QUOTES
 BOUNDARIES = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
-PREPOSITIONS = frozenset(
-    {
-        "with",
-        "to",
-        "from",
-        "of",
-        "for",
-        "on",
-        "against",
-        "at",
-        "in",
-        "into",
-        "about",
-        "over",
-        "toward",
-        "towards",
-        "between",
-        "among",
-        "than",
-        "like",
-        "upon",
-        "after",
-        "before",
-        "behind",
-        "alongside",
-    }
-)
-# "has since agreed": after an auxiliary, "since" is an adverb, not a clause opener.
-AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would"})
-COORDINATORS = frozenset({"but", "and", "yet"})
-BE_FORMS = frozenset({"is", "was", "were", "are", "be", "been", "being", "'s", "’s", "got"})
 ADVERB_GAP = 2  # words allowed between a modal or negation and its verb ("would not quickly")
 
 
@@ -217,10 +199,7 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
 
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 # Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
-NOUN_BEFORE = frozenset(
-    {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my"}
-    | {"your", "phone", "'s"}
-)
+NOUN_BEFORE = NOUN_DETERMINERS | {"'s", "phone"}
 
 
 def _participle_speaker(
@@ -303,7 +282,7 @@ def _trailing_attribution(
     listener = mention_at(ctx.mentions, rest[0]) if rest else None
     if listener is not None:  # "..., Sybiha told CNN on Sunday."
         rest = [i for i in rest if i >= listener.end]
-    if len(rest) > TRAILING_REST or any(tokens.lower[i] in {"that", "but", "and"} for i in rest):
+    if len(rest) > TRAILING_REST or any(tokens.lower[i] in REPORT_CONTINUERS for i in rest):
         return None
     if rest and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
         return None  # "..., said the proposals were unacceptable": the report follows
@@ -338,7 +317,7 @@ def _report_end(tokens: DocTokens, start: int, end: int) -> int:
     lower, text = tokens.lower, tokens.text
     for position in range(start, end):
         word = lower[position]
-        if word == ";" or (word in {"but", "while", "whereas"} and text[position - 1] == ","):
+        if word == ";" or (word in CONTRASTIVE_CONJUNCTIONS and text[position - 1] == ","):
             return position
     return end
 
@@ -431,7 +410,7 @@ def left_subject(
                 return mention
             position = mention.start - 1
             continue
-        after_auxiliary = position > floor and tokens.lower[position - 1] in AUXILIARIES
+        after_auxiliary = position > floor and tokens.lower[position - 1] in TENSE_AUXILIARIES
         boundary = _is_boundary(tokens, position, lexicon) and not after_auxiliary
         if boundary and tokens.lower[position] in RELATIVE_PRONOUNS:
             # "Putin, who has long demanded ...": the relative pronoun stands for the name
@@ -443,8 +422,6 @@ def left_subject(
     return None
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "which"})
-RELATIVE_OPENERS = frozenset({"who", "which", "whom", "whose", "that"})
 PARENTHESIS_REACH = 16  # words inside ", the head of Zelensky's office," before a verb
 
 
@@ -489,7 +466,7 @@ def _parenthetical_subject(
     position = index - 1
     adverbs = lexicon.words["verb_adverbs"]
     while position >= floor and (
-        tokens.norm[position] in adverbs or tokens.lower[position] in AUXILIARIES
+        tokens.norm[position] in adverbs or tokens.lower[position] in TENSE_AUXILIARIES
     ):
         position -= 1
     if position <= floor or tokens.text[position] != ",":
@@ -549,10 +526,6 @@ def _shared_subject(
     return None
 
 
-# Words that are prepositions before a noun but open a clause before a subject and its verb.
-CLAUSE_PREPOSITIONS = frozenset({"after", "before", "until"})
-
-
 def _clause_subject(tokens: DocTokens, mention: Span, verb: int, lexicon: CueLexicon) -> bool:
     """ "after Russia demanded more land": after a conjunction that is also a preposition,
     a mention followed only by auxiliaries or adverbs and the verb is the verb's subject."""
@@ -561,7 +534,7 @@ def _clause_subject(tokens: DocTokens, mention: Span, verb: int, lexicon: CueLex
         return False
     adverbs = lexicon.words["verb_adverbs"]
     return all(
-        tokens.lower[i] in AUXILIARIES or tokens.norm[i] in adverbs
+        tokens.lower[i] in TENSE_AUXILIARIES or tokens.norm[i] in adverbs
         for i in range(mention.end, verb)
     )
 
@@ -597,7 +570,7 @@ def coordinated(
     chain = [subject]
     position = subject.start - 1
     while position > 0:
-        if tokens.lower[position] in {"its", "his", "their", "her"}:
+        if tokens.lower[position] in POSSESSIVE_PRONOUNS:
             position -= 1
         joiner = tokens.lower[position] if position > 0 else ""
         if joiner not in {"and", ","} or (joiner == "," and len(chain) == 1):
@@ -627,7 +600,7 @@ def in_conditional(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> boo
     lower, norm = ctx.tokens.lower, ctx.tokens.norm
     conditionals = lexicon.words["conditionals"]
     for position in range(index - 1, ctx.start - 1, -1):
-        if lower[position] in {",", ";", "—", "then"}:
+        if lower[position] in CONDITION_CLOSERS:
             return False
         if norm[position] in conditionals:
             return True

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import replace
 
 from spacy.tokens import Span
 
-from pipeline.annotate.linker import POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
 from pipeline.extract.context import (
     ALL_QUOTES,
-    BE_FORMS,
-    CLAUSE_PREPOSITIONS,
-    PREPOSITIONS,
     SentenceContext,
     coordinated,
     in_conditional,
@@ -21,27 +18,39 @@ from pipeline.extract.context import (
     preceded_by,
 )
 from pipeline.extract.cues import Cue
-from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet, no_claim
+from pipeline.extract.decisions import Decision, RuleSet, no_claim
+from pipeline.function_words import (
+    ABILITY_MODALS,
+    AGENT_PREPOSITIONS,
+    ALTERNATIVES,
+    ANAPHORIC_DETERMINERS,
+    BACKSHIFTED_WILL,
+    CLAUSE_PREPOSITIONS,
+    COPULAS,
+    FACTUAL_AUXILIARIES,
+    FUTURE_WORDS,
+    HAVE_FORMS,
+    INTENTION_LINKS,
+    NOT,
+    NOUN_PHRASE_OPENERS,
+    PASSIVE_AUXILIARIES,
+    PERFECT_HAVE,
+    POSSESSIVE_MARKS,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+    PROMISE_AUXILIARIES,
+    REFUSING_NEGATIONS,
+    RELATIVE_SUBJECTS,
+    VERB_GROUP_WORDS,
+)
 from pipeline.knowledge.cues import CueLexicon
 
 MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
-# Words that make "no concessions" a refusal ("there will be no concessions"), not a report
-# ("no compromise had been reached").
-FUTURE_WORDS = frozenset({"will", "would", "can", "cannot", "must", "'ll", "’ll", "wo", "ca"})
 CONTENT_REACH = 5  # words between "pressure" and its "to" ("pressure from Washington to ...")
 INFINITIVE_REACH = 6  # words between "to <verb>" and a coordinated "and <verb>"
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
 # Words before a verb-form cue that show it is a noun ("a push", "under pressure").
-DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "such", "any", "its", "his",
-                         "her", "their", "our", "my", "your", "of", "under", "with", "without",
-                         "for", "real", "heavy", "more", "new", "no", "renewed"})  # fmt: skip
-# Determiners that point a noun cue back to the previous sentence ("rejected the demand").
-ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
-FACTUAL_AUXILIARIES = frozenset({"had", "was", "were", "did", "is", "are", "has", "have"})
-# Words that stand between an actor and its verb ("has long demanded"), never a noun.
-AUXILIARY_WORDS = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been",
-                             "being", "did", "does", "do", "to", "and", "or", "but", "who",
-                             "which", "that", "then", "also"})  # fmt: skip
+DETERMINERS = NOUN_PHRASE_OPENERS | {"real", "heavy", "new", "renewed"}
 TERMINAL = (".", "!", "?", "…", '"', "'", "”", "’", ")")
 HEADLINE_WORDS = 25
 
@@ -151,7 +160,7 @@ class CueRules(RuleSet):
             modal = None
         if modal is not None and reported and self._firm_in_speech(ctx, cue, modal):
             modal = None
-        if modal is not None and not (reported and tokens.lower[modal] in BACKSHIFT):
+        if modal is not None and not (reported and tokens.lower[modal] in BACKSHIFTED_WILL):
             return no_claim(
                 cue,
                 "modal",
@@ -224,7 +233,7 @@ class CueRules(RuleSet):
                 return False
             if text == "that":
                 # "demanded that ...", "Russia's central demand is that ..."
-                copula = position - 1 > ctx.start and lower[position - 1] in {"is", "was"}
+                copula = position - 1 > ctx.start and lower[position - 1] in COPULAS
                 return position in ends or (copula and position - 1 in ends)
         return False
 
@@ -324,7 +333,7 @@ class CueRules(RuleSet):
         """The verb of "to <verb>" after a noun's "by/from X" ("an offer by Turkey to host")."""
         tokens = ctx.tokens
         position = cue.end
-        if position + 1 < ctx.end and tokens.lower[position] in {"by", "from"}:
+        if position + 1 < ctx.end and tokens.lower[position] in AGENT_PREPOSITIONS:
             agent = mention_at(ctx.mentions, position + 1)
             if agent is None:
                 return None
@@ -390,7 +399,7 @@ class CueRules(RuleSet):
             if owner is not None:  # "Trump's proposed truce": a participle after a possessor
                 return [owner], "possessor"
         participle = cue.kind == "verb" and not tokens.lower[cue.start].endswith("ing")
-        if participle and before is not None and tokens.lower[before] in BE_FORMS:
+        if participle and before is not None and tokens.lower[before] in PASSIVE_AUXILIARIES:
             agent = self._after_word(ctx, cue, {"by"}, window=4)
             return (self._and_following(ctx, agent) if agent is not None else []), "passive-agent"
         if participle and not self._has_own_subject(ctx, cue):
@@ -425,7 +434,7 @@ class CueRules(RuleSet):
             and tokens.norm[before] not in self.words["group_nouns"]
             and tokens.norm[before] not in self.words["verb_adverbs"]
             and not tokens.norm[before].endswith("ly")  # "Moscow flatly rejected"
-            and tokens.lower[before] not in AUXILIARY_WORDS
+            and tokens.lower[before] not in VERB_GROUP_WORDS
         )
 
     def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
@@ -444,17 +453,17 @@ class CueRules(RuleSet):
         while position >= ctx.start and (
             tokens.norm[position] in self.modals
             or tokens.norm[position] in self.words["verb_adverbs"]
-            or tokens.lower[position] in AUXILIARY_WORDS - {"that", "which", "who"}
+            or tokens.lower[position] in VERB_GROUP_WORDS - RELATIVE_SUBJECTS
         ):
             position -= 1
-        return position >= ctx.start and tokens.lower[position] in {"that", "which", "who"}
+        return position >= ctx.start and tokens.lower[position] in RELATIVE_SUBJECTS
 
     def _refused_intention(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "no intention of giving up", "no plans to cede": a negated intention noun right
         before the act."""
         tokens = ctx.tokens
         link = cue.start - 1
-        if link - 1 <= ctx.start or tokens.lower[link] not in {"of", "to", "in"}:
+        if link - 1 <= ctx.start or tokens.lower[link] not in INTENTION_LINKS:
             return False
         if tokens.lower[link] != "to" and not tokens.lower[cue.start].endswith("ing"):
             return False
@@ -476,7 +485,7 @@ class CueRules(RuleSet):
         position = cue.start - 1
         while position >= ctx.start and tokens.norm[position] in self.words["verb_adverbs"]:
             position -= 1
-        if position <= ctx.start or tokens.lower[position] not in {"and", "or"}:
+        if position <= ctx.start or tokens.lower[position] not in ALTERNATIVES:
             return False
         for before in range(position - 1, max(ctx.start, position - INFINITIVE_REACH) - 1, -1):
             if tokens.text[before] in ALL_QUOTES:
@@ -512,7 +521,7 @@ class CueRules(RuleSet):
             return False
         lower = ctx.tokens.lower
         window = range(max(ctx.start, cue.start - 3), cue.start)
-        return any(lower[i] in {"will", "would", "wo", "'ll", "’ll"} for i in window)
+        return any(lower[i] in PROMISE_AUXILIARIES for i in window)
 
     @staticmethod
     def _no_longer(ctx: SentenceContext, cue: Cue) -> bool:
@@ -535,7 +544,7 @@ class CueRules(RuleSet):
         openers = self.words["clause_openers"] | CLAUSE_PREPOSITIONS
         if any(tokens.lower[i] in openers for i in between):
             return False
-        refusal = tokens.norm[negation] not in NOT | {"no", "cannot", "won't", "neither", "nor"}
+        refusal = tokens.norm[negation] not in REFUSING_NEGATIONS
         return not (cue.kind == "noun" and refusal and self._possessor_of(ctx, cue.start))
 
     def _firm_in_speech(self, ctx: SentenceContext, cue: Cue, modal: int) -> bool:
@@ -545,7 +554,7 @@ class CueRules(RuleSet):
         after = lower[modal + 1] if modal + 1 < ctx.end else ""
         if cue.type != "concession":
             return False
-        if lower[modal] in {"could", "can"} and after in NOT:
+        if lower[modal] in ABILITY_MODALS and after in NOT:
             return True
         return after == "be" and modal + 2 < ctx.end and lower[modal + 2] == "no"
 
@@ -556,7 +565,7 @@ class CueRules(RuleSet):
         before = cue.start - 1
         while before > ctx.start and ctx.tokens.norm[before] in self.words["verb_adverbs"]:
             before -= 1
-        if before >= ctx.start and ctx.tokens.lower[before] in {"has", "have", "had"}:
+        if before >= ctx.start and ctx.tokens.lower[before] in HAVE_FORMS:
             return True
         return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
 
@@ -568,10 +577,10 @@ class CueRules(RuleSet):
         owner = self._possessor_of(ctx, cue.start)
         if owner is not None:
             return owner.kb_id_ != "pronoun"  # "its terms" may be the judged thing's own
-        return self._after_word(ctx, cue, {"by", "from"}, window=2) is not None
+        return self._after_word(ctx, cue, AGENT_PREPOSITIONS, window=2) is not None
 
     def _after_word(
-        self, ctx: SentenceContext, cue: Cue, words: set[str], window: int, own: bool = False
+        self, ctx: SentenceContext, cue: Cue, words: Set[str], window: int, own: bool = False
     ) -> Span | None:
         """The actor named after "by"/"from" within ``window`` tokens of the cue.
 
@@ -625,7 +634,7 @@ class CueRules(RuleSet):
                 )
                 is not None
             ):
-                giver = self._after_word(ctx, cue, {"from", "by"}, window=AGENT_WINDOW)
+                giver = self._after_word(ctx, cue, AGENT_PREPOSITIONS, window=AGENT_WINDOW)
                 if giver is None:
                     return no_claim(
                         cue,
@@ -636,7 +645,7 @@ class CueRules(RuleSet):
         owner = self._possessor_of(ctx, cue.start)
         if owner is not None:
             return self.claims(ctx, cue, [owner], claim_type, "noun-possessor", 0.85)
-        agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
+        agent = self._after_word(ctx, cue, AGENT_PREPOSITIONS, window=2)
         if agent is not None:
             return self.claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
         agents = self._participle_agents(ctx, cue)
@@ -673,7 +682,7 @@ class CueRules(RuleSet):
         governed = before != "the" or any(
             other.kind == "verb" and 0 <= cue.start - other.end <= MODIFIER_GAP for other in cues
         )
-        if before in ANAPHORIC and antecedent is not None and governed:
+        if before in ANAPHORIC_DETERMINERS and antecedent is not None and governed:
             return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora", 0.55)
         return no_claim(
             cue,
@@ -725,7 +734,7 @@ class CueRules(RuleSet):
     def _auxiliary_have(self, ctx: SentenceContext, light: int) -> bool:
         """ "had received", "has taken": "have" before a participle is an auxiliary."""
         tokens = ctx.tokens
-        if tokens.norm[light] not in {"have", "has", "had", "having", "'ve", "’ve"}:
+        if tokens.norm[light] not in PERFECT_HAVE:
             return False
         following = light + 1
         while following < ctx.end and tokens.norm[following] in self.words["verb_adverbs"]:
@@ -797,7 +806,7 @@ class CueRules(RuleSet):
         if (
             modal is not None
             and reported
-            and tokens.lower[modal] in BACKSHIFT
+            and tokens.lower[modal] in BACKSHIFTED_WILL
             and not counterfactual
         ):
             modal = None  # "said a deployment would be unacceptable" reports "will be"

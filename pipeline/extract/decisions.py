@@ -13,11 +13,13 @@ from spacy.tokens import Span
 
 from pipeline.extract.context import SentenceContext, in_conditional, preceded_by
 from pipeline.extract.cues import Cue
+from pipeline.function_words import (
+    BACKSHIFTED_WILL,
+    POSSIBILITY_MODALS,
+    SCANT_DETERMINERS,
+    SUBJECT_PRONOUNS,
+)
 from pipeline.knowledge.cues import CueEntry, CueLexicon
-
-SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
-NOT = frozenset({"not", "n't", "n’t", "never"})
-BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ class RuleSet:
         self.words = lexicon.words
         self.negations = lexicon.words["negations"]
         self.modals = lexicon.words["hypothetical_modals"]
-        self.firm_modals = self.modals - BACKSHIFT  # built once: ``asserted`` runs per candidate
+        # Built once: ``asserted`` runs per candidate.
+        self.firm_modals = self.modals - BACKSHIFTED_WILL
 
     def word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
         return Cue(index, index + 1, ctx.tokens.text[index], entry)
@@ -81,7 +84,7 @@ class RuleSet:
             or (  # "no sign that it is willing": nothing is shown
                 norm[i] in words["unasserting_nouns"]
                 and i > ctx.start
-                and norm[i - 1] in {"no", "little", "any"}
+                and norm[i - 1] in SCANT_DETERMINERS
                 and i + 1 < ctx.end
                 and norm[i + 1] in {"that", "of"}
             )
@@ -104,9 +107,9 @@ class RuleSet:
         pronoun, "could/might/may" and a concession make a signal of readiness, which the
         guidelines count."""
         tokens = ctx.tokens
-        if claim_type != "concession" or tokens.lower[modal] not in {"could", "might", "may"}:
+        if claim_type != "concession" or tokens.lower[modal] not in POSSIBILITY_MODALS:
             return False
-        if modal <= ctx.start or tokens.lower[modal - 1] not in SELF_PRONOUNS:
+        if modal <= ctx.start or tokens.lower[modal - 1] not in SUBJECT_PRONOUNS:
             return False  # "indicated Kyiv could accept" is someone else's reading
         window = range(max(ctx.start, modal - 4), modal)
         return any(tokens.lower[i] in self.words["signal_verbs"] for i in window)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pipeline.extract.context import (
     ALL_QUOTES,
-    PREPOSITIONS,
     SentenceContext,
     in_conditional,
     left_subject,
@@ -16,16 +15,23 @@ from pipeline.extract.context import (
 )
 from pipeline.extract.cue_rules import is_headline_text
 from pipeline.extract.cues import NOUN_MARKERS, Cue
-from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet
+from pipeline.extract.decisions import Decision, RuleSet
+from pipeline.function_words import (
+    BACKSHIFTED_WILL,
+    BE_PRESENT,
+    CONDITION_OPENERS,
+    CONDITION_WORDS,
+    CONDITIONAL_CONJUNCTIONS,
+    ELLIPSIS_AUXILIARIES,
+    FIRST_PERSON_FUTURE,
+    FUTURE_AUXILIARIES,
+    NEGATORS,
+    NOT,
+    PREPOSITIONS,
+    PROPOSING_MODALS,
+)
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
-AUXILIARIES = frozenset({"did", "does", "do", "would", "will", "has", "have", "had", "could",
-                         "can", "was", "were", "is", "wo", "ca"})  # fmt: skip
-BE_PRESENT = frozenset({"'re", "’re", "are", "am", "'m", "’m"})
-CONDITION_WORDS = frozenset({"if", "unless", "provided"})
-# Words that open a reported condition ("only ... once", "if ..., we will", "not ... until").
-CONDITION_OPENERS = frozenset({"only", "if", "unless", "until"})
-NEGATORS = frozenset({"no", "not", "never", "n't", "n’t"})
 DEONTIC_ENTRY = CueEntry("demand", "deontic", "must", ("must",))
 ELLIPSIS_ENTRY = CueEntry("rejection", "ellipsis", "did not", ("did not",))
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
@@ -54,8 +60,8 @@ class SentenceRules(RuleSet):
         super().__init__(lexicon, affiliations)
         # In someone's words "might/may have to" still proposes; "could" stays hypothetical.
         hypothetical = self.modals - self.words["deontic"]
-        hypothetical -= {"must", "should", "ought", "might", "may"}
-        self.reported_hypotheticals = hypothetical - BACKSHIFT
+        hypothetical -= PROPOSING_MODALS
+        self.reported_hypotheticals = hypothetical - BACKSHIFTED_WILL
         self.pattern_verbs = frozenset().union(*(self.words[name] for name in VERB_LISTS))
 
     def apply(
@@ -181,7 +187,7 @@ class SentenceRules(RuleSet):
         concessions = [c for c in cues if c.type == "concession"]
         for mention in ctx.mentions:
             aux = mention.end
-            if aux + 2 > ctx.end or tokens.lower[aux] not in AUXILIARIES:
+            if aux + 2 > ctx.end or tokens.lower[aux] not in ELLIPSIS_AUXILIARIES:
                 continue
             if tokens.lower[aux + 1] not in NOT:
                 continue
@@ -335,7 +341,7 @@ class SentenceRules(RuleSet):
                 continue
             window = range(index + 1, min(ctx.end, index + 7))
             only_if = word == "only" and any(norm[i] in only_conditions for i in window)
-            threat = word in {"if", "unless"} and (
+            threat = word in CONDITIONAL_CONJUNCTIONS and (
                 self._first_person_future(ctx, index)
                 or self._own_side_future(ctx, index, speaker.label_)
             )
@@ -359,7 +365,7 @@ class SentenceRules(RuleSet):
             if norm not in first_person:
                 continue
             following = words[position + 1 : position + 4]  # allows "we're just going to"
-            if following[:1] and following[0] in {"will", "'ll", "’ll", "shall"}:
+            if following[:1] and following[0] in FIRST_PERSON_FUTURE:
                 return True
             if following[:1] and following[0] in BE_PRESENT and "going" in following[1:]:
                 return True
@@ -373,7 +379,7 @@ class SentenceRules(RuleSet):
             if mention.end >= index or mention.end >= ctx.end:
                 continue
             own = mention.label_ == speaker or self.affiliations.get(speaker) == mention.label_
-            if own and tokens.lower[mention.end] in {"will", "would", "'ll", "’ll"}:
+            if own and tokens.lower[mention.end] in FUTURE_AUXILIARIES:
                 return True
         return False
 
