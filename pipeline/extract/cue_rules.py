@@ -2,68 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
 from dataclasses import replace
 
 from spacy.tokens import Span
 
-from pipeline.extract.context import (
-    ALL_QUOTES,
-    SentenceContext,
-    coordinated,
-    in_conditional,
-    left_subject,
-    mention_at,
-    mention_ending_before,
-    preceded_by,
-)
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision, RuleSet, no_claim
+from pipeline.extract.grammar.clauses import (
+    coordinated_infinitive,
+    factual_complement,
+    in_conditional,
+    is_negated,
+    no_longer,
+    noun_use,
+    refused_intention,
+    stopped,
+)
+from pipeline.extract.grammar.phrases import (
+    MODIFIER_GAP,
+    NOUN_OPENERS,
+    actor_after_word,
+    and_following,
+    auxiliary_have,
+    infinitive_after_agent,
+    light_verb_before,
+    object_is,
+    participle_agents,
+    possessor_of,
+)
+from pipeline.extract.grammar.sentence import SentenceContext, in_quoted_question, is_headline_text
+from pipeline.extract.grammar.subjects import (
+    coordinated,
+    first_person_subject,
+    has_own_subject,
+    left_subject,
+    opens_relative,
+    reduced_relative,
+)
+from pipeline.extract.grammar.tokens import mention_at, mention_ending_before, preceded_by
 from pipeline.function_words import (
     ABILITY_MODALS,
     AGENT_PREPOSITIONS,
-    ALTERNATIVES,
     ANAPHORIC_DETERMINERS,
     BACKSHIFTED_WILL,
-    CLAUSE_PREPOSITIONS,
     COPULAS,
-    FACTUAL_AUXILIARIES,
     FUTURE_WORDS,
-    HAVE_FORMS,
-    INTENTION_LINKS,
     NOT,
-    NOUN_PHRASE_OPENERS,
     PASSIVE_AUXILIARIES,
-    PERFECT_HAVE,
     POSSESSIVE_MARKS,
-    POSSESSIVE_PRONOUNS,
-    PREPOSITIONS,
     PROMISE_AUXILIARIES,
-    REFUSING_NEGATIONS,
-    RELATIVE_SUBJECTS,
-    VERB_GROUP_WORDS,
 )
 from pipeline.knowledge.cues import CueLexicon
 
-MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
 CONTENT_REACH = 5  # words between "pressure" and its "to" ("pressure from Washington to ...")
-INFINITIVE_REACH = 6  # words between "to <verb>" and a coordinated "and <verb>"
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
-# Words before a verb-form cue that show it is a noun ("a push", "under pressure").
-DETERMINERS = NOUN_PHRASE_OPENERS | {"real", "heavy", "new", "renewed"}
-TERMINAL = (".", "!", "?", "…", '"', "'", "”", "’", ")")
-HEADLINE_WORDS = 25
-
-
-def is_headline(sent: Span) -> bool:
-    """A short line without final punctuation: a headline, label or caption."""
-    return is_headline_text(sent.text)
-
-
-def is_headline_text(sentence: str) -> bool:
-    """``is_headline`` of a sentence's text."""
-    text = sentence.strip()
-    return bool(text) and not text.endswith(TERMINAL) and len(text.split()) <= HEADLINE_WORDS
 
 
 class CueRules(RuleSet):
@@ -97,7 +89,7 @@ class CueRules(RuleSet):
         doubted = self.doubted(ctx)
         headline = is_headline_text(ctx.text)
         for cue in cues:
-            if ctx.is_question or self._in_quoted_question(ctx, cue):
+            if ctx.is_question or in_quoted_question(ctx, cue):
                 decisions += no_claim(cue, "question", "a question asserts nothing")
             elif headline:
                 decisions += no_claim(
@@ -129,7 +121,7 @@ class CueRules(RuleSet):
         tokens = ctx.tokens
         if cue.kind == "stance":
             return self._stance(ctx, cue)
-        if cue.kind == "verb" and self._refused_intention(ctx, cue):
+        if cue.kind == "verb" and refused_intention(ctx, cue, self.lexicon):
             # "Russia has no intention of giving up the regions": it will not give them up
             if cue.type != "concession":
                 return no_claim(cue, "refused-act", "what an actor will not do is no act of it")
@@ -141,7 +133,7 @@ class CueRules(RuleSet):
             governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
             if governor is None or tokens.norm[governor] not in self.words["aspectual_verbs"]:
                 return self._infinitive(ctx, cue)
-        if cue.kind == "verb" and self._coordinated_infinitive(ctx, cue):
+        if cue.kind == "verb" and coordinated_infinitive(ctx, cue, self.lexicon):
             return self._infinitive(ctx, cue)
         if cue.kind == "verb" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "into":
             return no_claim(
@@ -154,7 +146,7 @@ class CueRules(RuleSet):
             return no_claim(cue, "conditional", "inside an if/unless clause: not asserted")
         reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
         modal = preceded_by(tokens, cue.start, self.modals, ctx.start)
-        if modal is not None and cue.kind == "noun" and self._possessor_of(ctx, cue.start):
+        if modal is not None and cue.kind == "noun" and possessor_of(ctx, cue.start, self.lexicon):
             modal = None  # "must accept Putin's terms": the terms are Putin's all the same
         if modal is not None and self.signalled_readiness(ctx, cue.type, modal):
             modal = None
@@ -167,16 +159,16 @@ class CueRules(RuleSet):
                 f"after the modal '{tokens.text[modal]}': advice, obligation or a hypothetical, "
                 "not an act (in reported speech only the backshifted 'would' keeps an act)",
             )
-        if cue.kind == "verb" and self._noun_use(ctx, cue):
+        if cue.kind == "verb" and noun_use(ctx, cue, self.lexicon):
             return no_claim(cue, "noun-use", f"'{cue.text}' is used as a noun here, not as a verb")
         if cue.kind == "ready" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "the":
             return no_claim(cue, "noun-use", f"'the {tokens.text[cue.start]}' names a group here")
         emptied = self._empty_or_off_topic(ctx, cue)
         if emptied is not None:
             return no_claim(cue, *emptied)
-        negated = self._negated(ctx, cue)
+        negated = is_negated(ctx, cue, self.lexicon)
         claim_type = cue.type
-        dropped = self._no_longer(ctx, cue) if negated else self._stopped(ctx, cue)
+        dropped = no_longer(ctx, cue) if negated else stopped(ctx, cue, self.lexicon)
         if cue.type == "demand" and cue.kind == "verb" and dropped:
             # "Russia is no longer demanding that Ukraine withdraw": a dropped demand
             return [
@@ -203,19 +195,6 @@ class CueRules(RuleSet):
             ]
         return decisions
 
-    @staticmethod
-    def _in_quoted_question(ctx: SentenceContext, cue: Cue) -> bool:
-        """A cue inside a quotation that ends with a question mark."""
-        if not ctx.quoted(cue.start):
-            return False
-        text = ctx.tokens.text
-        for position in range(cue.end, ctx.end):
-            if not ctx.quoted(position):
-                return text[position - 1] == "?"
-            if text[position] == "?":
-                return True
-        return False
-
     def _inside_demanded_content(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> bool:
         """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
         if cue.kind not in {"verb", "ready"}:
@@ -237,25 +216,6 @@ class CueRules(RuleSet):
                 return position in ends or (copula and position - 1 in ends)
         return False
 
-    def _noun_use(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "under real pressure", "a press conference", "make painful compromises": the
-        verb's form used as a noun."""
-        lower = ctx.tokens.lower
-        before = lower[cue.start - 1] if cue.start > ctx.start else ""
-        before2 = lower[cue.start - 2] if cue.start - 1 > ctx.start else ""
-        after = lower[cue.end] if cue.end < ctx.end else ""
-        if self.lexicon.has("cancelling_next_words", after):
-            return True
-        if (
-            self.lexicon.has("noun_taking_verbs", before2)
-            and before.isalpha()
-            and not (lower[cue.start].endswith(("ed", "ing")))
-        ):
-            return True  # a verb, one modifier, then the cue: the cue is the verb's object
-        if lower[cue.start].endswith(("ed", "ing")) and before not in DETERMINERS:
-            return False
-        return before in DETERMINERS or self.lexicon.has("noun_taking_verbs", before)
-
     def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
         """Objects that empty a cue ("offered few details") and verbs that do not yield
         ground after "ready to"/"agreed to" ("agreed to meet")."""
@@ -268,7 +228,9 @@ class CueRules(RuleSet):
         nxt_object = lower[listener.end] if has_object and listener is not None else nxt
         if nxt_object in self.words["empty_objects"]:
             return "empty-object", f"the cue's object is '{nxt_object}': nothing is asked or given"
-        if cue.type == "concession" and self._object_is(ctx, cue.end, "non_yielding_objects"):
+        if cue.type == "concession" and object_is(
+            ctx, cue.end, "non_yielding_objects", self.lexicon
+        ):
             return "not-yielding", "what is accepted or agreed yields nothing to the other side"
         if cue.type == "concession" and cue.kind == "noun" and nxt == "to":
             nxt = after  # "willingness to negotiate": the verb after the noun's "to"
@@ -279,7 +241,7 @@ class CueRules(RuleSet):
             nxt = after  # "ready for peace talks": a modifier before the noun
         if cue.kind == "ready" and cue.type == "concession" and nxt in self.opposing_verbs:
             return "opposing", f"'{cue.text} {nxt}' pledges a demand or refusal, not a concession"
-        if cue.type == "rejection" and self._object_is(ctx, cue.end, "non_proposals"):
+        if cue.type == "rejection" and object_is(ctx, cue.end, "non_proposals", self.lexicon):
             return "no-proposal", "what is rejected is a report or claim, no demand or proposal"
         if yielding_frame and nxt in self.words["non_concession_verbs"]:
             window = range(cue.end + 1, min(ctx.end, cue.end + 4))
@@ -306,17 +268,17 @@ class CueRules(RuleSet):
         if cue.type == "rejection" and nxt == "to" and after in self.rejection_heads:
             return "double-refusal", f"'{cue.text} to {after} ...' refuses to refuse: no claim"
         if cue.type == "concession" and cue.kind == "noun":
-            verb = self._infinitive_after_agent(ctx, cue)
+            verb = infinitive_after_agent(ctx, cue)
             if verb is not None and ctx.tokens.norm[verb] in self.words["non_concession_verbs"]:
                 return "not-yielding", f"'{cue.text} ... to {ctx.tokens.text[verb]}' yields nothing"
         if cue.type == "rejection" and nxt == "to" and after in self.words["refusal_nonclaims"]:
             return "no-refusal", f"'{cue.text} to {after}' refuses no demand or proposal"
-        if cue.entry.lemma == "agree" and nxt in DETERMINERS:
+        if cue.entry.lemma == "agree" and nxt in NOUN_OPENERS:
             return "adopted", f"'{cue.text} {nxt} ...' adopts something; it concedes nothing"
         if reporting and (not nxt or not nxt.isalpha()):
             return "speech-tag", f"'{cue.text}' only tags a quotation here"
         reports = nxt == "that" and reporting
-        if reports and self._factual_complement(ctx, cue.end + 1):
+        if reports and factual_complement(ctx, cue.end + 1, self.lexicon):
             return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"
         if cue.entry.lemma == "need" and nxt == "to":
             return "obligation", "'needs to ...' is an obligation: a demand only in reported speech"
@@ -329,53 +291,12 @@ class CueRules(RuleSet):
             return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
         return None
 
-    def _infinitive_after_agent(self, ctx: SentenceContext, cue: Cue) -> int | None:
-        """The verb of "to <verb>" after a noun's "by/from X" ("an offer by Turkey to host")."""
-        tokens = ctx.tokens
-        position = cue.end
-        if position + 1 < ctx.end and tokens.lower[position] in AGENT_PREPOSITIONS:
-            agent = mention_at(ctx.mentions, position + 1)
-            if agent is None:
-                return None
-            position = agent.end
-        if position == cue.end or position + 1 >= ctx.end or tokens.lower[position] != "to":
-            return None
-        return position + 1
-
-    def _object_is(self, ctx: SentenceContext, start: int, list_name: str) -> bool:
-        """The head of the object starting at ``start`` ("the Kremlin's latest claims") is in
-        the word list."""
-        tokens = ctx.tokens
-        for position in range(start, min(ctx.end, start + 5)):
-            if tokens.norm[position] in self.words[list_name]:
-                return True
-            skippable = (
-                tokens.lower[position] in DETERMINERS
-                or tokens.lower[position] in POSSESSIVE_MARKS
-                or mention_at(ctx.mentions, position) is not None
-                or (tokens.is_alpha[position] and tokens.is_lower[position])
-            )
-            if not skippable:
-                return False
-        return False
-
-    def _factual_complement(self, ctx: SentenceContext, start: int) -> bool:
-        """A "that" clause stating a fact ("insisted that Putin had ...") rather than an
-        obligation ("insisted that Kyiv must ..."): a finite auxiliary comes first."""
-        for position in range(start, min(ctx.end, start + 8)):
-            text = ctx.tokens.norm[position]
-            if text in self.words["deontic"] or text in self.modals:
-                return False
-            if text in FACTUAL_AUXILIARIES:
-                return True
-        return False
-
     def _infinitive(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         """ "X's decision to abandon ..." is X's act; other infinitives are governed by
         another word ("pressed X to accept"), which carries the claim."""
         noun = cue.start - 2
         if noun > ctx.start and ctx.tokens.norm[noun] in self.words["act_nouns"]:
-            owner = self._possessor_of(ctx, noun)
+            owner = possessor_of(ctx, noun, self.lexicon)
             if owner is not None and ctx.tokens.norm[noun] in self.words["negative_act_nouns"]:
                 if cue.type != "concession":
                     return no_claim(cue, "refused-act", "what an actor refuses is no act of it")
@@ -400,118 +321,25 @@ class CueRules(RuleSet):
                 return [owner], "possessor"
         participle = cue.kind == "verb" and not tokens.lower[cue.start].endswith("ing")
         if participle and before is not None and tokens.lower[before] in PASSIVE_AUXILIARIES:
-            agent = self._after_word(ctx, cue, {"by"}, window=4)
-            return (self._and_following(ctx, agent) if agent is not None else []), "passive-agent"
-        if participle and not self._has_own_subject(ctx, cue):
+            agent = actor_after_word(ctx, cue, {"by"}, window=4)
+            return (
+                and_following(ctx, agent, self.lexicon) if agent is not None else []
+            ), "passive-agent"
+        if participle and not has_own_subject(ctx, cue, self.lexicon):
             # "Crimea, offered up by the U.S., ...": a participle with its agent
-            agent = self._after_word(ctx, cue, {"by"}, window=6, own=True)
+            agent = actor_after_word(ctx, cue, {"by"}, window=6, own=True)
             if agent is not None:
-                return self._and_following(ctx, agent), "passive-agent"
-            if self._reduced_relative(ctx, cue):
+                return and_following(ctx, agent, self.lexicon), "passive-agent"
+            if reduced_relative(ctx, cue, self.lexicon):
                 return [], "reduced-relative"
         subject = left_subject(tokens, cue.start, ctx.mentions, self.lexicon, ctx.start)
-        first_person = self._first_person_subject(ctx, cue)
+        first_person = first_person_subject(ctx, cue, self.lexicon)
         if first_person is not None and (subject is None or subject.start < first_person):
             speaker = ctx.speaker_for(cue.start)
             return ([speaker] if speaker is not None else []), "first-person-speaker"
         if subject is None:
             return [], "subject"
         return coordinated(tokens, subject, ctx.mentions, self.lexicon), "subject"
-
-    def _reduced_relative(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "a withdrawal opposed by ...": an -ed form right after a common noun describes
-        that noun; its agent, if any, follows "by", never the subject to the left."""
-        tokens = ctx.tokens
-        if cue.start <= ctx.start or not tokens.lower[cue.start].endswith("ed"):
-            return False
-        if tokens.lower[cue.start] == cue.entry.lemma.split()[0]:
-            return False  # "we need": a bare verb ending in -ed is no participle
-        before = cue.start - 1
-        return (
-            tokens.is_alpha[before]
-            and tokens.is_lower[before]
-            and mention_at(ctx.mentions, before) is None
-            and tokens.norm[before] not in self.words["group_nouns"]
-            and tokens.norm[before] not in self.words["verb_adverbs"]
-            and not tokens.norm[before].endswith("ly")  # "Moscow flatly rejected"
-            and tokens.lower[before] not in VERB_GROUP_WORDS
-        )
-
-    def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
-        tokens = ctx.tokens
-        for position in range(cue.start - 1, max(ctx.start, cue.start - FIRST_PERSON_GAP) - 1, -1):
-            if tokens.norm[position] in self.words["first_person"]:
-                return position
-            if tokens.is_punct[position]:
-                return None
-        return None
-
-    def _opens_relative(self, ctx: SentenceContext, index: int) -> bool:
-        """ "a deal that would require ...": the verb's subject is a relative pronoun."""
-        tokens = ctx.tokens
-        position = index - 1
-        while position >= ctx.start and (
-            tokens.norm[position] in self.modals
-            or tokens.norm[position] in self.words["verb_adverbs"]
-            or tokens.lower[position] in VERB_GROUP_WORDS - RELATIVE_SUBJECTS
-        ):
-            position -= 1
-        return position >= ctx.start and tokens.lower[position] in RELATIVE_SUBJECTS
-
-    def _refused_intention(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "no intention of giving up", "no plans to cede": a negated intention noun right
-        before the act."""
-        tokens = ctx.tokens
-        link = cue.start - 1
-        if link - 1 <= ctx.start or tokens.lower[link] not in INTENTION_LINKS:
-            return False
-        if tokens.lower[link] != "to" and not tokens.lower[cue.start].endswith("ing"):
-            return False
-        noun = link - 1
-        if tokens.lower[noun] == "whatsoever":  # "no intention whatsoever of ..."
-            noun -= 1
-        if tokens.text[noun] in ALL_QUOTES:  # 'had "no intention" of ...'
-            noun -= 1
-        if noun <= ctx.start or tokens.norm[noun] not in self.words["intention_nouns"]:
-            return False
-        return preceded_by(tokens, noun, frozenset({"no"}), ctx.start, gap=1) is not None
-
-    def _coordinated_infinitive(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "called on Moscow to stop stalling and accept the truce": a bare verb after
-        "and/or" that continues an infinitive is governed like it."""
-        tokens = ctx.tokens
-        if tokens.lower[cue.start] != cue.entry.lemma.split()[0]:
-            return False  # only the bare form continues an infinitive
-        position = cue.start - 1
-        while position >= ctx.start and tokens.norm[position] in self.words["verb_adverbs"]:
-            position -= 1
-        if position <= ctx.start or tokens.lower[position] not in ALTERNATIVES:
-            return False
-        for before in range(position - 1, max(ctx.start, position - INFINITIVE_REACH) - 1, -1):
-            if tokens.text[before] in ALL_QUOTES:
-                continue  # 'urged Putin to "stop the stalling" and agree'
-            if tokens.is_punct[before] or mention_at(ctx.mentions, before) is not None:
-                return False
-            if tokens.lower[before] == "to":
-                verb = before + 1
-                while verb < position and tokens.text[verb] in ALL_QUOTES:
-                    verb += 1
-                return (
-                    verb < position
-                    and tokens.is_alpha[verb]
-                    and tokens.is_lower[verb]
-                    and tokens.lower[verb] not in DETERMINERS
-                )
-        return False
-
-    def _stopped(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "has stopped demanding ...": a dropping verb right before a demand's gerund."""
-        tokens = ctx.tokens
-        return (
-            cue.start > ctx.start
-            and tokens.lower[cue.start].endswith("ing")
-            and tokens.norm[cue.start - 1] in self.words["dropping_verbs"]
-        )
 
     def _yields_when_negated(self, ctx: SentenceContext, cue: Cue) -> bool:
         """ "will not / would not / won't oppose": a future promise not to oppose."""
@@ -522,30 +350,6 @@ class CueRules(RuleSet):
         lower = ctx.tokens.lower
         window = range(max(ctx.start, cue.start - 3), cue.start)
         return any(lower[i] in PROMISE_AUXILIARIES for i in window)
-
-    @staticmethod
-    def _no_longer(ctx: SentenceContext, cue: Cue) -> bool:
-        """ "no longer" right before the cue, or before its auxiliary."""
-        lower = ctx.tokens.lower
-        for end in (cue.start, cue.start - 1):
-            if end - 2 >= ctx.start and lower[end - 2] == "no" and lower[end - 1] == "longer":
-                return True
-        return False
-
-    def _negated(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """A negation just before the cue, in the same clause ("ended without agreement
-        after Russia insisted" is not negated); a possessed noun stays its owner's
-        ("declined Zelensky's request" is still Zelensky's request)."""
-        tokens = ctx.tokens
-        negation = preceded_by(tokens, cue.start, self.negations, ctx.start)
-        if negation is None:
-            return False
-        between = range(negation + 1, cue.start)
-        openers = self.words["clause_openers"] | CLAUSE_PREPOSITIONS
-        if any(tokens.lower[i] in openers for i in between):
-            return False
-        refusal = tokens.norm[negation] not in REFUSING_NEGATIONS
-        return not (cue.kind == "noun" and refusal and self._possessor_of(ctx, cue.start))
 
     def _firm_in_speech(self, ctx: SentenceContext, cue: Cue, modal: int) -> bool:
         """In someone's words, "could not accept" is a backshifted "cannot accept", and
@@ -558,54 +362,22 @@ class CueRules(RuleSet):
             return True
         return after == "be" and modal + 2 < ctx.end and lower[modal + 2] == "no"
 
-    def _has_own_subject(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "he rejected ...": an actor right before the verb, with no comma between, is its
-        subject, so the verb is active and a later "by" is not its agent; so is a perfect
-        ("has repeatedly rejected as unacceptable a proposal by ...")."""
-        before = cue.start - 1
-        while before > ctx.start and ctx.tokens.norm[before] in self.words["verb_adverbs"]:
-            before -= 1
-        if before >= ctx.start and ctx.tokens.lower[before] in HAVE_FORMS:
-            return True
-        return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
-
     def _named_owner(self, ctx: SentenceContext, cue: Cue) -> bool:
         """A noun cue whose owner is named ("Putin's demand", "a proposal by Paris"): a stance
         word before it judges it but does not make it anyone else's."""
         if cue.kind != "noun":
             return False
-        owner = self._possessor_of(ctx, cue.start)
+        owner = possessor_of(ctx, cue.start, self.lexicon)
         if owner is not None:
             return owner.kb_id_ != "pronoun"  # "its terms" may be the judged thing's own
-        return self._after_word(ctx, cue, AGENT_PREPOSITIONS, window=2) is not None
-
-    def _after_word(
-        self, ctx: SentenceContext, cue: Cue, words: Set[str], window: int, own: bool = False
-    ) -> Span | None:
-        """The actor named after "by"/"from" within ``window`` tokens of the cue.
-
-        With ``own``, the word must belong to the cue: another participle in between
-        ("rejected a truce proposed by X") takes the "by" for itself.
-        """
-        lower = ctx.tokens.lower
-        stop = min(ctx.end, cue.end + window)
-        for position in range(cue.end, stop - 1):
-            if own and _is_participle(lower[position]) and ctx.tokens.is_alpha[position]:
-                return None
-            if lower[position] in words:
-                found = mention_at(ctx.mentions, position + 1) or mention_at(
-                    ctx.mentions, position + 2
-                )
-                if found is not None:
-                    return found
-        return None
+        return actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=2) is not None
 
     def _verb(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
         actors, how = self._holder_for_subject(ctx, cue)
         speaker = ctx.speaker_for(cue.start)
-        impersonal = cue.entry.lemma in self.words[
-            "impersonal_demands"
-        ] and not self._opens_relative(ctx, cue.start)
+        impersonal = cue.entry.lemma in self.words["impersonal_demands"] and not opens_relative(
+            ctx, cue.start, self.lexicon
+        )
         if not actors and how == "subject" and impersonal and speaker is not None:
             # "Any deal would require Kyiv to cede land, Witkoff said.": a thing as subject
             return self.claims(ctx, cue, [speaker], claim_type, "verb-impersonal-speaker", 0.65)
@@ -634,7 +406,7 @@ class CueRules(RuleSet):
                 )
                 is not None
             ):
-                giver = self._after_word(ctx, cue, AGENT_PREPOSITIONS, window=AGENT_WINDOW)
+                giver = actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=AGENT_WINDOW)
                 if giver is None:
                     return no_claim(
                         cue,
@@ -642,23 +414,23 @@ class CueRules(RuleSet):
                         "a concession received, but the sentence does not say from whom",
                     )
                 return self.claims(ctx, cue, [giver], claim_type, "noun-giver", 0.75)
-        owner = self._possessor_of(ctx, cue.start)
+        owner = possessor_of(ctx, cue.start, self.lexicon)
         if owner is not None:
             return self.claims(ctx, cue, [owner], claim_type, "noun-possessor", 0.85)
-        agent = self._after_word(ctx, cue, AGENT_PREPOSITIONS, window=2)
+        agent = actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=2)
         if agent is not None:
             return self.claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
-        agents = self._participle_agents(ctx, cue)
+        agents = participle_agents(ctx, cue, self.lexicon)
         if agents:  # "a plan drafted by Witkoff and Dmitriev", "an offer made by X"
             return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent", 0.7)
-        light = self._light_verb_before(ctx, cue.start)
+        light = light_verb_before(ctx, cue.start, self.lexicon)
         if light is not None and light + 1 < ctx.end and tokens.lower[light + 1] == "to":
             light = None  # "would have to approve any concession": an obligation, no light verb
         if light is not None and any(
             other.kind == "verb" and light < other.start < cue.start for other in cues
         ):
             light = None  # "has rejected calls for": the verb between governs the noun
-        if light is not None and self._auxiliary_have(ctx, light):
+        if light is not None and auxiliary_have(ctx, light, self.lexicon):
             light = None  # "had received the plan": "have" is an auxiliary here
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
             return no_claim(cue, "modal", "the light verb is under a modal: not an act")
@@ -690,110 +462,6 @@ class CueRules(RuleSet):
             "nobody is named as the owner of this demand/concession/rejection",
         )
 
-    def _participle_agents(self, ctx: SentenceContext, cue: Cue) -> list[Span]:
-        """The agents of a participle right after a noun cue: "a plan drafted by Witkoff and
-        Dmitriev", "an offer already made by Washington"."""
-        tokens = ctx.tokens
-        position = cue.end
-        if position >= ctx.end or not tokens.is_alpha[position] or not tokens.is_lower[position]:
-            return []
-        word = tokens.norm[position]
-        if not (_is_participle(word) or word in self.words["irregular_participles"]):
-            return []
-        for by in range(position + 1, min(ctx.end - 1, position + 3)):
-            if tokens.lower[by] == "by":
-                agent = mention_at(ctx.mentions, by + 1) or mention_at(ctx.mentions, by + 2)
-                return self._and_following(ctx, agent) if agent is not None else []
-            if not tokens.is_alpha[by]:
-                return []
-        return []
-
-    def _and_following(self, ctx: SentenceContext, first: Span) -> list[Span]:
-        """An actor with those joined to it on the right: "by Witkoff and Dmitriev"."""
-        chain = [first]
-        position = first.end
-        tokens = ctx.tokens
-        while position + 1 < ctx.end and tokens.lower[position] in {"and", ","}:
-            start = position + 1
-            if tokens.lower[start] in POSSESSIVE_PRONOUNS and start + 1 < ctx.end:
-                start += 1  # "Ukraine and its European partners"
-            following = mention_at(ctx.mentions, start)
-            if following is None or following.start != start:
-                break
-            if following.kb_id_ == "adjective" and (
-                following.end >= ctx.end
-                or tokens.norm[following.end] not in self.words["group_nouns"]
-            ):
-                break
-            chain.append(following)
-            position = following.end
-            if following.kb_id_ == "adjective":
-                position += 1  # the group noun after the demonym
-        return chain
-
-    def _auxiliary_have(self, ctx: SentenceContext, light: int) -> bool:
-        """ "had received", "has taken": "have" before a participle is an auxiliary."""
-        tokens = ctx.tokens
-        if tokens.norm[light] not in PERFECT_HAVE:
-            return False
-        following = light + 1
-        while following < ctx.end and tokens.norm[following] in self.words["verb_adverbs"]:
-            following += 1
-        if following >= ctx.end or not tokens.is_lower[following]:
-            return False
-        word = tokens.norm[following]
-        return word.endswith(("ed", "en")) or word in self.words["irregular_participles"]
-
-    def _light_verb_before(self, ctx: SentenceContext, index: int) -> int | None:
-        """A light verb up to MODIFIER_GAP words before a noun; a hyphenated modifier counts
-        as one word ("presented a 28-point plan")."""
-        tokens, light_verbs = ctx.tokens, self.words["light_verbs"]
-        words = 0
-        position = index - 1
-        while position >= ctx.start and words <= MODIFIER_GAP + 1:
-            if tokens.norm[position] in light_verbs:
-                return position
-            if tokens.text[position] == "-":
-                position -= 2
-                continue
-            if tokens.text[position] in ALL_QUOTES:
-                position -= 1  # 'made "significant concessions"'
-                continue
-            if tokens.is_punct[position]:
-                return None
-            words += 1
-            position -= 1
-        return None
-
-    def _possessor_of(self, ctx: SentenceContext, index: int) -> Span | None:
-        """The owner named before a noun ("Putin's key demand", "his demands", "Russian
-        demands"), across up to MODIFIER_GAP modifier words (hyphenated ones count once:
-        "his deep-seated objection")."""
-        tokens = ctx.tokens
-        words = 0
-        position = index - 1
-        while position >= ctx.start and words <= MODIFIER_GAP:
-            if tokens.lower[position] in POSSESSIVE_MARKS:
-                return mention_ending_before(ctx.mentions, position)
-            mention = mention_at(ctx.mentions, position)
-            if mention is not None:
-                directly_before = mention.end == index
-                possessive_pronoun = tokens.span_text(mention).lower() in POSSESSIVE_PRONOUNS
-                return mention if (directly_before or possessive_pronoun) else None
-            if tokens.text[position] == "-":
-                agent = mention_ending_before(ctx.mentions, position)
-                if agent is not None and tokens.norm[position + 1] in self.words["compound_agents"]:
-                    return agent  # "a U.S.-backed proposal", "the Kremlin-drafted memorandum"
-                position -= 2  # the hyphen and the word before it belong to one modifier
-                continue
-            if tokens.is_punct[position] or not tokens.is_lower[position]:
-                return None
-            if tokens.lower[position] in PREPOSITIONS or tokens.lower[position] in {"the", "a"}:
-                return None  # "its objections to the plan": the plan is not "its"
-            words += 1
-            position -= 1
-        return None
-
     def _stance(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         tokens = ctx.tokens
         if preceded_by(tokens, cue.start, NOT, ctx.start, 0):
@@ -820,12 +488,3 @@ class CueRules(RuleSet):
                 cue, "stance-no-speaker", "a judgement with no named speaker is the author's"
             )
         return self.claims(ctx, cue, [speaker], cue.type, "stance-speaker", 0.7)
-
-
-def _is_participle(word: str) -> bool:
-    """A past participle by its regular ending ("proposed", "offered")."""
-    return len(word) > 3 and word.endswith("ed")
-
-
-# Words between a first-person subject and its verb ("we are not going to give away").
-FIRST_PERSON_GAP = 6

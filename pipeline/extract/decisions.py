@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from pipeline.extract.context import SentenceContext, in_conditional, preceded_by
 from pipeline.extract.cues import Cue
+from pipeline.extract.grammar.clauses import in_conditional
+from pipeline.extract.grammar.sentence import SentenceContext
+from pipeline.extract.grammar.tokens import preceded_by
 from pipeline.function_words import (
     BACKSHIFTED_WILL,
     POSSIBILITY_MODALS,

@@ -4,18 +4,17 @@ persuaded parties and changed positions."""
 
 from __future__ import annotations
 
-from pipeline.extract.context import (
+from pipeline.extract.cues import NOUN_MARKERS, Cue
+from pipeline.extract.decisions import Decision, RuleSet
+from pipeline.extract.grammar.clauses import in_conditional
+from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
+from pipeline.extract.grammar.subjects import left_subject
+from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
-    SentenceContext,
-    in_conditional,
-    left_subject,
     marked_possessive,
     mention_at,
     preceded_by,
 )
-from pipeline.extract.cue_rules import is_headline_text
-from pipeline.extract.cues import NOUN_MARKERS, Cue
-from pipeline.extract.decisions import Decision, RuleSet
 from pipeline.function_words import (
     BACKSHIFTED_WILL,
     BE_PRESENT,
