@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span
 
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision, RuleSet, no_claim
-from pipeline.extract.grammar.clauses import (
-    coordinated_infinitive,
-    factual_complement,
-    in_conditional,
-    is_negated,
-    no_longer,
-    noun_use,
-    refused_intention,
-    stopped,
+from pipeline.extract.gates import (
+    JUDGEMENT_GATES,
+    NEGATION_GATES,
+    READING_GATES,
+    SENTENCE_GATES,
+    CueCandidate,
+    SentenceFacts,
+    pass_gates,
+    relabel,
 )
 from pipeline.extract.grammar.phrases import (
     MODIFIER_GAP,
-    NOUN_OPENERS,
     actor_after_word,
     and_following,
     auxiliary_have,
-    infinitive_after_agent,
     light_verb_before,
-    object_is,
     participle_agents,
     possessor_of,
 )
-from pipeline.extract.grammar.sentence import SentenceContext, in_quoted_question, is_headline_text
+from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
 from pipeline.extract.grammar.subjects import (
     coordinated,
     first_person_subject,
@@ -39,23 +34,22 @@ from pipeline.extract.grammar.subjects import (
     opens_relative,
     reduced_relative,
 )
-from pipeline.extract.grammar.tokens import mention_at, mention_ending_before, preceded_by
+from pipeline.extract.grammar.tokens import mention_ending_before, preceded_by
+from pipeline.extract.object_gates import OBJECT_GATES
 from pipeline.function_words import (
-    ABILITY_MODALS,
     AGENT_PREPOSITIONS,
     ANAPHORIC_DETERMINERS,
-    BACKSHIFTED_WILL,
-    COPULAS,
     FUTURE_WORDS,
-    NOT,
     PASSIVE_AUXILIARIES,
     POSSESSIVE_MARKS,
-    PROMISE_AUXILIARIES,
 )
 from pipeline.knowledge.cues import CueLexicon
 
-CONTENT_REACH = 5  # words between "pressure" and its "to" ("pressure from Washington to ...")
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
+
+# The gates of a stance word ("unacceptable"), and those of every other cue, in order.
+STANCE_GATES = (*SENTENCE_GATES, *JUDGEMENT_GATES)
+CUE_GATES = (*SENTENCE_GATES, *READING_GATES, *OBJECT_GATES, *NEGATION_GATES)
 
 
 class CueRules(RuleSet):
@@ -80,218 +74,35 @@ class CueRules(RuleSet):
         )
 
     def decide_all(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
-        """One or more decisions per cue; sentence-wide gates first."""
+        """One or more decisions per cue: each cue passes the gates, then finds its holder."""
         decisions: list[Decision] = []
         if not cues:
             return decisions
-        stance_starts = [c.start for c in cues if c.kind == "stance"]
-        opener = ctx.tokens.text[ctx.start] if ctx.end > ctx.start else ""
-        doubted = self.doubted(ctx)
-        headline = is_headline_text(ctx.text)
-        for cue in cues:
-            if ctx.is_question or in_quoted_question(ctx, cue):
-                decisions += no_claim(cue, "question", "a question asserts nothing")
-            elif headline:
-                decisions += no_claim(
-                    cue, "headline", "a headline or caption line is not body text"
-                )
-            elif self.lexicon.has("imperative_openers", opener):
-                decisions += no_claim(cue, "imperative", "the author's instruction to the reader")
-            elif (
-                cue.kind != "stance"
-                and any(s < cue.start for s in stance_starts)
-                and not self._named_owner(ctx, cue)
-            ):
-                decisions += no_claim(
-                    cue, "under-stance", 'inside what a stance word judges ("unacceptable ...")'
-                )
-            elif any(i < cue.start for i in doubted):
-                decisions += no_claim(cue, "doubted", "under a verb of doubt: not asserted")
-            elif self._inside_demanded_content(ctx, cue, cues):
-                decisions += no_claim(
-                    cue,
-                    "demanded-content",
-                    'what someone demands or rejects ("demanded that Kyiv cede ..."), not an act',
-                )
-            else:
-                decisions += self.decide_cue(ctx, cue, cues)
-        return decisions
-
-    def decide_cue(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> list[Decision]:
-        tokens = ctx.tokens
-        if cue.kind == "stance":
-            return self._stance(ctx, cue)
-        if cue.kind == "verb" and refused_intention(ctx, cue, self.lexicon):
-            # "Russia has no intention of giving up the regions": it will not give them up
-            if cue.type != "concession":
-                return no_claim(cue, "refused-act", "what an actor will not do is no act of it")
-            return [
-                replace(d, rule="no-intention") if d.is_claim else d
-                for d in self._verb(ctx, cue, "rejection")
-            ]
-        if cue.kind == "verb" and cue.start > 0 and tokens.lower[cue.start - 1] == "to":
-            governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
-            if governor is None or tokens.norm[governor] not in self.words["aspectual_verbs"]:
-                return self._infinitive(ctx, cue)
-        if cue.kind == "verb" and coordinated_infinitive(ctx, cue, self.lexicon):
-            return self._infinitive(ctx, cue)
-        if cue.kind == "verb" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "into":
-            return no_claim(
-                cue,
-                "coerced",
-                '"pressed X into accepting": what X is pushed into is the other side\'s '
-                "demand, not an act of X",
-            )
-        if in_conditional(ctx, cue.start, self.lexicon):
-            return no_claim(cue, "conditional", "inside an if/unless clause: not asserted")
-        reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
-        modal = preceded_by(tokens, cue.start, self.modals, ctx.start)
-        if modal is not None and cue.kind == "noun" and possessor_of(ctx, cue.start, self.lexicon):
-            modal = None  # "must accept Putin's terms": the terms are Putin's all the same
-        if modal is not None and self.signalled_readiness(ctx, cue.type, modal):
-            modal = None
-        if modal is not None and reported and self._firm_in_speech(ctx, cue, modal):
-            modal = None
-        if modal is not None and not (reported and tokens.lower[modal] in BACKSHIFTED_WILL):
-            return no_claim(
-                cue,
-                "modal",
-                f"after the modal '{tokens.text[modal]}': advice, obligation or a hypothetical, "
-                "not an act (in reported speech only the backshifted 'would' keeps an act)",
-            )
-        if cue.kind == "verb" and noun_use(ctx, cue, self.lexicon):
-            return no_claim(cue, "noun-use", f"'{cue.text}' is used as a noun here, not as a verb")
-        if cue.kind == "ready" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "the":
-            return no_claim(cue, "noun-use", f"'the {tokens.text[cue.start]}' names a group here")
-        emptied = self._empty_or_off_topic(ctx, cue)
-        if emptied is not None:
-            return no_claim(cue, *emptied)
-        negated = is_negated(ctx, cue, self.lexicon)
-        claim_type = cue.type
-        dropped = no_longer(ctx, cue) if negated else stopped(ctx, cue, self.lexicon)
-        if cue.type == "demand" and cue.kind == "verb" and dropped:
-            # "Russia is no longer demanding that Ukraine withdraw": a dropped demand
-            return [
-                replace(d, rule="dropped-demand") if d.is_claim else d
-                for d in self._verb(ctx, cue, "concession")
-            ]
-        if negated and self._yields_when_negated(ctx, cue):
-            # "Kyiv would not oppose a pause": promising not to oppose concedes it
-            return [
-                replace(d, rule="negated-opposition") if d.is_claim else d
-                for d in self._verb(ctx, cue, "concession")
-            ]
-        if negated:
-            if cue.type != "concession":
-                return no_claim(cue, "negated", "negated demand or rejection: no claim")
-            claim_type = "rejection"
-        if cue.kind == "noun":
-            decisions = self._noun(ctx, cue, claim_type, cues)
-        else:
-            decisions = self._verb(ctx, cue, claim_type)
-        if negated:
-            decisions = [
-                replace(d, rule="negated-concession") if d.is_claim else d for d in decisions
-            ]
-        return decisions
-
-    def _inside_demanded_content(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> bool:
-        """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
-        if cue.kind not in {"verb", "ready"}:
-            return False
-        lower = ctx.tokens.lower
-        ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
-        if cue.start in ends and lower[cue.start].endswith("ing"):
-            return True  # "ruled out ceding land": the gerund is what is rejected
-        subject = mention_ending_before(ctx.mentions, cue.start)
-        if subject is not None and subject.start in ends and cue.kind == "verb":
-            return True  # "Russia demands Ukraine cede ...": a subjunctive without "that"
-        for position in range(cue.start - 1, ctx.start - 1, -1):
-            text = lower[position]
-            if text in {";", ":"}:
-                return False
-            if text == "that":
-                # "demanded that ...", "Russia's central demand is that ..."
-                copula = position - 1 > ctx.start and lower[position - 1] in COPULAS
-                return position in ends or (copula and position - 1 in ends)
-        return False
-
-    def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
-        """Objects that empty a cue ("offered few details") and verbs that do not yield
-        ground after "ready to"/"agreed to" ("agreed to meet")."""
-        lower = ctx.tokens.lower
-        nxt = lower[cue.end] if cue.end < ctx.end else ""
-        after = lower[cue.end + 1] if cue.end + 1 < ctx.end else ""
-        reporting = ctx.tokens.norm[cue.start] in self.words["speech_verbs"]
-        listener = mention_at(ctx.mentions, cue.end) if cue.end < ctx.end else None
-        has_object = listener is not None and listener.end < ctx.end  # "offered Kyiv nothing"
-        nxt_object = lower[listener.end] if has_object and listener is not None else nxt
-        if nxt_object in self.words["empty_objects"]:
-            return "empty-object", f"the cue's object is '{nxt_object}': nothing is asked or given"
-        if cue.type == "concession" and object_is(
-            ctx, cue.end, "non_yielding_objects", self.lexicon
-        ):
-            return "not-yielding", "what is accepted or agreed yields nothing to the other side"
-        if cue.type == "concession" and cue.kind == "noun" and nxt == "to":
-            nxt = after  # "willingness to negotiate": the verb after the noun's "to"
-        yielding_frame = cue.type == "concession" and (
-            cue.text.lower().endswith((" to", " for")) or cue.kind == "noun"
+        facts = SentenceFacts(
+            stance_starts=[c.start for c in cues if c.kind == "stance"],
+            opener=ctx.tokens.text[ctx.start] if ctx.end > ctx.start else "",
+            doubted=self.doubted(ctx),
+            headline=is_headline_text(ctx.text),
         )
-        if yielding_frame and after in self.words["non_concession_verbs"] and nxt.isalpha():
-            nxt = after  # "ready for peace talks": a modifier before the noun
-        if cue.kind == "ready" and cue.type == "concession" and nxt in self.opposing_verbs:
-            return "opposing", f"'{cue.text} {nxt}' pledges a demand or refusal, not a concession"
-        if cue.type == "rejection" and object_is(ctx, cue.end, "non_proposals", self.lexicon):
-            return "no-proposal", "what is rejected is a report or claim, no demand or proposal"
-        if yielding_frame and nxt in self.words["non_concession_verbs"]:
-            window = range(cue.end + 1, min(ctx.end, cue.end + 4))
-            if not any(ctx.tokens.norm[i] in self.words["yielding_objects"] for i in window):
-                return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
-        if (
-            cue.type == "concession"
-            and ctx.tokens.norm[cue.start] in self.words["clause_concessions"]
-        ):
-            named = mention_at(ctx.mentions, cue.end) or mention_at(ctx.mentions, cue.end + 1)
-            if nxt != "that" and named is None:
-                return "no-claim-object", f"'{cue.text}' concedes a claim only ('{cue.text} that')"
-        if cue.type == "concession" and cue.kind == "verb" and cue.start > ctx.start:
-            conditioned = any(
-                ctx.tokens.norm[i] in self.words["only_conditions"] for i in range(cue.end, ctx.end)
-            )
-            if lower[cue.start - 1] == "only" and not conditioned:
-                # "will only accept a deal on his own terms"; "only agree ... once" still offers
-                return "restricted", f"'only {cue.text}' sets a condition, it concedes nothing"
-        if cue.kind == "noun" and ctx.tokens.norm[cue.start] in self.words["content_nouns"]:
-            window = range(cue.end, min(ctx.end, cue.end + CONTENT_REACH))
-            if not any(lower[i] == "to" for i in window):
-                return "no-content", f"'{cue.text}' without 'to ...' asks for nothing in particular"
-        if cue.type == "rejection" and nxt == "to" and after in self.rejection_heads:
-            return "double-refusal", f"'{cue.text} to {after} ...' refuses to refuse: no claim"
-        if cue.type == "concession" and cue.kind == "noun":
-            verb = infinitive_after_agent(ctx, cue)
-            if verb is not None and ctx.tokens.norm[verb] in self.words["non_concession_verbs"]:
-                return "not-yielding", f"'{cue.text} ... to {ctx.tokens.text[verb]}' yields nothing"
-        if cue.type == "rejection" and nxt == "to" and after in self.words["refusal_nonclaims"]:
-            return "no-refusal", f"'{cue.text} to {after}' refuses no demand or proposal"
-        if cue.entry.lemma == "agree" and nxt in NOUN_OPENERS:
-            return "adopted", f"'{cue.text} {nxt} ...' adopts something; it concedes nothing"
-        if reporting and (not nxt or not nxt.isalpha()):
-            return "speech-tag", f"'{cue.text}' only tags a quotation here"
-        reports = nxt == "that" and reporting
-        if reports and factual_complement(ctx, cue.end + 1, self.lexicon):
-            return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"
-        if cue.entry.lemma == "need" and nxt == "to":
-            return "obligation", "'needs to ...' is an obligation: a demand only in reported speech"
-        third = lower[cue.end + 2] if cue.end + 2 < ctx.end else ""
-        image = after == "be" and third in self.words["want_to_be_nonclaims"]
-        if cue.entry.lemma == "want" and nxt == "to" and image:
-            return "own-plan", f"'wants to be {third}' is the actor's image, not a demand"
-        aiming = cue.entry.lemma in {"want", "seek"}
-        if aiming and nxt == "to" and after in self.words["want_to_nonclaims"]:
-            return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
-        return None
+        for cue in cues:
+            candidate = CueCandidate(self, ctx, cue, cues, facts)
+            if cue.kind == "stance":
+                decisions += pass_gates(candidate, STANCE_GATES, self.stance_claims)
+            else:
+                decisions += pass_gates(candidate, CUE_GATES, self.holder_claims)
+        return decisions
 
-    def _infinitive(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
+    def holder_claims(self, candidate: CueCandidate) -> list[Decision]:
+        """The claims of a cue that passed every gate: a negated concession is a rejection."""
+        ctx, cue = candidate.ctx, candidate.cue
+        claim_type = "rejection" if candidate.negated else cue.type
+        if cue.kind == "noun":
+            decisions = self.noun_claims(ctx, cue, claim_type, candidate.cues)
+        else:
+            decisions = self.verb_claims(ctx, cue, claim_type)
+        return relabel(decisions, "negated-concession") if candidate.negated else decisions
+
+    def infinitive_claims(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         """ "X's decision to abandon ..." is X's act; other infinitives are governed by
         another word ("pressed X to accept"), which carries the claim."""
         noun = cue.start - 2
@@ -311,7 +122,7 @@ class CueRules(RuleSet):
             "that word carries the claim",
         )
 
-    def _holder_for_subject(self, ctx: SentenceContext, cue: Cue) -> tuple[list[Span], str]:
+    def _holders(self, ctx: SentenceContext, cue: Cue) -> tuple[list[Span], str]:
         """Passive agent, first person in a quote, or the nearest subject on the left."""
         tokens = ctx.tokens
         before = cue.start - 1 if cue.start > ctx.start else None
@@ -341,39 +152,8 @@ class CueRules(RuleSet):
             return [], "subject"
         return coordinated(tokens, subject, ctx.mentions, self.lexicon), "subject"
 
-    def _yields_when_negated(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "will not / would not / won't oppose": a future promise not to oppose."""
-        if cue.type != "rejection" or cue.kind != "verb":
-            return False
-        if cue.entry.lemma not in self.words["yielding_when_negated"]:
-            return False
-        lower = ctx.tokens.lower
-        window = range(max(ctx.start, cue.start - 3), cue.start)
-        return any(lower[i] in PROMISE_AUXILIARIES for i in window)
-
-    def _firm_in_speech(self, ctx: SentenceContext, cue: Cue, modal: int) -> bool:
-        """In someone's words, "could not accept" is a backshifted "cannot accept", and
-        "there can be no concessions" refuses them: neither is hypothetical."""
-        lower = ctx.tokens.lower
-        after = lower[modal + 1] if modal + 1 < ctx.end else ""
-        if cue.type != "concession":
-            return False
-        if lower[modal] in ABILITY_MODALS and after in NOT:
-            return True
-        return after == "be" and modal + 2 < ctx.end and lower[modal + 2] == "no"
-
-    def _named_owner(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """A noun cue whose owner is named ("Putin's demand", "a proposal by Paris"): a stance
-        word before it judges it but does not make it anyone else's."""
-        if cue.kind != "noun":
-            return False
-        owner = possessor_of(ctx, cue.start, self.lexicon)
-        if owner is not None:
-            return owner.kb_id_ != "pronoun"  # "its terms" may be the judged thing's own
-        return actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=2) is not None
-
-    def _verb(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
-        actors, how = self._holder_for_subject(ctx, cue)
+    def verb_claims(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
+        actors, how = self._holders(ctx, cue)
         speaker = ctx.speaker_for(cue.start)
         impersonal = cue.entry.lemma in self.words["impersonal_demands"] and not opens_relative(
             ctx, cue.start, self.lexicon
@@ -386,34 +166,15 @@ class CueRules(RuleSet):
         confidence = 0.8 if how in {"subject", "possessor"} else 0.75
         return self.claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}", confidence)
 
-    def _noun(
+    def noun_claims(
         self, ctx: SentenceContext, cue: Cue, claim_type: str, cues: list[Cue]
     ) -> list[Decision]:
-        tokens = ctx.tokens
+        """The owner of a noun cue: a giver, a possessor, an agent, the subject of a light
+        verb, a speaker refusing it, or the holder of the sentence before."""
         if cue.type == "concession":
-            if (
-                preceded_by(
-                    tokens, cue.start, self.words["request_verbs"], ctx.start, gap=MODIFIER_GAP
-                )
-                is not None
-            ):
-                return no_claim(
-                    cue, "concession-requested", "a concession asked for is not yet given by anyone"
-                )
-            if (
-                preceded_by(
-                    tokens, cue.start, self.words["receive_verbs"], ctx.start, gap=MODIFIER_GAP
-                )
-                is not None
-            ):
-                giver = actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=AGENT_WINDOW)
-                if giver is None:
-                    return no_claim(
-                        cue,
-                        "concession-received",
-                        "a concession received, but the sentence does not say from whom",
-                    )
-                return self.claims(ctx, cue, [giver], claim_type, "noun-giver", 0.75)
+            exchanged = self._exchanged_concession(ctx, cue, claim_type)
+            if exchanged is not None:
+                return exchanged
         owner = possessor_of(ctx, cue.start, self.lexicon)
         if owner is not None:
             return self.claims(ctx, cue, [owner], claim_type, "noun-possessor", 0.85)
@@ -423,15 +184,8 @@ class CueRules(RuleSet):
         agents = participle_agents(ctx, cue, self.lexicon)
         if agents:  # "a plan drafted by Witkoff and Dmitriev", "an offer made by X"
             return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent", 0.7)
-        light = light_verb_before(ctx, cue.start, self.lexicon)
-        if light is not None and light + 1 < ctx.end and tokens.lower[light + 1] == "to":
-            light = None  # "would have to approve any concession": an obligation, no light verb
-        if light is not None and any(
-            other.kind == "verb" and light < other.start < cue.start for other in cues
-        ):
-            light = None  # "has rejected calls for": the verb between governs the noun
-        if light is not None and auxiliary_have(ctx, light, self.lexicon):
-            light = None  # "had received the plan": "have" is an auxiliary here
+        light = self._governing_light_verb(ctx, cue, cues)
+        tokens = ctx.tokens
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
             return no_claim(cue, "modal", "the light verb is under a modal: not an act")
         infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
@@ -440,6 +194,53 @@ class CueRules(RuleSet):
             if subject is not None:
                 actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
                 return self.claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
+        return self._unnamed_owner(ctx, cue, claim_type, cues)
+
+    def _exchanged_concession(
+        self, ctx: SentenceContext, cue: Cue, claim_type: str
+    ) -> list[Decision] | None:
+        """A concession asked for is nobody's yet; one received is its giver's."""
+        tokens, words = ctx.tokens, self.words
+        requested = preceded_by(
+            tokens, cue.start, words["request_verbs"], ctx.start, gap=MODIFIER_GAP
+        )
+        if requested is not None:
+            return no_claim(
+                cue, "concession-requested", "a concession asked for is not yet given by anyone"
+            )
+        received = preceded_by(
+            tokens, cue.start, words["receive_verbs"], ctx.start, gap=MODIFIER_GAP
+        )
+        if received is None:
+            return None
+        giver = actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=AGENT_WINDOW)
+        if giver is None:
+            return no_claim(
+                cue,
+                "concession-received",
+                "a concession received, but the sentence does not say from whom",
+            )
+        return self.claims(ctx, cue, [giver], claim_type, "noun-giver", 0.75)
+
+    def _governing_light_verb(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> int | None:
+        """A light verb that governs the noun ("made concessions"), if there is one."""
+        tokens = ctx.tokens
+        light = light_verb_before(ctx, cue.start, self.lexicon)
+        if light is None:
+            return None
+        if light + 1 < ctx.end and tokens.lower[light + 1] == "to":
+            return None  # "would have to approve any concession": an obligation, no light verb
+        if any(other.kind == "verb" and light < other.start < cue.start for other in cues):
+            return None  # "has rejected calls for": the verb between governs the noun
+        if auxiliary_have(ctx, light, self.lexicon):
+            return None  # "had received the plan": "have" is an auxiliary here
+        return light
+
+    def _unnamed_owner(
+        self, ctx: SentenceContext, cue: Cue, claim_type: str, cues: list[Cue]
+    ) -> list[Decision]:
+        """No owner in the noun's phrase: a speaker refusing it, or an earlier holder."""
+        tokens = ctx.tokens
         speaker = ctx.speaker_for(cue.start)
         future = any(
             tokens.norm[i] in FUTURE_WORDS for i in range(max(ctx.start, cue.start - 5), cue.start)
@@ -462,26 +263,9 @@ class CueRules(RuleSet):
             "nobody is named as the owner of this demand/concession/rejection",
         )
 
-    def _stance(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
-        tokens = ctx.tokens
-        if preceded_by(tokens, cue.start, NOT, ctx.start, 0):
-            return no_claim(
-                cue, "negated", 'a negated judgement ("not impossible") is no rejection'
-            )
-        modal = preceded_by(tokens, cue.start, self.modals, ctx.start, gap=3)
-        reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
-        counterfactual = modal is not None and tokens.lower[modal + 1] == "have"
-        if (
-            modal is not None
-            and reported
-            and tokens.lower[modal] in BACKSHIFTED_WILL
-            and not counterfactual
-        ):
-            modal = None  # "said a deployment would be unacceptable" reports "will be"
-        if modal is not None:
-            return no_claim(
-                cue, "modal", f"a judgement under '{tokens.text[modal]}' is hypothetical"
-            )
+    def stance_claims(self, candidate: CueCandidate) -> list[Decision]:
+        """A judgement ("unacceptable") that passed its gates is its speaker's."""
+        ctx, cue = candidate.ctx, candidate.cue
         speaker = ctx.speaker_for(cue.start)
         if speaker is None:
             return no_claim(

@@ -37,6 +37,10 @@ class Decision:
     speaker: Span | None = None
     target: Span | None = None
     modality: str = "asserted"
+    # The gates the cue passed (see ``pipeline.extract.gates``) and the one that decided, if
+    # a gate rather than the holder rules did.
+    gates: tuple[str, ...] = ()
+    decided_by: str | None = None
 
     @property
     def is_claim(self) -> bool:
