@@ -7,8 +7,6 @@ from spacy.tokens import Span
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision, RuleSet, no_claim
 from pipeline.extract.gates import (
-    JUDGEMENT_GATES,
-    NEGATION_GATES,
     READING_GATES,
     SENTENCE_GATES,
     CueCandidate,
@@ -35,6 +33,7 @@ from pipeline.extract.grammar.subjects import (
     reduced_relative,
 )
 from pipeline.extract.grammar.tokens import mention_ending_before, preceded_by
+from pipeline.extract.negation_gates import JUDGEMENT_GATES, NEGATION_GATES
 from pipeline.extract.object_gates import OBJECT_GATES
 from pipeline.function_words import (
     AGENT_PREPOSITIONS,
@@ -112,9 +111,9 @@ class CueRules(RuleSet):
                 if cue.type != "concession":
                     return no_claim(cue, "refused-act", "what an actor refuses is no act of it")
                 # "Russia's refusal to agree to a truce": a refused concession is a rejection
-                return self.claims(ctx, cue, [owner], "rejection", "infinitive-refused", 0.75)
+                return self.claims(ctx, cue, [owner], "rejection", "infinitive-refused")
             if owner is not None:
-                return self.claims(ctx, cue, [owner], cue.type, "infinitive-of-possessed", 0.75)
+                return self.claims(ctx, cue, [owner], cue.type, "infinitive-of-possessed")
         return no_claim(
             cue,
             "infinitive",
@@ -160,11 +159,10 @@ class CueRules(RuleSet):
         )
         if not actors and how == "subject" and impersonal and speaker is not None:
             # "Any deal would require Kyiv to cede land, Witkoff said.": a thing as subject
-            return self.claims(ctx, cue, [speaker], claim_type, "verb-impersonal-speaker", 0.65)
+            return self.claims(ctx, cue, [speaker], claim_type, "verb-impersonal-speaker")
         if not actors:
             return no_claim(cue, how, "no actor found as the subject or agent of the cue")
-        confidence = 0.8 if how in {"subject", "possessor"} else 0.75
-        return self.claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}", confidence)
+        return self.claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}")
 
     def noun_claims(
         self, ctx: SentenceContext, cue: Cue, claim_type: str, cues: list[Cue]
@@ -177,13 +175,13 @@ class CueRules(RuleSet):
                 return exchanged
         owner = possessor_of(ctx, cue.start, self.lexicon)
         if owner is not None:
-            return self.claims(ctx, cue, [owner], claim_type, "noun-possessor", 0.85)
+            return self.claims(ctx, cue, [owner], claim_type, "noun-possessor")
         agent = actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=2)
         if agent is not None:
-            return self.claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
+            return self.claims(ctx, cue, [agent], claim_type, "noun-agent")
         agents = participle_agents(ctx, cue, self.lexicon)
         if agents:  # "a plan drafted by Witkoff and Dmitriev", "an offer made by X"
-            return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent", 0.7)
+            return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent")
         light = self._governing_light_verb(ctx, cue, cues)
         tokens = ctx.tokens
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
@@ -193,7 +191,7 @@ class CueRules(RuleSet):
             subject = left_subject(tokens, light, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None:
                 actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
-                return self.claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
+                return self.claims(ctx, cue, actors, claim_type, "noun-light-verb")
         return self._unnamed_owner(ctx, cue, claim_type, cues)
 
     def _exchanged_concession(
@@ -220,7 +218,7 @@ class CueRules(RuleSet):
                 "concession-received",
                 "a concession received, but the sentence does not say from whom",
             )
-        return self.claims(ctx, cue, [giver], claim_type, "noun-giver", 0.75)
+        return self.claims(ctx, cue, [giver], claim_type, "noun-giver")
 
     def _governing_light_verb(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> int | None:
         """A light verb that governs the noun ("made concessions"), if there is one."""
@@ -247,7 +245,7 @@ class CueRules(RuleSet):
         )
         if claim_type == "rejection" and cue.type == "concession" and speaker and future:
             # "There will be no concessions on territory," Yermak said.
-            return self.claims(ctx, cue, [speaker], claim_type, "noun-refused-by-speaker", 0.6)
+            return self.claims(ctx, cue, [speaker], claim_type, "noun-refused-by-speaker")
         before = tokens.lower[cue.start - 1] if cue.start > ctx.start else ""
         antecedent = ctx.antecedents.get(cue.type)
         # "the demand" points back only as the object of a cue verb ("rejected the demand"),
@@ -256,7 +254,7 @@ class CueRules(RuleSet):
             other.kind == "verb" and 0 <= cue.start - other.end <= MODIFIER_GAP for other in cues
         )
         if before in ANAPHORIC_DETERMINERS and antecedent is not None and governed:
-            return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora", 0.55)
+            return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora")
         return no_claim(
             cue,
             "noun-no-holder",
@@ -271,4 +269,4 @@ class CueRules(RuleSet):
             return no_claim(
                 cue, "stance-no-speaker", "a judgement with no named speaker is the author's"
             )
-        return self.claims(ctx, cue, [speaker], cue.type, "stance-speaker", 0.7)
+        return self.claims(ctx, cue, [speaker], cue.type, "stance-speaker")

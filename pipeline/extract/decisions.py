@@ -15,6 +15,8 @@ from pipeline.extract.cues import Cue
 from pipeline.extract.grammar.clauses import in_conditional
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.tokens import preceded_by
+from pipeline.extract.registry import VOICED_SUFFIX
+from pipeline.extract.registry import confidence as rule_confidence
 from pipeline.function_words import (
     BACKSHIFTED_WILL,
     POSSIBILITY_MODALS,
@@ -127,9 +129,10 @@ class RuleSet:
         actors: list[Span],
         claim_type: str,
         rule: str,
-        confidence: float,
         modality: str | None = None,
     ) -> list[Decision]:
+        """A claim per actor under ``rule``, with the rule's confidence (see ``registry``)."""
+        confidence = rule_confidence(rule)
         speaker = ctx.speaker_for(cue.start)
         if modality is None:
             modality = "reported" if speaker is not None else "asserted"
@@ -147,7 +150,7 @@ class RuleSet:
                 and self.affiliations.get(speaker.label_) == actor.label_
             ):
                 # "Peskov said Moscow would not accept ...": the speaker voices it.
-                actor, rule = speaker, f"{rule}-voiced"
+                actor, rule = speaker, f"{rule}{VOICED_SUFFIX}"
             target = self.target(ctx, cue, actor)
             decisions.append(
                 Decision(

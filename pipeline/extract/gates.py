@@ -20,10 +20,8 @@ from pipeline.extract.grammar.clauses import (
     coordinated_infinitive,
     in_conditional,
     is_negated,
-    no_longer,
     noun_use,
     refused_intention,
-    stopped,
 )
 from pipeline.extract.grammar.phrases import actor_after_word, possessor_of
 from pipeline.extract.grammar.sentence import SentenceContext, in_quoted_question
@@ -34,7 +32,6 @@ from pipeline.function_words import (
     BACKSHIFTED_WILL,
     COPULAS,
     NOT,
-    PROMISE_AUXILIARIES,
 )
 
 if TYPE_CHECKING:
@@ -89,6 +86,7 @@ class Gate:
 
     name: str
     check: Callable[[CueCandidate], Outcome]
+    why: str  # what the gate stops, in one line (listed in docs/rules.md)
 
 
 def pass_gates(
@@ -282,89 +280,47 @@ def ready_as_noun(c: CueCandidate) -> Outcome:
     return None
 
 
-# --- Gates of negation ----------------------------------------------------------------------
-
-
-def dropped_demand(c: CueCandidate) -> Outcome:
-    """ "Russia is no longer demanding that Ukraine withdraw": a dropped demand concedes."""
-    cue, ctx = c.cue, c.ctx
-    if cue.type != "demand" or cue.kind != "verb":
-        return None
-    dropped = no_longer(ctx, cue) if c.negated else stopped(ctx, cue, c.rules.lexicon)
-    if not dropped:
-        return None
-    return relabel(c.rules.verb_claims(ctx, cue, "concession"), "dropped-demand")
-
-
-def negated_opposition(c: CueCandidate) -> Outcome:
-    """ "Kyiv would not oppose a pause": promising not to oppose concedes it."""
-    if c.negated and yields_when_negated(c.ctx, c.cue, c.words):
-        return relabel(c.rules.verb_claims(c.ctx, c.cue, "concession"), "negated-opposition")
-    return None
-
-
-def negated(c: CueCandidate) -> Outcome:
-    if c.negated and c.cue.type != "concession":
-        return c.stop("negated", "negated demand or rejection: no claim")
-    return None  # a negated concession is a rejection (see ``CueRules.holder_claims``)
-
-
-def yields_when_negated(ctx: SentenceContext, cue: Cue, words: dict[str, frozenset[str]]) -> bool:
-    """ "will not / would not / won't oppose": a future promise not to oppose."""
-    if cue.type != "rejection" or cue.kind != "verb":
-        return False
-    if cue.entry.lemma not in words["yielding_when_negated"]:
-        return False
-    lower = ctx.tokens.lower
-    window = range(max(ctx.start, cue.start - 3), cue.start)
-    return any(lower[i] in PROMISE_AUXILIARIES for i in window)
-
-
-# --- Gates of a stance word ("unacceptable") ------------------------------------------------
-
-
-def negated_judgement(c: CueCandidate) -> Outcome:
-    if preceded_by(c.ctx.tokens, c.cue.start, NOT, c.ctx.start, 0):
-        return c.stop("negated", 'a negated judgement ("not impossible") is no rejection')
-    return None
-
-
-def hypothetical_judgement(c: CueCandidate) -> Outcome:
-    ctx, cue, tokens = c.ctx, c.cue, c.ctx.tokens
-    position = preceded_by(tokens, cue.start, c.rules.modals, ctx.start, gap=3)
-    if position is None:
-        return None
-    reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
-    counterfactual = tokens.lower[position + 1] == "have"
-    if reported and tokens.lower[position] in BACKSHIFTED_WILL and not counterfactual:
-        return None  # "said a deployment would be unacceptable" reports "will be"
-    return c.stop("modal", f"a judgement under '{tokens.text[position]}' is hypothetical")
-
-
 SENTENCE_GATES = (
-    Gate("question", question),
-    Gate("headline", headline),
-    Gate("imperative", imperative),
-    Gate("under-stance", under_stance),
-    Gate("doubted", doubted),
-    Gate("demanded-content", demanded_content),
-)
-JUDGEMENT_GATES = (
-    Gate("negated-judgement", negated_judgement),
-    Gate("hypothetical-judgement", hypothetical_judgement),
+    Gate("question", question, "a question, or a cue in a quoted question, asserts nothing"),
+    Gate("headline", headline, "a headline or caption line is not body text"),
+    Gate(
+        "imperative",
+        imperative,
+        "a sentence opening with an instruction is the author's advice to the reader",
+    ),
+    Gate(
+        "under-stance",
+        under_stance,
+        'a cue inside what a stance word judges ("unacceptable demands") is no act',
+    ),
+    Gate("doubted", doubted, 'a cue after a verb of doubt or "reports that" is not asserted'),
+    Gate(
+        "demanded-content",
+        demanded_content,
+        'what someone demands or rejects ("demanded that Kyiv cede") is no act',
+    ),
 )
 READING_GATES = (
-    Gate("refused-act", refused_act),
-    Gate("infinitive", infinitive),
-    Gate("continued-infinitive", continued_infinitive),
-    Gate("coerced", coerced),
-    Gate("conditional", conditional),
-    Gate("modal", modal),
-    Gate("verb-as-noun", verb_as_noun),
-    Gate("ready-as-noun", ready_as_noun),
-)
-NEGATION_GATES = (
-    Gate("dropped-demand", dropped_demand),
-    Gate("negated-opposition", negated_opposition),
-    Gate("negated", negated),
+    Gate(
+        "refused-act",
+        refused_act,
+        '"no intention of giving up": a refused concession becomes a rejection',
+    ),
+    Gate(
+        "infinitive",
+        infinitive,
+        'an infinitive ("pressed X to accept") is governed by the word before it',
+    ),
+    Gate(
+        "continued-infinitive",
+        continued_infinitive,
+        '"to stop stalling and accept" is governed like the infinitive before',
+    ),
+    Gate("coerced", coerced, '"pressed X into accepting" is the other side\'s demand'),
+    Gate("conditional", conditional, "a cue inside an if/unless clause is not asserted"),
+    Gate("modal", modal, "a cue after a modal is advice, obligation or a hypothetical"),
+    Gate(
+        "verb-as-noun", verb_as_noun, 'a verb form used as a noun ("under pressure") is no verb cue'
+    ),
+    Gate("ready-as-noun", ready_as_noun, '"the willing" names a group'),
 )

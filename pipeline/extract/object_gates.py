@@ -197,21 +197,51 @@ def own_plan(c: CueCandidate) -> Outcome:
 
 
 OBJECT_GATES = (
-    Gate("empty-object", empty_object),
-    Gate("non-yielding-object", non_yielding_object),
-    Gate("opposing", opposing),
-    Gate("no-proposal", no_proposal),
-    Gate("non-concession-verb", non_concession_verb),
-    Gate("claim-only", claim_only),
-    Gate("restricted", restricted),
-    Gate("no-content", no_content),
-    Gate("double-refusal", double_refusal),
-    Gate("non-concession-infinitive", non_concession_infinitive),
-    Gate("no-refusal", no_refusal),
-    Gate("adopted", adopted),
-    Gate("speech-tag", speech_tag),
-    Gate("factual", factual),
-    Gate("obligation", obligation),
-    Gate("own-image", own_image),
-    Gate("own-plan", own_plan),
+    Gate(
+        "empty-object",
+        empty_object,
+        'an empty object ("offered few details") asks or gives nothing',
+    ),
+    Gate(
+        "non-yielding-object",
+        non_yielding_object,
+        'accepting some objects ("accepted the invitation") yields nothing',
+    ),
+    Gate("opposing", opposing, '"ready to block" pledges a demand or refusal, not a concession'),
+    Gate(
+        "no-proposal", no_proposal, "rejecting a report or accusation rejects no demand or proposal"
+    ),
+    Gate(
+        "non-concession-verb",
+        non_concession_verb,
+        '"agreed to meet", "ready for talks" yield no ground',
+    ),
+    Gate(
+        "claim-only",
+        claim_only,
+        '"acknowledged" concedes a claim only, unless "that" or an actor follows',
+    ),
+    Gate("restricted", restricted, '"will only accept ..." sets a condition and concedes nothing'),
+    Gate(
+        "no-content",
+        no_content,
+        'a content noun ("pressure") without "to ..." asks for nothing in particular',
+    ),
+    Gate("double-refusal", double_refusal, '"refused to rule out" refuses to refuse'),
+    Gate(
+        "non-concession-infinitive",
+        non_concession_infinitive,
+        '"an offer by Turkey to host talks" yields nothing',
+    ),
+    Gate("no-refusal", no_refusal, '"refused to comment" refuses no demand or proposal'),
+    Gate("adopted", adopted, '"agreed the plan" adopts something and concedes nothing'),
+    Gate("speech-tag", speech_tag, "a reporting verb that only tags a quotation"),
+    Gate("factual", factual, '"insisted that Putin had ..." reports a fact, not a demand'),
+    Gate(
+        "obligation",
+        obligation,
+        '"needs to ..." is an obligation, a demand only in reported speech',
+    ),
+    Gate("own-image", own_image, '"wants to be seen as ..." is the actor\'s image, not a demand'),
+    Gate("own-plan", own_plan, '"wants to build ..." is the actor\'s own plan, not a demand'),
 )

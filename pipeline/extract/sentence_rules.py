@@ -114,7 +114,7 @@ class SentenceRules(RuleSet):
             subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None and self.asserted(ctx, index):
                 cue = self.word_cue(ctx, index, DIRECTIVE_ENTRY)
-                found += self.claims(ctx, cue, [subject], "demand", "directive", 0.75)
+                found += self.claims(ctx, cue, [subject], "demand", "directive")
         return found
 
     @staticmethod
@@ -174,7 +174,7 @@ class SentenceRules(RuleSet):
                 continue  # "agreed that talks should ...": the claim already says what it is
             cue = Cue(index, end, tokens.words(index, end), DEONTIC_ENTRY)
             found += self.claims(
-                ctx, cue, [speaker], "demand", "reported-obligation", 0.65, modality="reported"
+                ctx, cue, [speaker], "demand", "reported-obligation", modality="reported"
             )
         return found
 
@@ -195,9 +195,7 @@ class SentenceRules(RuleSet):
             )  # "it would not \"go after ...\"": a quote continues the verb phrase
             if closing and any(c.end <= mention.start for c in concessions):
                 cue = Cue(aux, aux + 2, tokens.words(aux, aux + 2), ELLIPSIS_ENTRY)
-                decisions += self.claims(
-                    ctx, cue, [mention], "rejection", "elliptical-refusal", 0.7
-                )
+                decisions += self.claims(ctx, cue, [mention], "rejection", "elliptical-refusal")
         return decisions
 
     def conditions_of_offers(
@@ -223,7 +221,6 @@ class SentenceRules(RuleSet):
                         [decision.actor],
                         "demand",
                         "condition-of-offer",
-                        0.6,
                         modality="conditional",
                     )
                     break
@@ -246,7 +243,6 @@ class SentenceRules(RuleSet):
                     [subject],
                     "demand",
                     "conditional-pressure",
-                    0.6,
                     modality="conditional",
                 )
         return found
@@ -272,7 +268,7 @@ class SentenceRules(RuleSet):
             if subject is None or not self.asserted(ctx, index, "concession"):
                 continue
             cue = self.word_cue(ctx, index, RELIEF_ENTRY)
-            found += self.claims(ctx, cue, [subject], "concession", "relieved-pressure", 0.6)
+            found += self.claims(ctx, cue, [subject], "concession", "relieved-pressure")
         return found
 
     @staticmethod
@@ -309,7 +305,7 @@ class SentenceRules(RuleSet):
             after = range(index + 1, min(ctx.end, index + 7))
             if any(tokens.norm[i] in truce_words for i in [*before, *after]):
                 cue = self.word_cue(ctx, index, TRUCE_ENTRY)
-                found += self.claims(ctx, cue, [subject], "concession", "declared-truce", 0.7)
+                found += self.claims(ctx, cue, [subject], "concession", "declared-truce")
         return found
 
     def persuaded_parties(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
@@ -320,7 +316,7 @@ class SentenceRules(RuleSet):
             if target is None or not self.asserted(ctx, index):
                 continue
             cue = self.word_cue(ctx, index, PERSUADED_ENTRY)
-            found += self.claims(ctx, cue, [target], "concession", "persuaded-party", 0.6)
+            found += self.claims(ctx, cue, [target], "concession", "persuaded-party")
         return found
 
     def reported_conditions(self, ctx: SentenceContext) -> list[Decision]:
@@ -350,7 +346,7 @@ class SentenceRules(RuleSet):
             if only_if or threat or refusal_until:
                 cue = self.word_cue(ctx, index, CONDITION_ENTRY)
                 found += self.claims(
-                    ctx, cue, [speaker], "demand", "reported-condition", 0.6, modality="conditional"
+                    ctx, cue, [speaker], "demand", "reported-condition", modality="conditional"
                 )
                 break
         return found
@@ -397,5 +393,5 @@ class SentenceRules(RuleSet):
             change = next((i for i in window if tokens.norm[i] in change_verbs), None)
             if change is not None and self.asserted(ctx, change):
                 cue = self.word_cue(ctx, change, CHANGE_ENTRY)
-                found += self.claims(ctx, cue, [mention], "concession", "changed-position", 0.6)
+                found += self.claims(ctx, cue, [mention], "concession", "changed-position")
         return found
