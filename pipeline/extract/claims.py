@@ -14,7 +14,8 @@ from pipeline.extract.cues import CueMatcher, DocTokens, LexemeTable
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.speech import build_context
 from pipeline.extract.rules import ClaimRules, Decision
-from pipeline.extract.topics import TopicFinder, choose_topic
+from pipeline.extract.topic_finder import TopicFinder
+from pipeline.extract.topics import choose_topic
 from pipeline.ids import claim_id
 from pipeline.knowledge.cues import CueLexicon
 from pipeline.knowledge.topics import TopicLexicon
