@@ -19,7 +19,7 @@ ARTICLES = frozenset({"a", "an", "the"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 POSSESSIVE_DETERMINERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # The third-person possessives, which point back to an actor named earlier ("its demand").
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+POSSESSIVE_PRONOUNS = POSSESSIVE_DETERMINERS - {"my", "your", "our"}
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 # Pronouns that can stand for an actor as a subject ("it signalled it could accept").
 SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
@@ -99,7 +99,7 @@ POSSIBILITY_MODALS = frozenset({"could", "might", "may"})
 # Modals that, before "not", make a firm refusal in reported speech ("could not accept").
 ABILITY_MODALS = frozenset({"could", "can"})
 # Modals that keep an obligation a proposal in someone's words ("might have to").
-PROPOSING_MODALS = frozenset({"must", "should", "ought", "might", "may"})
+PROPOSING_MODALS = (POSSIBILITY_MODALS - {"could"}) | {"must", "should", "ought"}
 # Negations that refuse rather than deny ("no", "cannot", "neither ... nor").
 REFUSING_NEGATIONS = NOT | {"no", "cannot", "won't", "neither", "nor"}
 # Determiners that point a noun back to the previous sentence ("rejected the demand").

@@ -1,4 +1,5 @@
-"""Rules triggered by a cue word: who holds the cue, and is it an asserted act."""
+"""The holder rules of a cue word: once a cue has passed its gates (``gates``,
+``object_gates``, ``negation_gates``), who holds it and under which rule."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ CUE_GATES = (*SENTENCE_GATES, *READING_GATES, *OBJECT_GATES, *NEGATION_GATES)
 
 
 class CueRules(RuleSet):
-    """Decide every cue of a sentence."""
+    """Decide every cue of a sentence: its gates, then its holder."""
 
     def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
         super().__init__(lexicon, affiliations)
