@@ -26,6 +26,7 @@ from pipeline.annotate.patterns import (
     TITLE,
 )
 from pipeline.annotate.store import MENTIONS_KEY
+from pipeline.function_words import LINKING_PREPOSITIONS, POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
 from pipeline.knowledge.actors import ActorBase
 from pipeline.knowledge.bundle import shared
 from pipeline.knowledge.cues import CueLexicon
@@ -50,8 +51,6 @@ PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS
 PLURAL_PEOPLE = ("ians", "eans", "cans", "ans")
 LOOKBACK_SENTENCES = 2  # how far back a person pronoun may find its antecedent
 BARE_TITLE_REACH = 2  # sentences before the bare title's own that may introduce its holder
-POSSESSIVE_MARKS = frozenset({"'s", "’s"})
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 
 def published_date(doc: Doc) -> date | None:
@@ -350,14 +349,9 @@ def sentence_mentions(doc: Doc) -> Iterable[tuple[Span, list[Span]]]:
         yield sent, [m for m in mentions if sent.start <= m.start < sent.end]
 
 
-PREPOSITIONS = frozenset(
-    {"to", "from", "with", "by", "for", "against", "on", "of", "in", "at", "toward", "towards"}
-)
-
-
 def _after_preposition(doc: Doc, span: Span) -> bool:
     """A mention governed by a preposition is rarely what "its" points back to."""
-    return span.start > 0 and doc[span.start - 1].lower_ in PREPOSITIONS
+    return span.start > 0 and doc[span.start - 1].lower_ in LINKING_PREPOSITIONS
 
 
 # Words before a mention that leave it in subject position ("On Tuesday, the Kremlin",

@@ -10,10 +10,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.annotate.store import MENTIONS_KEY
-from pipeline.extract.context import SentenceContext, build_context
 from pipeline.extract.cues import CueMatcher, DocTokens, LexemeTable
+from pipeline.extract.grammar.sentence import SentenceContext
+from pipeline.extract.grammar.speech import build_context
 from pipeline.extract.rules import ClaimRules, Decision
-from pipeline.extract.topics import TopicFinder, choose_topic
+from pipeline.extract.topic_finder import TopicFinder
+from pipeline.extract.topics import choose_topic
 from pipeline.ids import claim_id
 from pipeline.knowledge.cues import CueLexicon
 from pipeline.knowledge.topics import TopicLexicon

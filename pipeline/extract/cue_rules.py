@@ -1,64 +1,59 @@
-"""Rules triggered by a cue word: who holds the cue, and is it an asserted act."""
+"""The holder rules of a cue word: once a cue has passed its gates (``gates``,
+``object_gates``, ``negation_gates``), who holds it and under which rule."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span
 
-from pipeline.annotate.linker import POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
-from pipeline.extract.context import (
-    ALL_QUOTES,
-    BE_FORMS,
-    CLAUSE_PREPOSITIONS,
-    PREPOSITIONS,
-    SentenceContext,
-    coordinated,
-    in_conditional,
-    left_subject,
-    mention_at,
-    mention_ending_before,
-    preceded_by,
-)
 from pipeline.extract.cues import Cue
-from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet, no_claim
+from pipeline.extract.decisions import Decision, RuleSet, no_claim
+from pipeline.extract.gates import (
+    READING_GATES,
+    SENTENCE_GATES,
+    CueCandidate,
+    SentenceFacts,
+    pass_gates,
+    relabel,
+)
+from pipeline.extract.grammar.phrases import (
+    MODIFIER_GAP,
+    actor_after_word,
+    and_following,
+    auxiliary_have,
+    light_verb_before,
+    participle_agents,
+    possessor_of,
+)
+from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
+from pipeline.extract.grammar.subjects import (
+    coordinated,
+    first_person_subject,
+    has_own_subject,
+    left_subject,
+    opens_relative,
+    reduced_relative,
+)
+from pipeline.extract.grammar.tokens import mention_ending_before, preceded_by
+from pipeline.extract.negation_gates import JUDGEMENT_GATES, NEGATION_GATES
+from pipeline.extract.object_gates import OBJECT_GATES
+from pipeline.function_words import (
+    AGENT_PREPOSITIONS,
+    ANAPHORIC_DETERMINERS,
+    FUTURE_WORDS,
+    PASSIVE_AUXILIARIES,
+    POSSESSIVE_MARKS,
+)
 from pipeline.knowledge.cues import CueLexicon
 
-MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin's key demand")
-# Words that make "no concessions" a refusal ("there will be no concessions"), not a report
-# ("no compromise had been reached").
-FUTURE_WORDS = frozenset({"will", "would", "can", "cannot", "must", "'ll", "’ll", "wo", "ca"})
-CONTENT_REACH = 5  # words between "pressure" and its "to" ("pressure from Washington to ...")
-INFINITIVE_REACH = 6  # words between "to <verb>" and a coordinated "and <verb>"
 AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
-# Words before a verb-form cue that show it is a noun ("a push", "under pressure").
-DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "such", "any", "its", "his",
-                         "her", "their", "our", "my", "your", "of", "under", "with", "without",
-                         "for", "real", "heavy", "more", "new", "no", "renewed"})  # fmt: skip
-# Determiners that point a noun cue back to the previous sentence ("rejected the demand").
-ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
-FACTUAL_AUXILIARIES = frozenset({"had", "was", "were", "did", "is", "are", "has", "have"})
-# Words that stand between an actor and its verb ("has long demanded"), never a noun.
-AUXILIARY_WORDS = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been",
-                             "being", "did", "does", "do", "to", "and", "or", "but", "who",
-                             "which", "that", "then", "also"})  # fmt: skip
-TERMINAL = (".", "!", "?", "…", '"', "'", "”", "’", ")")
-HEADLINE_WORDS = 25
 
-
-def is_headline(sent: Span) -> bool:
-    """A short line without final punctuation: a headline, label or caption."""
-    return is_headline_text(sent.text)
-
-
-def is_headline_text(sentence: str) -> bool:
-    """``is_headline`` of a sentence's text."""
-    text = sentence.strip()
-    return bool(text) and not text.endswith(TERMINAL) and len(text.split()) <= HEADLINE_WORDS
+# The gates of a stance word ("unacceptable"), and those of every other cue, in order.
+STANCE_GATES = (*SENTENCE_GATES, *JUDGEMENT_GATES)
+CUE_GATES = (*SENTENCE_GATES, *READING_GATES, *OBJECT_GATES, *NEGATION_GATES)
 
 
 class CueRules(RuleSet):
-    """Decide every cue of a sentence."""
+    """Decide every cue of a sentence: its gates, then its holder."""
 
     def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
         super().__init__(lexicon, affiliations)
@@ -79,301 +74,47 @@ class CueRules(RuleSet):
         )
 
     def decide_all(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
-        """One or more decisions per cue; sentence-wide gates first."""
+        """One or more decisions per cue: each cue passes the gates, then finds its holder."""
         decisions: list[Decision] = []
         if not cues:
             return decisions
-        stance_starts = [c.start for c in cues if c.kind == "stance"]
-        opener = ctx.tokens.text[ctx.start] if ctx.end > ctx.start else ""
-        doubted = self.doubted(ctx)
-        headline = is_headline_text(ctx.text)
-        for cue in cues:
-            if ctx.is_question or self._in_quoted_question(ctx, cue):
-                decisions += no_claim(cue, "question", "a question asserts nothing")
-            elif headline:
-                decisions += no_claim(
-                    cue, "headline", "a headline or caption line is not body text"
-                )
-            elif self.lexicon.has("imperative_openers", opener):
-                decisions += no_claim(cue, "imperative", "the author's instruction to the reader")
-            elif (
-                cue.kind != "stance"
-                and any(s < cue.start for s in stance_starts)
-                and not self._named_owner(ctx, cue)
-            ):
-                decisions += no_claim(
-                    cue, "under-stance", 'inside what a stance word judges ("unacceptable ...")'
-                )
-            elif any(i < cue.start for i in doubted):
-                decisions += no_claim(cue, "doubted", "under a verb of doubt: not asserted")
-            elif self._inside_demanded_content(ctx, cue, cues):
-                decisions += no_claim(
-                    cue,
-                    "demanded-content",
-                    'what someone demands or rejects ("demanded that Kyiv cede ..."), not an act',
-                )
-            else:
-                decisions += self.decide_cue(ctx, cue, cues)
-        return decisions
-
-    def decide_cue(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> list[Decision]:
-        tokens = ctx.tokens
-        if cue.kind == "stance":
-            return self._stance(ctx, cue)
-        if cue.kind == "verb" and self._refused_intention(ctx, cue):
-            # "Russia has no intention of giving up the regions": it will not give them up
-            if cue.type != "concession":
-                return no_claim(cue, "refused-act", "what an actor will not do is no act of it")
-            return [
-                replace(d, rule="no-intention") if d.is_claim else d
-                for d in self._verb(ctx, cue, "rejection")
-            ]
-        if cue.kind == "verb" and cue.start > 0 and tokens.lower[cue.start - 1] == "to":
-            governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
-            if governor is None or tokens.norm[governor] not in self.words["aspectual_verbs"]:
-                return self._infinitive(ctx, cue)
-        if cue.kind == "verb" and self._coordinated_infinitive(ctx, cue):
-            return self._infinitive(ctx, cue)
-        if cue.kind == "verb" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "into":
-            return no_claim(
-                cue,
-                "coerced",
-                '"pressed X into accepting": what X is pushed into is the other side\'s '
-                "demand, not an act of X",
-            )
-        if in_conditional(ctx, cue.start, self.lexicon):
-            return no_claim(cue, "conditional", "inside an if/unless clause: not asserted")
-        reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
-        modal = preceded_by(tokens, cue.start, self.modals, ctx.start)
-        if modal is not None and cue.kind == "noun" and self._possessor_of(ctx, cue.start):
-            modal = None  # "must accept Putin's terms": the terms are Putin's all the same
-        if modal is not None and self.signalled_readiness(ctx, cue.type, modal):
-            modal = None
-        if modal is not None and reported and self._firm_in_speech(ctx, cue, modal):
-            modal = None
-        if modal is not None and not (reported and tokens.lower[modal] in BACKSHIFT):
-            return no_claim(
-                cue,
-                "modal",
-                f"after the modal '{tokens.text[modal]}': advice, obligation or a hypothetical, "
-                "not an act (in reported speech only the backshifted 'would' keeps an act)",
-            )
-        if cue.kind == "verb" and self._noun_use(ctx, cue):
-            return no_claim(cue, "noun-use", f"'{cue.text}' is used as a noun here, not as a verb")
-        if cue.kind == "ready" and cue.start > ctx.start and tokens.lower[cue.start - 1] == "the":
-            return no_claim(cue, "noun-use", f"'the {tokens.text[cue.start]}' names a group here")
-        emptied = self._empty_or_off_topic(ctx, cue)
-        if emptied is not None:
-            return no_claim(cue, *emptied)
-        negated = self._negated(ctx, cue)
-        claim_type = cue.type
-        dropped = self._no_longer(ctx, cue) if negated else self._stopped(ctx, cue)
-        if cue.type == "demand" and cue.kind == "verb" and dropped:
-            # "Russia is no longer demanding that Ukraine withdraw": a dropped demand
-            return [
-                replace(d, rule="dropped-demand") if d.is_claim else d
-                for d in self._verb(ctx, cue, "concession")
-            ]
-        if negated and self._yields_when_negated(ctx, cue):
-            # "Kyiv would not oppose a pause": promising not to oppose concedes it
-            return [
-                replace(d, rule="negated-opposition") if d.is_claim else d
-                for d in self._verb(ctx, cue, "concession")
-            ]
-        if negated:
-            if cue.type != "concession":
-                return no_claim(cue, "negated", "negated demand or rejection: no claim")
-            claim_type = "rejection"
-        if cue.kind == "noun":
-            decisions = self._noun(ctx, cue, claim_type, cues)
-        else:
-            decisions = self._verb(ctx, cue, claim_type)
-        if negated:
-            decisions = [
-                replace(d, rule="negated-concession") if d.is_claim else d for d in decisions
-            ]
-        return decisions
-
-    @staticmethod
-    def _in_quoted_question(ctx: SentenceContext, cue: Cue) -> bool:
-        """A cue inside a quotation that ends with a question mark."""
-        if not ctx.quoted(cue.start):
-            return False
-        text = ctx.tokens.text
-        for position in range(cue.end, ctx.end):
-            if not ctx.quoted(position):
-                return text[position - 1] == "?"
-            if text[position] == "?":
-                return True
-        return False
-
-    def _inside_demanded_content(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> bool:
-        """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
-        if cue.kind not in {"verb", "ready"}:
-            return False
-        lower = ctx.tokens.lower
-        ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
-        if cue.start in ends and lower[cue.start].endswith("ing"):
-            return True  # "ruled out ceding land": the gerund is what is rejected
-        subject = mention_ending_before(ctx.mentions, cue.start)
-        if subject is not None and subject.start in ends and cue.kind == "verb":
-            return True  # "Russia demands Ukraine cede ...": a subjunctive without "that"
-        for position in range(cue.start - 1, ctx.start - 1, -1):
-            text = lower[position]
-            if text in {";", ":"}:
-                return False
-            if text == "that":
-                # "demanded that ...", "Russia's central demand is that ..."
-                copula = position - 1 > ctx.start and lower[position - 1] in {"is", "was"}
-                return position in ends or (copula and position - 1 in ends)
-        return False
-
-    def _noun_use(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "under real pressure", "a press conference", "make painful compromises": the
-        verb's form used as a noun."""
-        lower = ctx.tokens.lower
-        before = lower[cue.start - 1] if cue.start > ctx.start else ""
-        before2 = lower[cue.start - 2] if cue.start - 1 > ctx.start else ""
-        after = lower[cue.end] if cue.end < ctx.end else ""
-        if self.lexicon.has("cancelling_next_words", after):
-            return True
-        if (
-            self.lexicon.has("noun_taking_verbs", before2)
-            and before.isalpha()
-            and not (lower[cue.start].endswith(("ed", "ing")))
-        ):
-            return True  # a verb, one modifier, then the cue: the cue is the verb's object
-        if lower[cue.start].endswith(("ed", "ing")) and before not in DETERMINERS:
-            return False
-        return before in DETERMINERS or self.lexicon.has("noun_taking_verbs", before)
-
-    def _empty_or_off_topic(self, ctx: SentenceContext, cue: Cue) -> tuple[str, str] | None:
-        """Objects that empty a cue ("offered few details") and verbs that do not yield
-        ground after "ready to"/"agreed to" ("agreed to meet")."""
-        lower = ctx.tokens.lower
-        nxt = lower[cue.end] if cue.end < ctx.end else ""
-        after = lower[cue.end + 1] if cue.end + 1 < ctx.end else ""
-        reporting = ctx.tokens.norm[cue.start] in self.words["speech_verbs"]
-        listener = mention_at(ctx.mentions, cue.end) if cue.end < ctx.end else None
-        has_object = listener is not None and listener.end < ctx.end  # "offered Kyiv nothing"
-        nxt_object = lower[listener.end] if has_object and listener is not None else nxt
-        if nxt_object in self.words["empty_objects"]:
-            return "empty-object", f"the cue's object is '{nxt_object}': nothing is asked or given"
-        if cue.type == "concession" and self._object_is(ctx, cue.end, "non_yielding_objects"):
-            return "not-yielding", "what is accepted or agreed yields nothing to the other side"
-        if cue.type == "concession" and cue.kind == "noun" and nxt == "to":
-            nxt = after  # "willingness to negotiate": the verb after the noun's "to"
-        yielding_frame = cue.type == "concession" and (
-            cue.text.lower().endswith((" to", " for")) or cue.kind == "noun"
+        facts = SentenceFacts(
+            stance_starts=[c.start for c in cues if c.kind == "stance"],
+            opener=ctx.tokens.text[ctx.start] if ctx.end > ctx.start else "",
+            doubted=self.doubted(ctx),
+            headline=is_headline_text(ctx.text),
         )
-        if yielding_frame and after in self.words["non_concession_verbs"] and nxt.isalpha():
-            nxt = after  # "ready for peace talks": a modifier before the noun
-        if cue.kind == "ready" and cue.type == "concession" and nxt in self.opposing_verbs:
-            return "opposing", f"'{cue.text} {nxt}' pledges a demand or refusal, not a concession"
-        if cue.type == "rejection" and self._object_is(ctx, cue.end, "non_proposals"):
-            return "no-proposal", "what is rejected is a report or claim, no demand or proposal"
-        if yielding_frame and nxt in self.words["non_concession_verbs"]:
-            window = range(cue.end + 1, min(ctx.end, cue.end + 4))
-            if not any(ctx.tokens.norm[i] in self.words["yielding_objects"] for i in window):
-                return "not-yielding", f"'{cue.text} {nxt}' does not yield ground"
-        if (
-            cue.type == "concession"
-            and ctx.tokens.norm[cue.start] in self.words["clause_concessions"]
-        ):
-            named = mention_at(ctx.mentions, cue.end) or mention_at(ctx.mentions, cue.end + 1)
-            if nxt != "that" and named is None:
-                return "no-claim-object", f"'{cue.text}' concedes a claim only ('{cue.text} that')"
-        if cue.type == "concession" and cue.kind == "verb" and cue.start > ctx.start:
-            conditioned = any(
-                ctx.tokens.norm[i] in self.words["only_conditions"] for i in range(cue.end, ctx.end)
-            )
-            if lower[cue.start - 1] == "only" and not conditioned:
-                # "will only accept a deal on his own terms"; "only agree ... once" still offers
-                return "restricted", f"'only {cue.text}' sets a condition, it concedes nothing"
-        if cue.kind == "noun" and ctx.tokens.norm[cue.start] in self.words["content_nouns"]:
-            window = range(cue.end, min(ctx.end, cue.end + CONTENT_REACH))
-            if not any(lower[i] == "to" for i in window):
-                return "no-content", f"'{cue.text}' without 'to ...' asks for nothing in particular"
-        if cue.type == "rejection" and nxt == "to" and after in self.rejection_heads:
-            return "double-refusal", f"'{cue.text} to {after} ...' refuses to refuse: no claim"
-        if cue.type == "concession" and cue.kind == "noun":
-            verb = self._infinitive_after_agent(ctx, cue)
-            if verb is not None and ctx.tokens.norm[verb] in self.words["non_concession_verbs"]:
-                return "not-yielding", f"'{cue.text} ... to {ctx.tokens.text[verb]}' yields nothing"
-        if cue.type == "rejection" and nxt == "to" and after in self.words["refusal_nonclaims"]:
-            return "no-refusal", f"'{cue.text} to {after}' refuses no demand or proposal"
-        if cue.entry.lemma == "agree" and nxt in DETERMINERS:
-            return "adopted", f"'{cue.text} {nxt} ...' adopts something; it concedes nothing"
-        if reporting and (not nxt or not nxt.isalpha()):
-            return "speech-tag", f"'{cue.text}' only tags a quotation here"
-        reports = nxt == "that" and reporting
-        if reports and self._factual_complement(ctx, cue.end + 1):
-            return "factual", f"'{cue.text} that ...' reports a fact here, not a demand"
-        if cue.entry.lemma == "need" and nxt == "to":
-            return "obligation", "'needs to ...' is an obligation: a demand only in reported speech"
-        third = lower[cue.end + 2] if cue.end + 2 < ctx.end else ""
-        image = after == "be" and third in self.words["want_to_be_nonclaims"]
-        if cue.entry.lemma == "want" and nxt == "to" and image:
-            return "own-plan", f"'wants to be {third}' is the actor's image, not a demand"
-        aiming = cue.entry.lemma in {"want", "seek"}
-        if aiming and nxt == "to" and after in self.words["want_to_nonclaims"]:
-            return "own-plan", f"'wants to {after}' is the actor's own plan, not a demand"
-        return None
+        for cue in cues:
+            candidate = CueCandidate(self, ctx, cue, cues, facts)
+            if cue.kind == "stance":
+                decisions += pass_gates(candidate, STANCE_GATES, self.stance_claims)
+            else:
+                decisions += pass_gates(candidate, CUE_GATES, self.holder_claims)
+        return decisions
 
-    def _infinitive_after_agent(self, ctx: SentenceContext, cue: Cue) -> int | None:
-        """The verb of "to <verb>" after a noun's "by/from X" ("an offer by Turkey to host")."""
-        tokens = ctx.tokens
-        position = cue.end
-        if position + 1 < ctx.end and tokens.lower[position] in {"by", "from"}:
-            agent = mention_at(ctx.mentions, position + 1)
-            if agent is None:
-                return None
-            position = agent.end
-        if position == cue.end or position + 1 >= ctx.end or tokens.lower[position] != "to":
-            return None
-        return position + 1
+    def holder_claims(self, candidate: CueCandidate) -> list[Decision]:
+        """The claims of a cue that passed every gate: a negated concession is a rejection."""
+        ctx, cue = candidate.ctx, candidate.cue
+        claim_type = "rejection" if candidate.negated else cue.type
+        if cue.kind == "noun":
+            decisions = self.noun_claims(ctx, cue, claim_type, candidate.cues)
+        else:
+            decisions = self.verb_claims(ctx, cue, claim_type)
+        return relabel(decisions, "negated-concession") if candidate.negated else decisions
 
-    def _object_is(self, ctx: SentenceContext, start: int, list_name: str) -> bool:
-        """The head of the object starting at ``start`` ("the Kremlin's latest claims") is in
-        the word list."""
-        tokens = ctx.tokens
-        for position in range(start, min(ctx.end, start + 5)):
-            if tokens.norm[position] in self.words[list_name]:
-                return True
-            skippable = (
-                tokens.lower[position] in DETERMINERS
-                or tokens.lower[position] in POSSESSIVE_MARKS
-                or mention_at(ctx.mentions, position) is not None
-                or (tokens.is_alpha[position] and tokens.is_lower[position])
-            )
-            if not skippable:
-                return False
-        return False
-
-    def _factual_complement(self, ctx: SentenceContext, start: int) -> bool:
-        """A "that" clause stating a fact ("insisted that Putin had ...") rather than an
-        obligation ("insisted that Kyiv must ..."): a finite auxiliary comes first."""
-        for position in range(start, min(ctx.end, start + 8)):
-            text = ctx.tokens.norm[position]
-            if text in self.words["deontic"] or text in self.modals:
-                return False
-            if text in FACTUAL_AUXILIARIES:
-                return True
-        return False
-
-    def _infinitive(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
+    def infinitive_claims(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         """ "X's decision to abandon ..." is X's act; other infinitives are governed by
         another word ("pressed X to accept"), which carries the claim."""
         noun = cue.start - 2
         if noun > ctx.start and ctx.tokens.norm[noun] in self.words["act_nouns"]:
-            owner = self._possessor_of(ctx, noun)
+            owner = possessor_of(ctx, noun, self.lexicon)
             if owner is not None and ctx.tokens.norm[noun] in self.words["negative_act_nouns"]:
                 if cue.type != "concession":
                     return no_claim(cue, "refused-act", "what an actor refuses is no act of it")
                 # "Russia's refusal to agree to a truce": a refused concession is a rejection
-                return self.claims(ctx, cue, [owner], "rejection", "infinitive-refused", 0.75)
+                return self.claims(ctx, cue, [owner], "rejection", "infinitive-refused")
             if owner is not None:
-                return self.claims(ctx, cue, [owner], cue.type, "infinitive-of-possessed", 0.75)
+                return self.claims(ctx, cue, [owner], cue.type, "infinitive-of-possessed")
         return no_claim(
             cue,
             "infinitive",
@@ -381,7 +122,7 @@ class CueRules(RuleSet):
             "that word carries the claim",
         )
 
-    def _holder_for_subject(self, ctx: SentenceContext, cue: Cue) -> tuple[list[Span], str]:
+    def _holders(self, ctx: SentenceContext, cue: Cue) -> tuple[list[Span], str]:
         """Passive agent, first person in a quote, or the nearest subject on the left."""
         tokens = ctx.tokens
         before = cue.start - 1 if cue.start > ctx.start else None
@@ -390,18 +131,20 @@ class CueRules(RuleSet):
             if owner is not None:  # "Trump's proposed truce": a participle after a possessor
                 return [owner], "possessor"
         participle = cue.kind == "verb" and not tokens.lower[cue.start].endswith("ing")
-        if participle and before is not None and tokens.lower[before] in BE_FORMS:
-            agent = self._after_word(ctx, cue, {"by"}, window=4)
-            return (self._and_following(ctx, agent) if agent is not None else []), "passive-agent"
-        if participle and not self._has_own_subject(ctx, cue):
+        if participle and before is not None and tokens.lower[before] in PASSIVE_AUXILIARIES:
+            agent = actor_after_word(ctx, cue, {"by"}, window=4)
+            return (
+                and_following(ctx, agent, self.lexicon) if agent is not None else []
+            ), "passive-agent"
+        if participle and not has_own_subject(ctx, cue, self.lexicon):
             # "Crimea, offered up by the U.S., ...": a participle with its agent
-            agent = self._after_word(ctx, cue, {"by"}, window=6, own=True)
+            agent = actor_after_word(ctx, cue, {"by"}, window=6, own=True)
             if agent is not None:
-                return self._and_following(ctx, agent), "passive-agent"
-            if self._reduced_relative(ctx, cue):
+                return and_following(ctx, agent, self.lexicon), "passive-agent"
+            if reduced_relative(ctx, cue, self.lexicon):
                 return [], "reduced-relative"
         subject = left_subject(tokens, cue.start, ctx.mentions, self.lexicon, ctx.start)
-        first_person = self._first_person_subject(ctx, cue)
+        first_person = first_person_subject(ctx, cue, self.lexicon)
         if first_person is not None and (subject is None or subject.start < first_person):
             speaker = ctx.speaker_for(cue.start)
             return ([speaker] if speaker is not None else []), "first-person-speaker"
@@ -409,248 +152,39 @@ class CueRules(RuleSet):
             return [], "subject"
         return coordinated(tokens, subject, ctx.mentions, self.lexicon), "subject"
 
-    def _reduced_relative(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "a withdrawal opposed by ...": an -ed form right after a common noun describes
-        that noun; its agent, if any, follows "by", never the subject to the left."""
-        tokens = ctx.tokens
-        if cue.start <= ctx.start or not tokens.lower[cue.start].endswith("ed"):
-            return False
-        if tokens.lower[cue.start] == cue.entry.lemma.split()[0]:
-            return False  # "we need": a bare verb ending in -ed is no participle
-        before = cue.start - 1
-        return (
-            tokens.is_alpha[before]
-            and tokens.is_lower[before]
-            and mention_at(ctx.mentions, before) is None
-            and tokens.norm[before] not in self.words["group_nouns"]
-            and tokens.norm[before] not in self.words["verb_adverbs"]
-            and not tokens.norm[before].endswith("ly")  # "Moscow flatly rejected"
-            and tokens.lower[before] not in AUXILIARY_WORDS
-        )
-
-    def _first_person_subject(self, ctx: SentenceContext, cue: Cue) -> int | None:
-        tokens = ctx.tokens
-        for position in range(cue.start - 1, max(ctx.start, cue.start - FIRST_PERSON_GAP) - 1, -1):
-            if tokens.norm[position] in self.words["first_person"]:
-                return position
-            if tokens.is_punct[position]:
-                return None
-        return None
-
-    def _opens_relative(self, ctx: SentenceContext, index: int) -> bool:
-        """ "a deal that would require ...": the verb's subject is a relative pronoun."""
-        tokens = ctx.tokens
-        position = index - 1
-        while position >= ctx.start and (
-            tokens.norm[position] in self.modals
-            or tokens.norm[position] in self.words["verb_adverbs"]
-            or tokens.lower[position] in AUXILIARY_WORDS - {"that", "which", "who"}
-        ):
-            position -= 1
-        return position >= ctx.start and tokens.lower[position] in {"that", "which", "who"}
-
-    def _refused_intention(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "no intention of giving up", "no plans to cede": a negated intention noun right
-        before the act."""
-        tokens = ctx.tokens
-        link = cue.start - 1
-        if link - 1 <= ctx.start or tokens.lower[link] not in {"of", "to", "in"}:
-            return False
-        if tokens.lower[link] != "to" and not tokens.lower[cue.start].endswith("ing"):
-            return False
-        noun = link - 1
-        if tokens.lower[noun] == "whatsoever":  # "no intention whatsoever of ..."
-            noun -= 1
-        if tokens.text[noun] in ALL_QUOTES:  # 'had "no intention" of ...'
-            noun -= 1
-        if noun <= ctx.start or tokens.norm[noun] not in self.words["intention_nouns"]:
-            return False
-        return preceded_by(tokens, noun, frozenset({"no"}), ctx.start, gap=1) is not None
-
-    def _coordinated_infinitive(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "called on Moscow to stop stalling and accept the truce": a bare verb after
-        "and/or" that continues an infinitive is governed like it."""
-        tokens = ctx.tokens
-        if tokens.lower[cue.start] != cue.entry.lemma.split()[0]:
-            return False  # only the bare form continues an infinitive
-        position = cue.start - 1
-        while position >= ctx.start and tokens.norm[position] in self.words["verb_adverbs"]:
-            position -= 1
-        if position <= ctx.start or tokens.lower[position] not in {"and", "or"}:
-            return False
-        for before in range(position - 1, max(ctx.start, position - INFINITIVE_REACH) - 1, -1):
-            if tokens.text[before] in ALL_QUOTES:
-                continue  # 'urged Putin to "stop the stalling" and agree'
-            if tokens.is_punct[before] or mention_at(ctx.mentions, before) is not None:
-                return False
-            if tokens.lower[before] == "to":
-                verb = before + 1
-                while verb < position and tokens.text[verb] in ALL_QUOTES:
-                    verb += 1
-                return (
-                    verb < position
-                    and tokens.is_alpha[verb]
-                    and tokens.is_lower[verb]
-                    and tokens.lower[verb] not in DETERMINERS
-                )
-        return False
-
-    def _stopped(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "has stopped demanding ...": a dropping verb right before a demand's gerund."""
-        tokens = ctx.tokens
-        return (
-            cue.start > ctx.start
-            and tokens.lower[cue.start].endswith("ing")
-            and tokens.norm[cue.start - 1] in self.words["dropping_verbs"]
-        )
-
-    def _yields_when_negated(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "will not / would not / won't oppose": a future promise not to oppose."""
-        if cue.type != "rejection" or cue.kind != "verb":
-            return False
-        if cue.entry.lemma not in self.words["yielding_when_negated"]:
-            return False
-        lower = ctx.tokens.lower
-        window = range(max(ctx.start, cue.start - 3), cue.start)
-        return any(lower[i] in {"will", "would", "wo", "'ll", "’ll"} for i in window)
-
-    @staticmethod
-    def _no_longer(ctx: SentenceContext, cue: Cue) -> bool:
-        """ "no longer" right before the cue, or before its auxiliary."""
-        lower = ctx.tokens.lower
-        for end in (cue.start, cue.start - 1):
-            if end - 2 >= ctx.start and lower[end - 2] == "no" and lower[end - 1] == "longer":
-                return True
-        return False
-
-    def _negated(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """A negation just before the cue, in the same clause ("ended without agreement
-        after Russia insisted" is not negated); a possessed noun stays its owner's
-        ("declined Zelensky's request" is still Zelensky's request)."""
-        tokens = ctx.tokens
-        negation = preceded_by(tokens, cue.start, self.negations, ctx.start)
-        if negation is None:
-            return False
-        between = range(negation + 1, cue.start)
-        openers = self.words["clause_openers"] | CLAUSE_PREPOSITIONS
-        if any(tokens.lower[i] in openers for i in between):
-            return False
-        refusal = tokens.norm[negation] not in NOT | {"no", "cannot", "won't", "neither", "nor"}
-        return not (cue.kind == "noun" and refusal and self._possessor_of(ctx, cue.start))
-
-    def _firm_in_speech(self, ctx: SentenceContext, cue: Cue, modal: int) -> bool:
-        """In someone's words, "could not accept" is a backshifted "cannot accept", and
-        "there can be no concessions" refuses them: neither is hypothetical."""
-        lower = ctx.tokens.lower
-        after = lower[modal + 1] if modal + 1 < ctx.end else ""
-        if cue.type != "concession":
-            return False
-        if lower[modal] in {"could", "can"} and after in NOT:
-            return True
-        return after == "be" and modal + 2 < ctx.end and lower[modal + 2] == "no"
-
-    def _has_own_subject(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """ "he rejected ...": an actor right before the verb, with no comma between, is its
-        subject, so the verb is active and a later "by" is not its agent; so is a perfect
-        ("has repeatedly rejected as unacceptable a proposal by ...")."""
-        before = cue.start - 1
-        while before > ctx.start and ctx.tokens.norm[before] in self.words["verb_adverbs"]:
-            before -= 1
-        if before >= ctx.start and ctx.tokens.lower[before] in {"has", "have", "had"}:
-            return True
-        return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
-
-    def _named_owner(self, ctx: SentenceContext, cue: Cue) -> bool:
-        """A noun cue whose owner is named ("Putin's demand", "a proposal by Paris"): a stance
-        word before it judges it but does not make it anyone else's."""
-        if cue.kind != "noun":
-            return False
-        owner = self._possessor_of(ctx, cue.start)
-        if owner is not None:
-            return owner.kb_id_ != "pronoun"  # "its terms" may be the judged thing's own
-        return self._after_word(ctx, cue, {"by", "from"}, window=2) is not None
-
-    def _after_word(
-        self, ctx: SentenceContext, cue: Cue, words: set[str], window: int, own: bool = False
-    ) -> Span | None:
-        """The actor named after "by"/"from" within ``window`` tokens of the cue.
-
-        With ``own``, the word must belong to the cue: another participle in between
-        ("rejected a truce proposed by X") takes the "by" for itself.
-        """
-        lower = ctx.tokens.lower
-        stop = min(ctx.end, cue.end + window)
-        for position in range(cue.end, stop - 1):
-            if own and _is_participle(lower[position]) and ctx.tokens.is_alpha[position]:
-                return None
-            if lower[position] in words:
-                found = mention_at(ctx.mentions, position + 1) or mention_at(
-                    ctx.mentions, position + 2
-                )
-                if found is not None:
-                    return found
-        return None
-
-    def _verb(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
-        actors, how = self._holder_for_subject(ctx, cue)
+    def verb_claims(self, ctx: SentenceContext, cue: Cue, claim_type: str) -> list[Decision]:
+        actors, how = self._holders(ctx, cue)
         speaker = ctx.speaker_for(cue.start)
-        impersonal = cue.entry.lemma in self.words[
-            "impersonal_demands"
-        ] and not self._opens_relative(ctx, cue.start)
+        impersonal = cue.entry.lemma in self.words["impersonal_demands"] and not opens_relative(
+            ctx, cue.start, self.lexicon
+        )
         if not actors and how == "subject" and impersonal and speaker is not None:
             # "Any deal would require Kyiv to cede land, Witkoff said.": a thing as subject
-            return self.claims(ctx, cue, [speaker], claim_type, "verb-impersonal-speaker", 0.65)
+            return self.claims(ctx, cue, [speaker], claim_type, "verb-impersonal-speaker")
         if not actors:
             return no_claim(cue, how, "no actor found as the subject or agent of the cue")
-        confidence = 0.8 if how in {"subject", "possessor"} else 0.75
-        return self.claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}", confidence)
+        return self.claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}")
 
-    def _noun(
+    def noun_claims(
         self, ctx: SentenceContext, cue: Cue, claim_type: str, cues: list[Cue]
     ) -> list[Decision]:
-        tokens = ctx.tokens
+        """The owner of a noun cue: a giver, a possessor, an agent, the subject of a light
+        verb, a speaker refusing it, or the holder of the sentence before."""
         if cue.type == "concession":
-            if (
-                preceded_by(
-                    tokens, cue.start, self.words["request_verbs"], ctx.start, gap=MODIFIER_GAP
-                )
-                is not None
-            ):
-                return no_claim(
-                    cue, "concession-requested", "a concession asked for is not yet given by anyone"
-                )
-            if (
-                preceded_by(
-                    tokens, cue.start, self.words["receive_verbs"], ctx.start, gap=MODIFIER_GAP
-                )
-                is not None
-            ):
-                giver = self._after_word(ctx, cue, {"from", "by"}, window=AGENT_WINDOW)
-                if giver is None:
-                    return no_claim(
-                        cue,
-                        "concession-received",
-                        "a concession received, but the sentence does not say from whom",
-                    )
-                return self.claims(ctx, cue, [giver], claim_type, "noun-giver", 0.75)
-        owner = self._possessor_of(ctx, cue.start)
+            exchanged = self._exchanged_concession(ctx, cue, claim_type)
+            if exchanged is not None:
+                return exchanged
+        owner = possessor_of(ctx, cue.start, self.lexicon)
         if owner is not None:
-            return self.claims(ctx, cue, [owner], claim_type, "noun-possessor", 0.85)
-        agent = self._after_word(ctx, cue, {"by", "from"}, window=2)
+            return self.claims(ctx, cue, [owner], claim_type, "noun-possessor")
+        agent = actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=2)
         if agent is not None:
-            return self.claims(ctx, cue, [agent], claim_type, "noun-agent", 0.7)
-        agents = self._participle_agents(ctx, cue)
+            return self.claims(ctx, cue, [agent], claim_type, "noun-agent")
+        agents = participle_agents(ctx, cue, self.lexicon)
         if agents:  # "a plan drafted by Witkoff and Dmitriev", "an offer made by X"
-            return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent", 0.7)
-        light = self._light_verb_before(ctx, cue.start)
-        if light is not None and light + 1 < ctx.end and tokens.lower[light + 1] == "to":
-            light = None  # "would have to approve any concession": an obligation, no light verb
-        if light is not None and any(
-            other.kind == "verb" and light < other.start < cue.start for other in cues
-        ):
-            light = None  # "has rejected calls for": the verb between governs the noun
-        if light is not None and self._auxiliary_have(ctx, light):
-            light = None  # "had received the plan": "have" is an auxiliary here
+            return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent")
+        light = self._governing_light_verb(ctx, cue, cues)
+        tokens = ctx.tokens
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
             return no_claim(cue, "modal", "the light verb is under a modal: not an act")
         infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
@@ -658,14 +192,61 @@ class CueRules(RuleSet):
             subject = left_subject(tokens, light, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None:
                 actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
-                return self.claims(ctx, cue, actors, claim_type, "noun-light-verb", 0.7)
+                return self.claims(ctx, cue, actors, claim_type, "noun-light-verb")
+        return self._unnamed_owner(ctx, cue, claim_type, cues)
+
+    def _exchanged_concession(
+        self, ctx: SentenceContext, cue: Cue, claim_type: str
+    ) -> list[Decision] | None:
+        """A concession asked for is nobody's yet; one received is its giver's."""
+        tokens, words = ctx.tokens, self.words
+        requested = preceded_by(
+            tokens, cue.start, words["request_verbs"], ctx.start, gap=MODIFIER_GAP
+        )
+        if requested is not None:
+            return no_claim(
+                cue, "concession-requested", "a concession asked for is not yet given by anyone"
+            )
+        received = preceded_by(
+            tokens, cue.start, words["receive_verbs"], ctx.start, gap=MODIFIER_GAP
+        )
+        if received is None:
+            return None
+        giver = actor_after_word(ctx, cue, AGENT_PREPOSITIONS, window=AGENT_WINDOW)
+        if giver is None:
+            return no_claim(
+                cue,
+                "concession-received",
+                "a concession received, but the sentence does not say from whom",
+            )
+        return self.claims(ctx, cue, [giver], claim_type, "noun-giver")
+
+    def _governing_light_verb(self, ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> int | None:
+        """A light verb that governs the noun ("made concessions"), if there is one."""
+        tokens = ctx.tokens
+        light = light_verb_before(ctx, cue.start, self.lexicon)
+        if light is None:
+            return None
+        if light + 1 < ctx.end and tokens.lower[light + 1] == "to":
+            return None  # "would have to approve any concession": an obligation, no light verb
+        if any(other.kind == "verb" and light < other.start < cue.start for other in cues):
+            return None  # "has rejected calls for": the verb between governs the noun
+        if auxiliary_have(ctx, light, self.lexicon):
+            return None  # "had received the plan": "have" is an auxiliary here
+        return light
+
+    def _unnamed_owner(
+        self, ctx: SentenceContext, cue: Cue, claim_type: str, cues: list[Cue]
+    ) -> list[Decision]:
+        """No owner in the noun's phrase: a speaker refusing it, or an earlier holder."""
+        tokens = ctx.tokens
         speaker = ctx.speaker_for(cue.start)
         future = any(
             tokens.norm[i] in FUTURE_WORDS for i in range(max(ctx.start, cue.start - 5), cue.start)
         )
         if claim_type == "rejection" and cue.type == "concession" and speaker and future:
             # "There will be no concessions on territory," Yermak said.
-            return self.claims(ctx, cue, [speaker], claim_type, "noun-refused-by-speaker", 0.6)
+            return self.claims(ctx, cue, [speaker], claim_type, "noun-refused-by-speaker")
         before = tokens.lower[cue.start - 1] if cue.start > ctx.start else ""
         antecedent = ctx.antecedents.get(cue.type)
         # "the demand" points back only as the object of a cue verb ("rejected the demand"),
@@ -673,150 +254,20 @@ class CueRules(RuleSet):
         governed = before != "the" or any(
             other.kind == "verb" and 0 <= cue.start - other.end <= MODIFIER_GAP for other in cues
         )
-        if before in ANAPHORIC and antecedent is not None and governed:
-            return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora", 0.55)
+        if before in ANAPHORIC_DETERMINERS and antecedent is not None and governed:
+            return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora")
         return no_claim(
             cue,
             "noun-no-holder",
             "nobody is named as the owner of this demand/concession/rejection",
         )
 
-    def _participle_agents(self, ctx: SentenceContext, cue: Cue) -> list[Span]:
-        """The agents of a participle right after a noun cue: "a plan drafted by Witkoff and
-        Dmitriev", "an offer already made by Washington"."""
-        tokens = ctx.tokens
-        position = cue.end
-        if position >= ctx.end or not tokens.is_alpha[position] or not tokens.is_lower[position]:
-            return []
-        word = tokens.norm[position]
-        if not (_is_participle(word) or word in self.words["irregular_participles"]):
-            return []
-        for by in range(position + 1, min(ctx.end - 1, position + 3)):
-            if tokens.lower[by] == "by":
-                agent = mention_at(ctx.mentions, by + 1) or mention_at(ctx.mentions, by + 2)
-                return self._and_following(ctx, agent) if agent is not None else []
-            if not tokens.is_alpha[by]:
-                return []
-        return []
-
-    def _and_following(self, ctx: SentenceContext, first: Span) -> list[Span]:
-        """An actor with those joined to it on the right: "by Witkoff and Dmitriev"."""
-        chain = [first]
-        position = first.end
-        tokens = ctx.tokens
-        while position + 1 < ctx.end and tokens.lower[position] in {"and", ","}:
-            start = position + 1
-            if tokens.lower[start] in POSSESSIVE_PRONOUNS and start + 1 < ctx.end:
-                start += 1  # "Ukraine and its European partners"
-            following = mention_at(ctx.mentions, start)
-            if following is None or following.start != start:
-                break
-            if following.kb_id_ == "adjective" and (
-                following.end >= ctx.end
-                or tokens.norm[following.end] not in self.words["group_nouns"]
-            ):
-                break
-            chain.append(following)
-            position = following.end
-            if following.kb_id_ == "adjective":
-                position += 1  # the group noun after the demonym
-        return chain
-
-    def _auxiliary_have(self, ctx: SentenceContext, light: int) -> bool:
-        """ "had received", "has taken": "have" before a participle is an auxiliary."""
-        tokens = ctx.tokens
-        if tokens.norm[light] not in {"have", "has", "had", "having", "'ve", "’ve"}:
-            return False
-        following = light + 1
-        while following < ctx.end and tokens.norm[following] in self.words["verb_adverbs"]:
-            following += 1
-        if following >= ctx.end or not tokens.is_lower[following]:
-            return False
-        word = tokens.norm[following]
-        return word.endswith(("ed", "en")) or word in self.words["irregular_participles"]
-
-    def _light_verb_before(self, ctx: SentenceContext, index: int) -> int | None:
-        """A light verb up to MODIFIER_GAP words before a noun; a hyphenated modifier counts
-        as one word ("presented a 28-point plan")."""
-        tokens, light_verbs = ctx.tokens, self.words["light_verbs"]
-        words = 0
-        position = index - 1
-        while position >= ctx.start and words <= MODIFIER_GAP + 1:
-            if tokens.norm[position] in light_verbs:
-                return position
-            if tokens.text[position] == "-":
-                position -= 2
-                continue
-            if tokens.text[position] in ALL_QUOTES:
-                position -= 1  # 'made "significant concessions"'
-                continue
-            if tokens.is_punct[position]:
-                return None
-            words += 1
-            position -= 1
-        return None
-
-    def _possessor_of(self, ctx: SentenceContext, index: int) -> Span | None:
-        """The owner named before a noun ("Putin's key demand", "his demands", "Russian
-        demands"), across up to MODIFIER_GAP modifier words (hyphenated ones count once:
-        "his deep-seated objection")."""
-        tokens = ctx.tokens
-        words = 0
-        position = index - 1
-        while position >= ctx.start and words <= MODIFIER_GAP:
-            if tokens.lower[position] in POSSESSIVE_MARKS:
-                return mention_ending_before(ctx.mentions, position)
-            mention = mention_at(ctx.mentions, position)
-            if mention is not None:
-                directly_before = mention.end == index
-                possessive_pronoun = tokens.span_text(mention).lower() in POSSESSIVE_PRONOUNS
-                return mention if (directly_before or possessive_pronoun) else None
-            if tokens.text[position] == "-":
-                agent = mention_ending_before(ctx.mentions, position)
-                if agent is not None and tokens.norm[position + 1] in self.words["compound_agents"]:
-                    return agent  # "a U.S.-backed proposal", "the Kremlin-drafted memorandum"
-                position -= 2  # the hyphen and the word before it belong to one modifier
-                continue
-            if tokens.is_punct[position] or not tokens.is_lower[position]:
-                return None
-            if tokens.lower[position] in PREPOSITIONS or tokens.lower[position] in {"the", "a"}:
-                return None  # "its objections to the plan": the plan is not "its"
-            words += 1
-            position -= 1
-        return None
-
-    def _stance(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
-        tokens = ctx.tokens
-        if preceded_by(tokens, cue.start, NOT, ctx.start, 0):
-            return no_claim(
-                cue, "negated", 'a negated judgement ("not impossible") is no rejection'
-            )
-        modal = preceded_by(tokens, cue.start, self.modals, ctx.start, gap=3)
-        reported = ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start)
-        counterfactual = modal is not None and tokens.lower[modal + 1] == "have"
-        if (
-            modal is not None
-            and reported
-            and tokens.lower[modal] in BACKSHIFT
-            and not counterfactual
-        ):
-            modal = None  # "said a deployment would be unacceptable" reports "will be"
-        if modal is not None:
-            return no_claim(
-                cue, "modal", f"a judgement under '{tokens.text[modal]}' is hypothetical"
-            )
+    def stance_claims(self, candidate: CueCandidate) -> list[Decision]:
+        """A judgement ("unacceptable") that passed its gates is its speaker's."""
+        ctx, cue = candidate.ctx, candidate.cue
         speaker = ctx.speaker_for(cue.start)
         if speaker is None:
             return no_claim(
                 cue, "stance-no-speaker", "a judgement with no named speaker is the author's"
             )
-        return self.claims(ctx, cue, [speaker], cue.type, "stance-speaker", 0.7)
-
-
-def _is_participle(word: str) -> bool:
-    """A past participle by its regular ending ("proposed", "offered")."""
-    return len(word) > 3 and word.endswith("ed")
-
-
-# Words between a first-person subject and its verb ("we are not going to give away").
-FIRST_PERSON_GAP = 6
+        return self.claims(ctx, cue, [speaker], cue.type, "stance-speaker")

@@ -11,67 +11,22 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from pipeline import function_words
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
-# Tokens before an ambiguous form ("demands") that make it a noun, not a verb.
-NOUN_MARKERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "'s",
-        "’s",
-        "these",
-        "those",
-        "such",
-        "any",
-        "all",
-        "new",
-        "this",
-        "that",
-        "of",
-        "main",
-        "key",
-        "major",
-        "maximalist",
-        "whose",
-        "no",
-    }
-)
-
-
-# Words after which an ambiguous "-s" form ("demands", "conditions") stays a verb.
-VERB_PRECEDERS = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "also",
-        "who",
-        "which",
-        "that",
-        "it",
-        "he",
-        "she",
-        "they",
-        "to",
-        "then",
-        "now",
-        "still",
-        "only",
-        "so",
+# Tokens before an ambiguous form ("demands") that make it a noun, not a verb: the
+# closed-class markers and a few adjectives that open a noun phrase.
+NOUN_MARKERS = function_words.NOUN_MARKERS | {"new", "main", "key", "major", "maximalist"}
+# Words after which an ambiguous "-s" form ("demands", "conditions") stays a verb: the
+# closed-class markers and adverbs that stand before a verb.
+VERB_PRECEDERS = (
+    function_words.VERB_MARKERS
+    | {"also", "then", "now", "still", "only", "so"}
+    | {
         "thus",
         "reportedly",
         "repeatedly",
-        "also",
-    ]
+    }
 )
 
 
@@ -149,13 +104,24 @@ class DocTokens:
             return cls((), (), (), (), (), (), (), [], [], doc.text)
         array = doc.to_array([ORTH, SENT_START, SPACY])
         orth, spaces = array[:, 0].tolist(), array[:, 2].tolist()
-        columns = tuple(zip(*table.rows_of(doc.vocab, orth), strict=True))
-        text = columns[0]
+        text, lower, norm, is_lower, is_alpha, is_punct, is_title = zip(
+            *table.rows_of(doc.vocab, orth), strict=True
+        )
         # As ``Doc.text``: each token's text, then a space if one follows it.
         pieces = [word + " " if space else word for word, space in zip(text, spaces, strict=True)]
         doc_text = "".join(pieces)
+        is_sent_start = (array[:, 1] == 1).tolist()
         return cls(
-            *columns, is_sent_start=(array[:, 1] == 1).tolist(), spaces=spaces, doc_text=doc_text
+            text,
+            lower,
+            norm,
+            is_lower,
+            is_alpha,
+            is_punct,
+            is_title,
+            is_sent_start,
+            spaces,
+            doc_text,
         )
 
     def span_text(self, span: Span) -> str:

@@ -11,13 +11,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from pipeline.extract.context import SentenceContext, in_conditional, preceded_by
 from pipeline.extract.cues import Cue
+from pipeline.extract.grammar.clauses import in_conditional
+from pipeline.extract.grammar.sentence import SentenceContext
+from pipeline.extract.grammar.tokens import preceded_by
+from pipeline.extract.registry import VOICED_SUFFIX
+from pipeline.extract.registry import confidence as rule_confidence
+from pipeline.function_words import (
+    BACKSHIFTED_WILL,
+    POSSIBILITY_MODALS,
+    SCANT_DETERMINERS,
+    SUBJECT_PRONOUNS,
+)
 from pipeline.knowledge.cues import CueEntry, CueLexicon
-
-SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
-NOT = frozenset({"not", "n't", "n’t", "never"})
-BACKSHIFT = frozenset({"would", "'d", "’d"})  # "he said he would accept" reports "I will accept"
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,10 @@ class Decision:
     speaker: Span | None = None
     target: Span | None = None
     modality: str = "asserted"
+    # The gates the cue passed (see ``pipeline.extract.gates``) and the one that decided, if
+    # a gate rather than the holder rules did.
+    gates: tuple[str, ...] = ()
+    decided_by: str | None = None
 
     @property
     def is_claim(self) -> bool:
@@ -52,7 +62,8 @@ class RuleSet:
         self.words = lexicon.words
         self.negations = lexicon.words["negations"]
         self.modals = lexicon.words["hypothetical_modals"]
-        self.firm_modals = self.modals - BACKSHIFT  # built once: ``asserted`` runs per candidate
+        # Built once: ``asserted`` runs per candidate.
+        self.firm_modals = self.modals - BACKSHIFTED_WILL
 
     def word_cue(self, ctx: SentenceContext, index: int, entry: CueEntry) -> Cue:
         return Cue(index, index + 1, ctx.tokens.text[index], entry)
@@ -81,7 +92,7 @@ class RuleSet:
             or (  # "no sign that it is willing": nothing is shown
                 norm[i] in words["unasserting_nouns"]
                 and i > ctx.start
-                and norm[i - 1] in {"no", "little", "any"}
+                and norm[i - 1] in SCANT_DETERMINERS
                 and i + 1 < ctx.end
                 and norm[i + 1] in {"that", "of"}
             )
@@ -104,9 +115,9 @@ class RuleSet:
         pronoun, "could/might/may" and a concession make a signal of readiness, which the
         guidelines count."""
         tokens = ctx.tokens
-        if claim_type != "concession" or tokens.lower[modal] not in {"could", "might", "may"}:
+        if claim_type != "concession" or tokens.lower[modal] not in POSSIBILITY_MODALS:
             return False
-        if modal <= ctx.start or tokens.lower[modal - 1] not in SELF_PRONOUNS:
+        if modal <= ctx.start or tokens.lower[modal - 1] not in SUBJECT_PRONOUNS:
             return False  # "indicated Kyiv could accept" is someone else's reading
         window = range(max(ctx.start, modal - 4), modal)
         return any(tokens.lower[i] in self.words["signal_verbs"] for i in window)
@@ -118,9 +129,10 @@ class RuleSet:
         actors: list[Span],
         claim_type: str,
         rule: str,
-        confidence: float,
         modality: str | None = None,
     ) -> list[Decision]:
+        """A claim per actor under ``rule``, with the rule's confidence (see ``registry``)."""
+        confidence = rule_confidence(rule)
         speaker = ctx.speaker_for(cue.start)
         if modality is None:
             modality = "reported" if speaker is not None else "asserted"
@@ -138,7 +150,7 @@ class RuleSet:
                 and self.affiliations.get(speaker.label_) == actor.label_
             ):
                 # "Peskov said Moscow would not accept ...": the speaker voices it.
-                actor, rule = speaker, f"{rule}-voiced"
+                actor, rule = speaker, f"{rule}{VOICED_SUFFIX}"
             target = self.target(ctx, cue, actor)
             decisions.append(
                 Decision(

@@ -63,6 +63,10 @@ class Candidate:
     speaker_id: str | None
     target_id: str | None
     modality: str
+    # The gates the cue passed, in order, and the gate that decided (None: the holder
+    # rules did, or a sentence pattern found the claim); see docs/rules.md.
+    gates: tuple[str, ...] = ()
+    decided_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,8 @@ def _candidate(trace: SentenceTrace, decision: Decision, extractor: ClaimExtract
         speaker_id=_actor(decision.speaker),
         target_id=_actor(decision.target),
         modality=decision.modality,
+        gates=decision.gates,
+        decided_by=decision.decided_by,
     )
 
 
@@ -241,6 +247,9 @@ def _format_one(item: SentenceExplanation) -> str:
         lines.append("  cues:     (none)")
     for candidate in item.candidates:
         lines.append(f"  cue {candidate.cue!r} ({candidate.cue_kind}): {_verdict(candidate)}")
+        gates = _gates(candidate)
+        if gates:
+            lines.append(f"      gates: {gates}")
     return "\n".join(lines)
 
 
@@ -258,6 +267,14 @@ def _verdict(candidate: Candidate) -> str:
     if candidate.target_id:
         text += f" target={candidate.target_id}"
     return text
+
+
+def _gates(candidate: Candidate) -> str:
+    """The gates passed and the one that decided ("" for a sentence pattern's claim); when
+    the cue passed every gate the names are left out (docs/rules.md lists them)."""
+    if candidate.decided_by is None:
+        return f"passed all {len(candidate.gates)}" if candidate.gates else ""
+    return f"passed {', '.join(candidate.gates) or 'none'}; decided by {candidate.decided_by}"
 
 
 def explanations_to_dicts(items: Iterable[SentenceExplanation]) -> list[dict[str, Any]]:

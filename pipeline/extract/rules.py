@@ -7,10 +7,10 @@ that need the whole sentence (reported obligations, conditions, truces, ...).
 
 from __future__ import annotations
 
-from pipeline.extract.context import SentenceContext
 from pipeline.extract.cue_rules import CueRules
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision
+from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.sentence_rules import SentenceRules
 from pipeline.knowledge.cues import CueLexicon
 

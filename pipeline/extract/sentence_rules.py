@@ -4,28 +4,33 @@ persuaded parties and changed positions."""
 
 from __future__ import annotations
 
-from pipeline.extract.context import (
+from pipeline.extract.cues import NOUN_MARKERS, Cue
+from pipeline.extract.decisions import Decision, RuleSet
+from pipeline.extract.grammar.clauses import in_conditional
+from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
+from pipeline.extract.grammar.subjects import left_subject
+from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
-    PREPOSITIONS,
-    SentenceContext,
-    in_conditional,
-    left_subject,
     marked_possessive,
     mention_at,
     preceded_by,
 )
-from pipeline.extract.cue_rules import is_headline_text
-from pipeline.extract.cues import NOUN_MARKERS, Cue
-from pipeline.extract.decisions import BACKSHIFT, NOT, Decision, RuleSet
+from pipeline.function_words import (
+    BACKSHIFTED_WILL,
+    BE_PRESENT,
+    CONDITION_OPENERS,
+    CONDITION_WORDS,
+    CONDITIONAL_CONJUNCTIONS,
+    ELLIPSIS_AUXILIARIES,
+    FIRST_PERSON_FUTURE,
+    FUTURE_AUXILIARIES,
+    NEGATORS,
+    NOT,
+    PREPOSITIONS,
+    PROPOSING_MODALS,
+)
 from pipeline.knowledge.cues import CueEntry, CueLexicon
 
-AUXILIARIES = frozenset({"did", "does", "do", "would", "will", "has", "have", "had", "could",
-                         "can", "was", "were", "is", "wo", "ca"})  # fmt: skip
-BE_PRESENT = frozenset({"'re", "’re", "are", "am", "'m", "’m"})
-CONDITION_WORDS = frozenset({"if", "unless", "provided"})
-# Words that open a reported condition ("only ... once", "if ..., we will", "not ... until").
-CONDITION_OPENERS = frozenset({"only", "if", "unless", "until"})
-NEGATORS = frozenset({"no", "not", "never", "n't", "n’t"})
 DEONTIC_ENTRY = CueEntry("demand", "deontic", "must", ("must",))
 ELLIPSIS_ENTRY = CueEntry("rejection", "ellipsis", "did not", ("did not",))
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
@@ -54,8 +59,8 @@ class SentenceRules(RuleSet):
         super().__init__(lexicon, affiliations)
         # In someone's words "might/may have to" still proposes; "could" stays hypothetical.
         hypothetical = self.modals - self.words["deontic"]
-        hypothetical -= {"must", "should", "ought", "might", "may"}
-        self.reported_hypotheticals = hypothetical - BACKSHIFT
+        hypothetical -= PROPOSING_MODALS
+        self.reported_hypotheticals = hypothetical - BACKSHIFTED_WILL
         self.pattern_verbs = frozenset().union(*(self.words[name] for name in VERB_LISTS))
 
     def apply(
@@ -109,7 +114,7 @@ class SentenceRules(RuleSet):
             subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None and self.asserted(ctx, index):
                 cue = self.word_cue(ctx, index, DIRECTIVE_ENTRY)
-                found += self.claims(ctx, cue, [subject], "demand", "directive", 0.75)
+                found += self.claims(ctx, cue, [subject], "demand", "directive")
         return found
 
     @staticmethod
@@ -169,7 +174,7 @@ class SentenceRules(RuleSet):
                 continue  # "agreed that talks should ...": the claim already says what it is
             cue = Cue(index, end, tokens.words(index, end), DEONTIC_ENTRY)
             found += self.claims(
-                ctx, cue, [speaker], "demand", "reported-obligation", 0.65, modality="reported"
+                ctx, cue, [speaker], "demand", "reported-obligation", modality="reported"
             )
         return found
 
@@ -181,7 +186,7 @@ class SentenceRules(RuleSet):
         concessions = [c for c in cues if c.type == "concession"]
         for mention in ctx.mentions:
             aux = mention.end
-            if aux + 2 > ctx.end or tokens.lower[aux] not in AUXILIARIES:
+            if aux + 2 > ctx.end or tokens.lower[aux] not in ELLIPSIS_AUXILIARIES:
                 continue
             if tokens.lower[aux + 1] not in NOT:
                 continue
@@ -190,9 +195,7 @@ class SentenceRules(RuleSet):
             )  # "it would not \"go after ...\"": a quote continues the verb phrase
             if closing and any(c.end <= mention.start for c in concessions):
                 cue = Cue(aux, aux + 2, tokens.words(aux, aux + 2), ELLIPSIS_ENTRY)
-                decisions += self.claims(
-                    ctx, cue, [mention], "rejection", "elliptical-refusal", 0.7
-                )
+                decisions += self.claims(ctx, cue, [mention], "rejection", "elliptical-refusal")
         return decisions
 
     def conditions_of_offers(
@@ -218,7 +221,6 @@ class SentenceRules(RuleSet):
                         [decision.actor],
                         "demand",
                         "condition-of-offer",
-                        0.6,
                         modality="conditional",
                     )
                     break
@@ -241,7 +243,6 @@ class SentenceRules(RuleSet):
                     [subject],
                     "demand",
                     "conditional-pressure",
-                    0.6,
                     modality="conditional",
                 )
         return found
@@ -267,7 +268,7 @@ class SentenceRules(RuleSet):
             if subject is None or not self.asserted(ctx, index, "concession"):
                 continue
             cue = self.word_cue(ctx, index, RELIEF_ENTRY)
-            found += self.claims(ctx, cue, [subject], "concession", "relieved-pressure", 0.6)
+            found += self.claims(ctx, cue, [subject], "concession", "relieved-pressure")
         return found
 
     @staticmethod
@@ -304,7 +305,7 @@ class SentenceRules(RuleSet):
             after = range(index + 1, min(ctx.end, index + 7))
             if any(tokens.norm[i] in truce_words for i in [*before, *after]):
                 cue = self.word_cue(ctx, index, TRUCE_ENTRY)
-                found += self.claims(ctx, cue, [subject], "concession", "declared-truce", 0.7)
+                found += self.claims(ctx, cue, [subject], "concession", "declared-truce")
         return found
 
     def persuaded_parties(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
@@ -315,7 +316,7 @@ class SentenceRules(RuleSet):
             if target is None or not self.asserted(ctx, index):
                 continue
             cue = self.word_cue(ctx, index, PERSUADED_ENTRY)
-            found += self.claims(ctx, cue, [target], "concession", "persuaded-party", 0.6)
+            found += self.claims(ctx, cue, [target], "concession", "persuaded-party")
         return found
 
     def reported_conditions(self, ctx: SentenceContext) -> list[Decision]:
@@ -335,7 +336,7 @@ class SentenceRules(RuleSet):
                 continue
             window = range(index + 1, min(ctx.end, index + 7))
             only_if = word == "only" and any(norm[i] in only_conditions for i in window)
-            threat = word in {"if", "unless"} and (
+            threat = word in CONDITIONAL_CONJUNCTIONS and (
                 self._first_person_future(ctx, index)
                 or self._own_side_future(ctx, index, speaker.label_)
             )
@@ -345,7 +346,7 @@ class SentenceRules(RuleSet):
             if only_if or threat or refusal_until:
                 cue = self.word_cue(ctx, index, CONDITION_ENTRY)
                 found += self.claims(
-                    ctx, cue, [speaker], "demand", "reported-condition", 0.6, modality="conditional"
+                    ctx, cue, [speaker], "demand", "reported-condition", modality="conditional"
                 )
                 break
         return found
@@ -359,7 +360,7 @@ class SentenceRules(RuleSet):
             if norm not in first_person:
                 continue
             following = words[position + 1 : position + 4]  # allows "we're just going to"
-            if following[:1] and following[0] in {"will", "'ll", "’ll", "shall"}:
+            if following[:1] and following[0] in FIRST_PERSON_FUTURE:
                 return True
             if following[:1] and following[0] in BE_PRESENT and "going" in following[1:]:
                 return True
@@ -373,7 +374,7 @@ class SentenceRules(RuleSet):
             if mention.end >= index or mention.end >= ctx.end:
                 continue
             own = mention.label_ == speaker or self.affiliations.get(speaker) == mention.label_
-            if own and tokens.lower[mention.end] in {"will", "would", "'ll", "’ll"}:
+            if own and tokens.lower[mention.end] in FUTURE_AUXILIARIES:
                 return True
         return False
 
@@ -392,5 +393,5 @@ class SentenceRules(RuleSet):
             change = next((i for i in window if tokens.norm[i] in change_verbs), None)
             if change is not None and self.asserted(ctx, change):
                 cue = self.word_cue(ctx, change, CHANGE_ENTRY)
-                found += self.claims(ctx, cue, [mention], "concession", "changed-position", 0.6)
+                found += self.claims(ctx, cue, [mention], "concession", "changed-position")
         return found

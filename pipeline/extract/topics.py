@@ -10,111 +10,17 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from pipeline.knowledge.topics import TopicHit, TopicLexicon, TopicMatcher
+from pipeline.extract.topic_finder import FOLDING_EXTRAS, TopicFinder
+from pipeline.knowledge.topics import TopicHit, TopicLexicon
+
+__all__ = ["FOLDING_EXTRAS", "OTHER", "TopicFinder", "TopicScorer", "choose_topic"]
 
 OTHER = "other"
 BEFORE_PENALTY = 2.5  # a topic word before the cue counts as this many times farther
-# Characters that ``re.IGNORECASE`` matches to an ASCII letter or digit, or that
-# ``str.lower`` turns into one: dotless i, long s, dotted capital I, Kelvin sign.
-FOLDING_EXTRAS = frozenset("\u0131\u017f\u0130\u212a")
-ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
-
-
-def term_runs(term: str) -> frozenset[str]:
-    """The lower-cased runs of ASCII letters and digits in ``term``.
-
-    The term's pattern (see ``pipeline.knowledge.topics.term_regex``) matches each
-    run literally, ignoring case, after a character that is no ASCII letter or
-    digit, so a text holding a hit has, for every run, an ASCII word (a maximal run
-    of ASCII letters and digits) starting with it, unless the text holds one of
-    ``FOLDING_EXTRAS``. Empty when the term has no run or holds one of those.
-    """
-    if not FOLDING_EXTRAS.isdisjoint(term):
-        return frozenset()
-    return frozenset(run.lower() for run in ASCII_WORD.findall(term))
-
-
-class TopicFinder:
-    """``TopicLexicon.find`` that runs only the topic patterns that can match a text.
-
-    Each topic's pattern is an alternation of all its terms, tried at every
-    position of the text, so scanning a sentence once per topic was the costliest
-    step after the rules. A set test on the words of the text rules most topics
-    out first; the hits are exactly those of the whole lexicon.
-    """
-
-    def __init__(self, lexicon: TopicLexicon, cache_size: int = 4096) -> None:
-        self.lexicon = lexicon
-        self.topics = lexicon.topics
-        self.generic = lexicon.generic
-        # Per topic, the runs of its terms keyed by their longest run; None when a
-        # term has no runs.
-        self.prefilters: list[tuple[TopicMatcher, dict[str, list[frozenset[str]]] | None]] = []
-        lengths: set[int] = set()
-        for matcher in lexicon.matchers:
-            self.prefilters.append((matcher, _anchors(matcher, lengths)))
-        # The ignored and weak phrases, tested the same way.
-        self.ignore = None if lexicon.ignore is None else _anchors(lexicon.ignore, lengths)
-        self.weak = [(matcher, _anchors(matcher, lengths)) for matcher in lexicon.weak]
-        self.lengths = sorted(lengths)
-        # Per text, as in the lexicon: a sentence is looked up once per claim and
-        # again as the context of the next sentence.
-        self._cached = functools.lru_cache(maxsize=cache_size)(self._scan)
-
-    def find(self, text: str) -> list[TopicHit]:
-        """All non-overlapping hits, sorted by start (a copy, so callers may change it)."""
-        return list(self._cached(text))
-
-    def _scan(self, text: str) -> tuple[TopicHit, ...]:
-        if FOLDING_EXTRAS.isdisjoint(text):
-            starts = self._word_starts(text)
-            matchers = tuple(
-                matcher
-                for matcher, by_anchor in self.prefilters
-                if by_anchor is None or _may_match(by_anchor, starts)
-            )
-            ignore = self.lexicon.ignore
-            if ignore is not None and self.ignore is not None:
-                ignore = ignore if _may_match(self.ignore, starts) else None
-            weak = tuple(
-                matcher
-                for matcher, by_anchor in self.weak
-                if by_anchor is None or _may_match(by_anchor, starts)
-            )
-        else:
-            matchers, ignore, weak = self.lexicon.matchers, self.lexicon.ignore, self.lexicon.weak
-        if not matchers and not weak:
-            return ()
-        return replace(self.lexicon, matchers=matchers, ignore=ignore, weak=weak)._scan(text)
-
-    def _word_starts(self, text: str) -> set[str]:
-        """The opening letters of the text's ASCII words, at every anchor length."""
-        words = set(ASCII_WORD.findall(text.lower()))
-        return {word[:n] for word in words for n in self.lengths if n <= len(word)}
-
-
-def _anchors(matcher: TopicMatcher, lengths: set[int]) -> dict[str, list[frozenset[str]]] | None:
-    """The runs of a matcher's terms keyed by their longest run; None when a term
-    has no runs (it cannot be ruled out). Adds the runs' lengths to ``lengths``."""
-    by_anchor: dict[str, list[frozenset[str]]] = {}
-    for term in matcher.terms:
-        runs = term_runs(term)
-        if not runs:
-            return None
-        lengths.update(len(run) for run in runs)
-        by_anchor.setdefault(max(sorted(runs), key=len), []).append(runs)
-    return by_anchor
-
-
-def _may_match(by_anchor: dict[str, list[frozenset[str]]], starts: set[str]) -> bool:
-    """Whether every run of some term opens a word of the text."""
-    return any(
-        runs <= starts for anchor in starts.intersection(by_anchor) for runs in by_anchor[anchor]
-    )
 
 
 def choose_topic(
@@ -125,10 +31,70 @@ def choose_topic(
     previous: Span | None = None,
     doc_text: str | None = None,
 ) -> str:
-    """Topic of the nearest lexicon hit to the cue (character offsets in the doc).
+    """Topic of the nearest lexicon hit to the cue (character offsets in the doc); see
+    ``TopicScorer`` for what counts as near.
 
     ``doc_text``, the doc's text when the caller has it, spares building the
     sentences' texts token by token.
+
+    An object that points back ("agree to that", "this concession") stands for
+    the topic of the sentence before, or the one before that. A sentence without
+    any topic word, or with generic words only as its setting, usually continues
+    the previous one ("Kyiv says it won't happen soon" after a sentence on NATO),
+    so the previous sentence's topic is used before falling back to "other".
+    """
+    text = _text(sent, doc_text)
+    found = lexicon.find(text)
+    hits = _heads(found, text, lexicon.generic)
+    start, end = cue_start - sent.start_char, cue_end - sent.start_char
+    known = _lexicon(lexicon)
+    pointer = _pointing_back(lexicon, hits, text, start, end, previous, doc_text)
+    if pointer is not None:
+        hits.append(pointer)
+    if not hits:
+        earlier = _earlier_topic(lexicon, previous, doc_text, generic_ok=True, depth=1)
+        return earlier or OTHER
+    scorer = TopicScorer(text, start, end, lexicon.generic, _ranks(lexicon.topics), hits)
+    scorer.drop_subject(known.subjects)
+    best = scorer.best()
+    if scorer.cost(best) == float("inf"):
+        # Only settings ("at the talks in Rome"): what was asked for is likelier
+        # named in the previous sentence than in the setting.
+        earlier = _earlier_topic(lexicon, previous, doc_text, depth=1)
+        if earlier is not None:
+            return earlier
+        best = scorer.nearest()
+    return _narrowed(known, best, found, text)
+
+
+def _pointing_back(
+    lexicon: TopicLexicon | TopicFinder,
+    hits: list[TopicHit],
+    text: str,
+    start: int,
+    end: int,
+    previous: Span | None,
+    doc_text: str | None,
+) -> TopicHit | None:
+    """A hit for an object that points back ("agree to that"), with the topic it stands
+    for: in its own sentence what the claim's clause opened with, else an earlier one."""
+    known = _lexicon(lexicon)
+    if known.anaphora is None:
+        return None
+    pointer = _anaphor(known, text, start, end)
+    if pointer is None:
+        return None
+    before = [hit for hit in hits if hit.end <= start and _specific(hit, lexicon.generic)]
+    earlier = before[0].topic if before else None
+    earlier = earlier or _earlier_topic(lexicon, previous, doc_text)
+    if earlier is None:
+        return None
+    return TopicHit(earlier, pointer[0], pointer[1], "(anaphor)")
+
+
+@dataclass
+class TopicScorer:
+    """The cost of each topic hit of a sentence as the topic of one cue; the cheapest wins.
 
     Distances follow the claim's phrase: a word before the cue counts as farther
     than one after it, and every clause mark between a word and the cue (a comma,
@@ -141,34 +107,36 @@ def choose_topic(
     content of its own ("accept a negotiating process"), a weak phrase ("guarantees
     that ...") only when nothing else is named, and a ``subjects`` term opening
     the sentence ("NATO urged ...") is the actor, not the topic.
-
-    An object that points back ("agree to that", "this concession") stands for
-    the topic of the sentence before, or the one before that. A sentence without
-    any topic word, or with generic words only as its setting, usually continues
-    the previous one ("Kyiv says it won't happen soon" after a sentence on NATO),
-    so the previous sentence's topic is used before falling back to "other".
     """
-    text = _text(sent, doc_text)
-    found = lexicon.find(text)
-    hits = _heads(found, text, lexicon.generic)
-    base = sent.start_char
-    start, end = cue_start - base, cue_end - base
-    known = _lexicon(lexicon)
-    if known.anaphora is not None:
-        pointer = _anaphor(known, text, start, end)
-        if pointer is not None:
-            before = [hit for hit in hits if hit.end <= start and _specific(hit, lexicon.generic)]
-            # In its own sentence "it" is what the claim's clause opened with.
-            earlier = before[0].topic if before else None
-            earlier = earlier or _earlier_topic(lexicon, previous, doc_text)
-            if earlier is not None:
-                hits.append(TopicHit(earlier, pointer[0], pointer[1], "(anaphor)"))
-    if not hits:
-        earlier = _earlier_topic(lexicon, previous, doc_text, generic_ok=True, depth=1)
-        return earlier or OTHER
-    order = _ranks(lexicon.topics)
 
-    def distance(hit: TopicHit) -> float:
+    text: str
+    start: int  # the cue's offsets in ``text``
+    end: int
+    generic: frozenset[str]
+    order: dict[str, int]  # the lexicon's order of topics, for ties
+    hits: list[TopicHit]
+    specific: list[TopicHit] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.specific = [hit for hit in self.hits if _specific(hit, self.generic)]
+
+    def drop_subject(self, subjects: frozenset[str]) -> None:
+        """ "NATO urged allies to ..." names the actor, not the topic."""
+        if not subjects or not self.specific or self.specific[0].term not in subjects:
+            return
+        subject, text = self.specific[0], self.text
+        if (
+            subject.end <= self.start
+            and SUBJECT_LEAD.fullmatch(text, 0, subject.start)
+            and not _boundaries(text, subject.end, self.start)
+            and len(self.specific) > 1
+            and text[self.start : self.end].lower() not in MODAL_CUES  # "NATO must withdraw"
+        ):
+            self.hits.remove(subject)
+            self.specific.remove(subject)
+
+    def distance(self, hit: TopicHit) -> float:
+        text, start, end = self.text, self.start, self.end
         if hit.start >= end:
             return hit.start - end + BOUNDARY_COST * _boundaries(text, end, hit.start)
         if hit.end <= start:
@@ -176,51 +144,38 @@ def choose_topic(
             return gap + BOUNDARY_COST * _boundaries(text, hit.end, start)
         return 0.0
 
-    specific = [hit for hit in hits if _specific(hit, lexicon.generic)]
-    if known.subjects and specific and specific[0].term in known.subjects:
-        # "NATO urged allies to ..." names the actor, not the topic
-        subject = specific[0]
-        if (
-            subject.end <= start
-            and SUBJECT_LEAD.fullmatch(text, 0, subject.start)
-            and not _boundaries(text, subject.end, start)
-            and len(specific) > 1
-            and text[start:end].lower() not in MODAL_CUES  # "NATO must withdraw ..." is the topic
-        ):
-            hits.remove(subject)
-            specific.remove(subject)
-
-    def cost(hit: TopicHit) -> float:
+    def cost(self, hit: TopicHit) -> float:
         if hit.weak:  # "guarantees that ..." only when nothing else is named
-            return float("inf") if specific else distance(hit)
-        if hit.topic not in lexicon.generic:
-            return distance(hit)
+            return float("inf") if self.specific else self.distance(hit)
+        if hit.topic not in self.generic:
+            return self.distance(hit)
         # "talks" or "a negotiating process" wins only as the cue's own object, just
         # after it; not as the setting ("at the summit") or the claim's verb.
-        if hit.start < end or not OBJECT_GAP.fullmatch(text, end, hit.start):
+        if hit.start < self.end or not OBJECT_GAP.fullmatch(self.text, self.end, hit.start):
             return float("inf")
-        if text[hit.start : hit.end].lower() in GENERIC_VERBS or _has_content(hit):
+        if self.text[hit.start : hit.end].lower() in GENERIC_VERBS or self._has_content(hit):
             return float("inf")
-        return distance(hit) + GENERIC_COST
+        return self.distance(hit) + GENERIC_COST
 
-    def _has_content(hit: TopicHit) -> bool:
+    def _has_content(self, hit: TopicHit) -> bool:
         """Whether a specific word follows in the generic word's own phrase ("the
         peace deal signed only after elections"): then that word says what it is about."""
         return any(
             0 <= other.start - hit.end <= CONTENT_REACH
-            and not _boundaries(text, hit.end, other.start)
-            for other in specific
+            and not _boundaries(self.text, hit.end, other.start)
+            for other in self.specific
         )
 
-    best = min(hits, key=lambda hit: (cost(hit), order.get(hit.topic, len(order))))
-    if cost(best) == float("inf"):
-        # Only settings ("at the talks in Rome"): what was asked for is likelier
-        # named in the previous sentence than in the setting.
-        earlier = _earlier_topic(lexicon, previous, doc_text, depth=1)
-        if earlier is not None:
-            return earlier
-        best = min(hits, key=lambda hit: (distance(hit), order.get(hit.topic, len(order))))
-    return _narrowed(known, best, found, text)
+    def best(self) -> TopicHit:
+        """The cheapest hit; on a tie, the topic listed first in the lexicon."""
+        return min(self.hits, key=lambda hit: (self.cost(hit), self._rank(hit)))
+
+    def nearest(self) -> TopicHit:
+        """The nearest hit whatever its kind, when every hit is only a setting."""
+        return min(self.hits, key=lambda hit: (self.distance(hit), self._rank(hit)))
+
+    def _rank(self, hit: TopicHit) -> int:
+        return self.order.get(hit.topic, len(self.order))
 
 
 SUBJECT_LEAD = re.compile(r"[\s\"'\u2018\u201c]*(?:the\s+)?", re.IGNORECASE)
@@ -239,7 +194,7 @@ NARROWING_GAP = 40  # at most this many characters between a broad and a narrowi
 CLAUSE_MARKS = re.compile(
     r"[,;:()\[\]\u2013\u2014]|\s-\s|\b(?:while|whereas|although|though|because)\b", re.IGNORECASE
 )
-MODIFIER_GAP = re.compile(r"[\s\-\u2010\u2011]*")
+HYPHEN_GAP = re.compile(r"[\s\-\u2010\u2011]*")  # between a modifier and its noun
 ANAPHOR_REACH = 30  # characters after the cue within which a pointing-back object is sought
 ANAPHOR_LEAD = 25  # characters before the cue end: "this concession" when the cue is "concession"
 
@@ -275,7 +230,7 @@ def _heads(hits: list[TopicHit], text: str, generic: frozenset[str]) -> list[Top
             and following.topic != hit.topic
             and _specific(following, generic)
             and not any(char.isspace() for char in text[hit.start : hit.end])
-            and MODIFIER_GAP.fullmatch(text, hit.end, following.start)
+            and HYPHEN_GAP.fullmatch(text, hit.end, following.start)
         ):
             continue
         kept.append(hit)

@@ -1,0 +1,275 @@
+"""Who speaks: reporting verbs and their speakers, "according to X", views owned by
+an actor, and a quote carried over from the sentence before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.extract.cues import DocTokens
+from pipeline.extract.grammar.sentence import SentenceContext, Speech
+from pipeline.extract.grammar.subjects import can_be_subject, left_subject
+from pipeline.extract.grammar.tokens import (
+    BOUNDARIES,
+    OPEN_QUOTES,
+    QUOTES,
+    TOGGLE_QUOTES,
+    marked_possessive,
+    mention_at,
+    quote_mask,
+)
+from pipeline.function_words import (
+    CONTRASTIVE_CONJUNCTIONS,
+    NOUN_DETERMINERS,
+    POSSESSIVE_PRONOUNS,
+    REPORT_CONTINUERS,
+)
+from pipeline.knowledge.cues import CueLexicon
+
+
+def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
+    """Reporting verbs outside quotes with their speakers and reported content."""
+    tokens, mentions, first, end = ctx.tokens, ctx.mentions, ctx.start, ctx.end
+    speech_verbs = lexicon.words["speech_verbs"]
+    cancelling = lexicon.words["speech_cancelling_particles"]
+    speeches: list[Speech] = []
+    for index in range(first, end):
+        if ctx.quoted(index):
+            continue
+        if tokens.norm[index] not in speech_verbs and not _made_clear(tokens, index, first):
+            continue
+        if not tokens.plain_word(index) or mention_at(mentions, index) is not None:
+            continue
+        if index + 1 < end and tokens.lower[index + 1] in cancelling:
+            continue  # "called for", "asked for": a request, not a report
+        if index > first and tokens.norm[index - 1] in NOUN_BEFORE:
+            continue  # "in a phone call that ...", "the statement": a noun, not a verb
+        speaker = _participle_speaker(tokens, index, mentions, lexicon, first)
+        if speaker is None:
+            speaker = left_subject(tokens, index, mentions, lexicon, first)
+        after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
+        quote_before = any(ctx.in_quote[: index - first])
+        if (
+            quote_before
+            and not any(ctx.in_quote[index - first :])
+            and _tags_quote(ctx, index, lexicon)
+        ):
+            # "“...,” he said." or "“...,” said Rubio.": the quote is the content.
+            last_quote = _last_quote(ctx, index)
+            who = speaker if speaker is not None and speaker.start > last_quote else after
+            speeches.append(Speech(index, who, first, last_quote + 1))
+            continue
+        start = index + 1
+        told = mention_at(mentions, start)
+        if told is not None and tokens.lower[index].startswith(("tell", "told")):
+            start = told.end  # "told CBS that ..." : the listener is not content
+        comma = _anonymous_attribution(ctx, index, lexicon)
+        if comma is not None:  # "..., a senior official said.": no named speaker
+            speaker = after = None
+        else:
+            comma = _trailing_attribution(ctx, index, speaker, after, lexicon)
+        if comma is not None:
+            # "Russia will never accept it, Lavrov said.": the clause before the comma
+            speeches.append(Speech(index, speaker or after, first, comma))
+            continue
+        speeches.append(Speech(index, speaker, start, _report_end(tokens, start, end)))
+    return speeches
+
+
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+
+
+# Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
+NOUN_BEFORE = NOUN_DETERMINERS | {"'s", "phone"}
+
+
+def _participle_speaker(
+    tokens: DocTokens, index: int, mentions: list[Span], lexicon: CueLexicon, first: int
+) -> Span | None:
+    """ "Trump dismissed Zelensky's concerns, saying ...": a reporting participle after a
+    comma belongs to the subject of the clause it trails, not to the nearest name."""
+    if index - 1 <= first or not tokens.lower[index].endswith("ing"):
+        return None
+    if tokens.text[index - 1] != ",":
+        return None
+    start = first
+    for position in range(index - 2, first - 1, -1):
+        if tokens.text[position] in BOUNDARIES or tokens.text[position] in QUOTES:
+            start = position + 1
+            break
+    for mention in mentions:
+        if start <= mention.start < index and not marked_possessive(tokens, mention):
+            return mention if can_be_subject(tokens, mention, lexicon) else None
+    return None
+
+
+def _made_clear(tokens: DocTokens, index: int, first: int) -> bool:
+    """ "made (it) clear that ...": a statement, like a reporting verb."""
+    if tokens.lower[index] != "clear" or index - 1 < first:
+        return False
+    before = index - 1
+    if tokens.lower[before] == "it" and before - 1 >= first:
+        before -= 1
+    return tokens.lower[before] in MAKE_FORMS
+
+
+ANONYMOUS_REACH = 7  # words in ", a senior Ukrainian official said"
+
+
+def _anonymous_attribution(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> int | None:
+    """The comma before ", a senior official said." or ", sources told Reuters.": an unnamed
+    source still reports the clause before it."""
+    tokens, first = ctx.tokens, ctx.start
+    if verb - 1 <= first or tokens.norm[verb - 1] not in lexicon.words["anonymous_sources"]:
+        return None
+    for position in range(verb - 2, max(first, verb - ANONYMOUS_REACH) - 1, -1):
+        if tokens.text[position] == ",":
+            rest = [i for i in range(verb + 1, ctx.end) if not tokens.is_punct[i]]
+            listener = mention_at(ctx.mentions, rest[0]) if rest else None
+            if listener is not None:
+                rest = [i for i in rest if i >= listener.end]
+            short = len(rest) <= TRAILING_REST
+            if short and (
+                not rest or tokens.norm[rest[0]] in lexicon.words["attribution_adjuncts"]
+            ):
+                return position if position > first else None
+            return None
+        if tokens.is_punct[position]:
+            return None
+    return None
+
+
+TRAILING_REST = 10  # words allowed after a closing "X said" ("told reporters in Moscow")
+
+
+def _trailing_attribution(
+    ctx: SentenceContext, verb: int, speaker: Span | None, after: Span | None, lexicon: CueLexicon
+) -> int | None:
+    """The comma before a closing attribution, "..., Lavrov said (on Tuesday)." or
+    "..., said Lavrov.", when what follows the verb is only a short adjunct."""
+    tokens, first, end = ctx.tokens, ctx.start, ctx.end
+    adverbs = lexicon.words["verb_adverbs"]
+    if tokens.lower[verb].endswith("ing"):
+        return None  # "..., saying ...": the report follows the participle
+    if speaker is not None and all(tokens.norm[i] in adverbs for i in range(speaker.end, verb)):
+        position = speaker.start - 1
+    elif after is not None and after.start == verb + 1:
+        position, speaker = verb - 1, after
+    else:
+        return None
+    if position <= first or tokens.text[position] != ",":
+        return None
+    rest = [i for i in range(max(verb, speaker.end) + 1, end) if not tokens.is_punct[i]]
+    listener = mention_at(ctx.mentions, rest[0]) if rest else None
+    if listener is not None:  # "..., Sybiha told CNN on Sunday."
+        rest = [i for i in rest if i >= listener.end]
+    if len(rest) > TRAILING_REST or any(tokens.lower[i] in REPORT_CONTINUERS for i in rest):
+        return None
+    if rest and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
+        return None  # "..., said the proposals were unacceptable": the report follows
+    if any(tokens.text[i] == "," for i in range(verb + 1, end)):
+        return None
+    return position
+
+
+def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
+    """ "“...,” he said" or "“...,” Russian Foreign Minister Sergei Lavrov said": only the
+    speaker, punctuation and adverbs stand between the quote and the verb (not "the plan
+    “could form the basis” of a settlement, but warned")."""
+    tokens = ctx.tokens
+    last = _last_quote(ctx, verb)
+    closing = last + 1  # the closing quote mark
+    comma_inside = tokens.text[last] in {",", "!", "?"}
+    comma_after = closing + 1 < verb and tokens.text[closing + 1] == ","
+    if comma_inside or comma_after:
+        return True  # "“...,” one European diplomat said"
+    adverbs = lexicon.words["verb_adverbs"]
+    for position in range(last + 1, verb):
+        if tokens.is_punct[position] or tokens.norm[position] in adverbs:
+            continue
+        if mention_at(ctx.mentions, position) is not None:
+            continue
+        return False
+    return True
+
+
+def _report_end(tokens: DocTokens, start: int, end: int) -> int:
+    """Reported content runs to the end of the sentence, or to "; ..." / ", but ..."."""
+    lower, text = tokens.lower, tokens.text
+    for position in range(start, end):
+        word = lower[position]
+        if word == ";" or (word in CONTRASTIVE_CONJUNCTIONS and text[position - 1] == ","):
+            return position
+    return end
+
+
+def _last_quote(ctx: SentenceContext, before: int) -> int:
+    quoted = [i for i in range(ctx.start, before) if ctx.quoted(i)]
+    return quoted[-1] if quoted else ctx.start
+
+
+def find_according_to(ctx: SentenceContext, lexicon: CueLexicon) -> Span | None:
+    """The source a sentence attributes itself to: "according to X", "in X's view"."""
+    lower = ctx.tokens.lower
+    for index in range(ctx.start, ctx.end - 2):
+        if lower[index] == "according" and lower[index + 1] == "to":
+            return mention_at(ctx.mentions, index + 2)
+    for mention in ctx.mentions:
+        opens_view = mention.start > ctx.start and lower[mention.start - 1] == "in"
+        if opens_view and owned_view_noun(ctx.tokens, mention, ctx.end, lexicon) is not None:
+            return mention
+    return None
+
+
+def owned_view_noun(tokens: DocTokens, mention: Span, end: int, lexicon: CueLexicon) -> int | None:
+    """Position of a view noun owned by the mention: "Trump's (central) idea", "his earlier
+    response"."""
+    if mention.end < end and marked_possessive(tokens, mention):
+        start = mention.end + 1
+    elif tokens.span_text(mention).lower() in POSSESSIVE_PRONOUNS:
+        start = mention.end
+    else:
+        return None
+    view_nouns = lexicon.words["view_nouns"]
+    for position in range(start, min(end, start + 3)):
+        if tokens.norm[position] in view_nouns:
+            return position
+        if not (tokens.is_alpha[position] and tokens.is_lower[position]):
+            return None
+    return None
+
+
+def find_views(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
+    """ "Trump's assertion that talks should ...", "His response was that ...": a view
+    owned by an actor reports that actor, like a reporting verb."""
+    lower = ctx.tokens.lower
+    views: list[Speech] = []
+    for mention in ctx.mentions:
+        noun = owned_view_noun(ctx.tokens, mention, ctx.end, lexicon)
+        if noun is None:
+            continue
+        that = next((i for i in range(noun + 1, ctx.end) if lower[i] == "that"), None)
+        if that is not None:
+            views.append(Speech(noun, mention, that + 1, ctx.end))
+    return views
+
+
+def build_context(
+    sent: Span,
+    mentions: list[Span],
+    lexicon: CueLexicon,
+    previous: SentenceContext | None,
+    tokens: DocTokens | None = None,
+) -> SentenceContext:
+    tokens = tokens if tokens is not None else DocTokens.of(sent.doc)
+    ctx = SentenceContext(sent, mentions, quote_mask(tokens.text[sent.start : sent.end]), tokens)
+    ctx.speeches = find_speeches(ctx, lexicon) + find_views(ctx, lexicon)
+    ctx.according_to = find_according_to(ctx, lexicon)
+    if previous is not None and not ctx.speeches:
+        first = tokens.text[ctx.start] if ctx.in_quote else ""
+        starts_quoted = bool(ctx.in_quote) and (
+            ctx.in_quote[0] or first in OPEN_QUOTES or first in TOGGLE_QUOTES
+        )
+        if starts_quoted:
+            carried = [s.speaker for s in previous.speeches if s.speaker is not None]
+            ctx.carried_speaker = carried[-1] if carried else previous.carried_speaker
+    return ctx
