@@ -23,6 +23,8 @@ from pipeline.records import Claim, Document, Reject
 from pipeline.tables.schemas import TABLES
 from pipeline.tables.stage import WorkFolderError, write_tables
 
+pytestmark = pytest.mark.integration
+
 FIRST = "Putin demanded a ceasefire. Zelensky rejected it.\n\nHe wants talks."
 SECOND = "Trump urged a deal. Putin refused."
 
