@@ -20,6 +20,7 @@ from pipeline.annotate.nlp import build_nlp
 from pipeline.config import load_settings
 from pipeline.extract.claims import ClaimExtractor
 from pipeline.extract.stage import build_extractor
+from pipeline.records import Claim
 from tests.cases import Case, case_files, load_cases
 
 HEADER = "phenomenon     cases passed expected  found      P      R     F1"
@@ -62,7 +63,9 @@ def _figure(value: float | None) -> str:
     return f"{value:>6.3f}" if value is not None else f"{'-':>6}"
 
 
-def tally(name: str, cases: Iterable[Case], run: Callable[[Case], tuple[list, int]]) -> Tally:
+def tally(
+    name: str, cases: Iterable[Case], run: Callable[[Case], tuple[list[Claim], int]]
+) -> Tally:
     """Run every case of one file and count its claims."""
     counts = Tally(name)
     for case in cases:
@@ -77,12 +80,12 @@ def tally(name: str, cases: Iterable[Case], run: Callable[[Case], tuple[list, in
     return counts
 
 
-def case_runner() -> Callable[[Case], tuple[list, int]]:
+def case_runner() -> Callable[[Case], tuple[list[Claim], int]]:
     """The shipped pipeline as the tests build it: a case's text -> (claims, sentences)."""
     nlp = build_nlp(load_settings())
     extractor: ClaimExtractor = build_extractor(load_settings())
 
-    def run(case: Case) -> tuple[list, int]:
+    def run(case: Case) -> tuple[list[Claim], int]:
         doc: Doc = nlp.make_doc(case.text)
         doc.user_data.update({"doc_id": "case", "published": case.published})
         for _, component in nlp.pipeline:
