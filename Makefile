@@ -89,6 +89,12 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check pipeline tests benchmarks
 	$(BIN)/mypy pipeline
 
+.PHONY: test-fast
+## Lint and the fast unit tests, without the integration tests (whole runs, CLI, notebooks)
+test-fast: $(INSTALLED)
+	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/pytest -m "not integration"
+
 ## Reformat the code
 format: $(INSTALLED)
 	$(BIN)/ruff format pipeline tests benchmarks

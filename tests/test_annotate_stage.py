@@ -9,6 +9,8 @@ from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.config import load_settings
 from pipeline.records import Document
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.mark.parametrize(
     ("published", "holder"),

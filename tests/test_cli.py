@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from pipeline.cli import cli
 from pipeline.tables.schemas import TABLES
 
+pytestmark = pytest.mark.integration
+
 COMMANDS = sorted(cli.commands)
 
 ARTICLE_A = """Talks Stall Over Territory

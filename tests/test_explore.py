@@ -411,6 +411,7 @@ def test_explore_time_chart_counts_undated_claims_aloud():
     assert "1 claims in undated documents" in texts_of(figure)
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("tables", [sample_tables(), empty_tables()], ids=["sample", "empty"])
 def test_explore_save_figures_writes_every_png(tmp_path, tables):
     written = save_figures(write_tables(tmp_path / "out", tables), tmp_path / "figures")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
@@ -53,6 +54,7 @@ def run(input_dir: Path, output: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.integration
 def test_a_copy_in_another_file_adds_no_claims(tmp_path: Path):
     single, double = tmp_path / "single", tmp_path / "double"
     single.mkdir()

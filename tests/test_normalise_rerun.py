@@ -121,6 +121,7 @@ def test_a_damaged_manifest_means_a_full_read(corpus, tmp_path, reads):
     assert outputs(work) == fresh(corpus, tmp_path)
 
 
+@pytest.mark.integration
 def test_two_processes_write_the_same_files(corpus, tmp_path):
     work = tmp_path / "two"
     stage.run_normalise(corpus, work, load_settings(), jobs=2)

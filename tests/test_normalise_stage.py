@@ -23,6 +23,8 @@ from pipeline.normalise import normalise, run_normalise
 from pipeline.normalise.manifest import MANIFEST_FILE
 from pipeline.records import Document, Reject
 
+pytestmark = pytest.mark.integration
+
 BODY = (
     "Putin demanded that Ukraine withdraw from the Donbas before any cease-fire could begin, "
     "and Kyiv rejected the demand within hours of hearing it from the American envoy."

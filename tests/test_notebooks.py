@@ -15,6 +15,8 @@ import pipeline.config
 from pipeline.explore import summaries
 from pipeline.explore.data import load_tables
 
+pytestmark = pytest.mark.integration
+
 NOTEBOOKS_DIR = pipeline.config.PROJECT_DIR / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 TIMEOUT = 120  # seconds per cell

@@ -31,6 +31,8 @@ from pipeline.normalise.readers import RawText, decode, read_file
 from pipeline.normalise.text import normalize_text
 from pipeline.records import Reject
 
+pytestmark = pytest.mark.integration
+
 # Deterministic and without an example database: the same examples on every run,
 # and no .hypothesis folder left in the project.
 FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None)

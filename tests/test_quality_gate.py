@@ -17,6 +17,8 @@ from pipeline.config import DEV_GOLD_DIR, DEV_RAW_DIR, GOLD_DIR, RAW_DIR
 from pipeline.evaluate import Evaluation, load_gold, load_predictions, score
 from pipeline.knowledge.actors import load_actor_base
 
+pytestmark = pytest.mark.integration
+
 CORPORA = {
     "seeds": (RAW_DIR, GOLD_DIR, "quality_floors.toml"),
     "dev": (DEV_RAW_DIR, DEV_GOLD_DIR, "dev_floors.toml"),

@@ -18,6 +18,8 @@ from pipeline.records import Document
 from pipeline.tables.schemas import TABLES
 from pipeline.tables.stage import CHUNK_TABLES
 
+pytestmark = pytest.mark.integration
+
 
 def load_corpus_module():
     spec = importlib.util.spec_from_file_location(

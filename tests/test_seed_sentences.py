@@ -11,6 +11,8 @@ from pipeline.config import GOLD_DIR, RAW_DIR
 from pipeline.evaluate import load_gold
 from pipeline.evaluate.scoring import normalise_sentence, sentences_overlap
 
+pytestmark = pytest.mark.integration
+
 # Furniture seen in the seed pages (test data, not rules): none may be a sentence.
 FURNITURE = [
     "Sign up",

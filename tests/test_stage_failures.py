@@ -20,6 +20,8 @@ from pipeline.config import load_settings
 from pipeline.extract.claims import ClaimExtractor
 from pipeline.records import Document
 
+pytestmark = pytest.mark.integration
+
 MARKER = "Zzyzx"
 GOOD = "Zelensky rejected the demand that Ukraine give up the eastern regions.\n"
 BAD = f"Putin demanded a ceasefire in {MARKER}.\nLavrov dismissed the plan.\n"

@@ -22,6 +22,8 @@ from spacy.training import Example
 from pipeline.annotate.store import iter_annotated
 from pipeline.cli import cli
 
+pytestmark = pytest.mark.integration
+
 TRAINING = [
     (
         "Putin rejected the plan. Kyiv agreed.",

@@ -23,6 +23,8 @@ from pipeline.tables.schemas import (
 )
 from pipeline.tables.stage import write_tables
 
+pytestmark = pytest.mark.integration
+
 LAYOUTS = [None, *PARTITION_KEYS]
 VIEWS = [*TABLES, "claims_enriched"]
 OUTLETS = {"d1": "Wire", "d2": "Kyiv Post", "d3": None}

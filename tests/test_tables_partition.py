@@ -19,6 +19,8 @@ from pipeline.tables.layout import LayoutError, read_table
 from pipeline.tables.schemas import PARTITION_KEYS, PARTITIONED_TABLES, TABLES
 from pipeline.tables.stage import write_tables
 
+pytestmark = pytest.mark.integration
+
 # d1: 2025-02-28; d2: 2025-04-01T01:00+03:00 is still March in UTC; d3: no usable date.
 PUBLISHED = {"d1": "2025-02-28", "d2": "2025-04-01T01:00:00+03:00", "d3": "sometime"}
 OUTLETS = {"d1": "Reuters/World", "d2": "24", "d3": None}

@@ -26,6 +26,8 @@ from pipeline.tables.schemas import TABLES
 from pipeline.tables.stage import write_tables
 from pipeline.workfolder import WorkFolderError
 
+pytestmark = pytest.mark.integration
+
 FIRST = "Putin demanded a ceasefire. Zelensky rejected it.\n\nHe wants talks."
 SECOND = "Trump urged a deal. Putin refused."
 
