@@ -110,7 +110,7 @@ def code_files(*packages: str) -> list[Path]:
     A change to the rules must invalidate cached chunks even when no data changed.
     """
     shared = sorted(PACKAGE_DIR.glob("*.py")) + sorted((PACKAGE_DIR / "knowledge").glob("*.py"))
-    own = [path for name in packages for path in sorted((PACKAGE_DIR / name).glob("*.py"))]
+    own = [path for name in packages for path in sorted((PACKAGE_DIR / name).rglob("*.py"))]
     return shared + own
 
 
