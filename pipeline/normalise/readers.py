@@ -286,6 +286,9 @@ def _json_records(text: str, source: str, fields: RecordFields) -> Iterator[RawT
     """A .json file holds one record object or a list of them."""
     try:
         value = json.loads(text)
+    except RecursionError:
+        yield _too_deep(source, "the JSON")
+        return
     except json.JSONDecodeError as error:
         yield Reject(
             source,
@@ -323,6 +326,9 @@ def _jsonl_records(text: str, source: str, fields: RecordFields) -> Iterator[Raw
             continue
         try:
             item = json.loads(line)
+        except RecursionError:
+            yield _too_deep(f"{source}#{number}", f"line {number}")
+            continue
         except json.JSONDecodeError as error:
             yield Reject(
                 f"{source}#{number}",
@@ -332,6 +338,16 @@ def _jsonl_records(text: str, source: str, fields: RecordFields) -> Iterator[Raw
             )
             continue
         yield _record(item, source, number, f"line {number}", used, fields)
+
+
+def _too_deep(source: str, what: str) -> Reject:
+    """JSON nested deeper than Python's parser recurses: no news record is shaped like that."""
+    return Reject(
+        source,
+        "too_deep",
+        f"{what} is nested too deeply to read (lists or objects inside each other, "
+        "hundreds of levels down); flatten the record so its text field is near the top",
+    )
 
 
 def _record(
