@@ -249,11 +249,12 @@ def _html(text: str, source: str) -> RawText | Reject:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# Link texts hold no brackets and targets no "](", so no scan runs past the next link:
+# a line of a million "[" costs one pass, not a million.
 _MD_STEPS = (
-    (re.compile(r"<!--.*?-->", re.DOTALL), ""),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images carry no article text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their words
-    (re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE), r"\1"),
+    (re.compile(r"!\[[^\[\]]*\]\((?:[^)\]]|\](?!\())*\)"), ""),  # images carry no article text
+    (re.compile(r"\[([^\[\]]+)\]\((?:[^)\]]|\](?!\())*\)"), r"\1"),  # links keep their words
+    (re.compile(r"^#{1,6}[ \t]+((?:.*[^ \t#\n])?)[ \t#]*$", re.MULTILINE), r"\1"),
     (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rules
     (re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", re.MULTILINE), ""),  # list markers
     (re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE), ""),  # block quotes
@@ -263,9 +264,25 @@ _MD_STEPS = (
 
 def markdown_to_text(text: str) -> str:
     """Strip the Markdown markup that would otherwise end up inside sentences."""
+    text = _drop_comments(text)
     for pattern, replacement in _MD_STEPS:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _drop_comments(text: str) -> str:
+    """HTML comments removed by search, not a lazy regex: an unclosed "<!--" repeated
+    a million times would make the regex rescan the rest of the text from each one."""
+    kept: list[str] = []
+    start = 0
+    while (opening := text.find("<!--", start)) != -1:
+        closing = text.find("-->", opening + 4)
+        if closing == -1:
+            break  # no comment closes after this one, so none after a later one either
+        kept.append(text[start:opening])
+        start = closing + 3
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 def _front_matter(text: str, fields: RecordFields) -> tuple[dict[str, str], str]:
