@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,8 @@ class RecordFields:
     text: tuple[str, ...]
     id: tuple[str, ...] = ("id",)
     meta: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Keys under which an export object holds its list of records ({"articles": [...]}).
+    records: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(cls, options: dict[str, Any]) -> RecordFields:
@@ -57,6 +59,7 @@ class RecordFields:
                 text=tuple(fields["text"]),
                 id=tuple(fields.get("id", ("id",))),
                 meta=tuple((name, tuple(fields.get(name, (name,)))) for name in META_NAMES),
+                records=tuple(fields.get("records", ())),
             )
         except (KeyError, TypeError) as error:
             raise ConfigError(
@@ -115,8 +118,13 @@ def read_file(path: Path, source: str, options: dict[str, Any]) -> Iterator[RawT
         yield Reject(source, "unsupported", f"{what} not read; supported: {readable}")
         return
     limit = int(options.get("max_file_bytes", 5_000_000))
+    share = float(options.get("max_control_share", 0.05))
     try:
         size = path.stat().st_size
+        if size > limit and suffix == ".jsonl":  # the limit holds for each record
+            lines = _feed_lines(path, source, limit, share)
+            yield from _jsonl_records(lines, source, RecordFields.from_settings(options))
+            return
         if size > limit:
             yield _too_large(source, size, limit)
             return
@@ -128,13 +136,15 @@ def read_file(path: Path, source: str, options: dict[str, Any]) -> Iterator[RawT
     if len(data) > limit:
         yield _too_large(source, len(data), limit)
         return
-    text = decode(data, source, float(options.get("max_control_share", 0.05)))
+    text = decode(data, source, share)
     if isinstance(text, Reject):
         yield text
     elif suffix == ".json":
         yield from _json_records(text, source, RecordFields.from_settings(options))
     elif suffix == ".jsonl":
-        yield from _jsonl_records(text, source, RecordFields.from_settings(options))
+        # split("\n"), not splitlines(): JSON strings may hold a raw U+2028.
+        lines = enumerate(text.split("\n"), start=1)
+        yield from _jsonl_records(lines, source, RecordFields.from_settings(options))
     elif suffix in HTML:
         yield _html(text, source)
     else:
@@ -296,7 +306,11 @@ def _json_records(text: str, source: str, fields: RecordFields) -> Iterator[RawT
         )
         return
     if isinstance(value, dict):
-        items: list[Any] = [value]
+        unwrapped = _unwrap(value, source, fields)
+        if isinstance(unwrapped, Reject):
+            yield unwrapped
+            return
+        items: list[Any] = unwrapped
     elif isinstance(value, list):
         items = value
     else:
@@ -315,11 +329,76 @@ def _json_records(text: str, source: str, fields: RecordFields) -> Iterator[RawT
         yield _record(item, source, position, f"item {position}", used, fields)
 
 
-def _jsonl_records(text: str, source: str, fields: RecordFields) -> Iterator[RawText | Reject]:
+def _unwrap(value: dict[str, Any], source: str, fields: RecordFields) -> list[Any] | Reject:
+    """A record, or an export object that holds the records one level down.
+
+    News APIs wrap their records: {"status": "ok", "articles": [...]}. The keys
+    that may hold them are settings ([normalise.fields] records), not code.
+    """
+    if any(_lookup(value, key) is not None for key in fields.text):
+        return [value]
+    for key in fields.records:
+        if isinstance(value.get(key), list):
+            return list(value[key])
+    nested = [
+        key
+        for key, inner in value.items()
+        if isinstance(inner, list) and inner and all(isinstance(item, dict) for item in inner)
+    ]
+    if nested:
+        return Reject(
+            source,
+            "no_text",
+            f"the records are nested one level down, in '{nested[0]}', a key not listed in "
+            f'[normalise.fields] records; add "{nested[0]}" to that list in your settings file',
+        )
+    return [value]  # one record without a text field: rejected as such
+
+
+def _feed_lines(
+    path: Path, source: str, limit: int, max_control_share: float
+) -> Iterator[tuple[int, str | Reject]]:
+    """The numbered lines of a feed too large to read at once, decoded one at a time.
+
+    Only one line is held in memory; a line over ``limit`` is read past and rejected.
+    """
+    try:
+        with open(path, "rb") as handle:
+            number = 0
+            while chunk := handle.readline(limit + 1):
+                number += 1
+                if chunk.endswith(b"\n") or len(chunk) <= limit:
+                    if chunk.strip():
+                        yield number, decode(chunk, f"{source}#{number}", max_control_share)
+                    continue
+                size = len(chunk)  # over the limit: read past the rest of the line
+                while chunk and not chunk.endswith(b"\n"):
+                    chunk = handle.readline(limit + 1)
+                    size += len(chunk)
+                yield number, _too_large_record(f"{source}#{number}", number, size, limit)
+    except OSError as error:
+        yield 0, Reject(source, "unreadable", f"cannot read the file ({error.strerror or error})")
+
+
+def _too_large_record(source: str, number: int, size: int, limit: int) -> Reject:
+    return Reject(
+        source,
+        "too_large",
+        f"line {number} has {size:,} bytes, over the limit of {limit:,} for one record "
+        "(normalise.max_file_bytes, which in a JSON Lines feed holds for each record); "
+        "raise the limit in your settings file or shorten the record",
+    )
+
+
+def _jsonl_records(
+    lines: Iterable[tuple[int, str | Reject]], source: str, fields: RecordFields
+) -> Iterator[RawText | Reject]:
     """One record per line; a bad line is rejected on its own and the others still read."""
     used: set[str] = set()
-    # split("\n"), not splitlines(): JSON strings may hold a raw U+2028.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in lines:
+        if isinstance(line, Reject):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
