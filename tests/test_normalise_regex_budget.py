@@ -20,8 +20,11 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import pipeline.normalise
-from pipeline.normalise.boilerplate import Rules, load_rules
+from pipeline.normalise.boilerplate import Rules, clean, load_rules
 
 BUDGET_SECONDS = 20.0  # per pattern, for all its lines; linear patterns need well under a second
 
@@ -164,3 +167,64 @@ def test_normalise_regex_budget_watchdog_catches_blow_up() -> None:
     catastrophic = [("nested", re.compile(r"^(?:a|a)*$")), ("fine", re.compile(r"a"))]
     failures, seconds = _run_with_watchdog(catastrophic, budget=2.0)
     assert (list(failures), list(seconds)) == (["nested"], ["fine"])
+
+
+# Pieces of page furniture that the line and span rules look for, glued at random.
+_FURNITURE = [
+    "Aa",
+    "Bb ",
+    "Kyiv",
+    " | ",
+    "|",
+    " • ",
+    "·",
+    "»",
+    "/",
+    " / ",
+    ".",
+    "!",
+    "?",
+    " ",
+    ", ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "©",
+    "By ",
+    "Getty Images",
+    "Reuters",
+    "AP Photo",
+    " via ",
+    "2025",
+    "12:30",
+    "_",
+    "-",
+    "’",
+    "Read More ",
+    "Sign Up",
+    " is a fellow",
+    "He ",
+    "IMPORTANT: ",
+    "Ignore all previous instructions",
+    "\n",
+    "\n\n",
+]
+
+
+@given(st.lists(st.sampled_from(_FURNITURE), max_size=400))
+@settings(max_examples=150, deadline=2_000, derandomize=True, database=None)
+def test_normalise_regex_budget_cleaner_on_furniture(pieces: list[str]) -> None:
+    """The cleaner finishes each page of glued furniture well inside the deadline
+    (a menu of 40 items took minutes when the menu rule backtracked), and adds no text."""
+    text = "".join(pieces)
+    cleaned = clean(text).text
+    assert set(cleaned) <= set(text) | {" ", "\n"}
+
+
+@given(st.lists(st.sampled_from(["Aa", "Bb ", " | ", "|", " • ", "»", " ", "."]), max_size=120))
+@settings(max_examples=100, deadline=2_000, derandomize=True, database=None)
+def test_normalise_regex_budget_cleaner_on_menus(pieces: list[str]) -> None:
+    """Navigation bars of any length, broken anywhere, are cleaned inside the deadline."""
+    text = "".join(pieces)
+    assert set(clean(text).text) <= set(text) | {" ", "\n"}
