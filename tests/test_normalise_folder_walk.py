@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.config import load_settings
+from pipeline.normalise import walk
 from pipeline.normalise.readers import RawText, find_inputs, read_inputs
 from pipeline.records import Reject
 
@@ -108,3 +110,25 @@ def test_normalise_folder_walk_strict_counts_skipped(linked: Path, tmp_path: Pat
         cli, ["normalise", "--input", str(linked), "--work", str(tmp_path / "w"), "--strict"]
     )
     assert result.exit_code != 0
+
+
+def test_normalise_folder_walk_unlistable_folder_is_logged_anyone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The same as the chmod test, for any user: listing the folder fails."""
+    _article(tmp_path / "a.txt")
+    _article(tmp_path / "locked" / "b.txt")
+    scandir = os.scandir
+
+    def refuse(path: Any) -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(walk.os, "scandir", refuse)
+    with caplog.at_level(logging.WARNING):
+        files, skipped = find_inputs(tmp_path)
+    assert [source for source, _ in files] == ["a.txt"]
+    assert [(reject.source, reject.reason) for reject in skipped] == [("locked", "unreadable")]
+    assert "Permission denied" in skipped[0].detail
+    assert any("locked" in message and "unreadable" in message for message in caplog.messages)
