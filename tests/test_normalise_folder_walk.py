@@ -132,3 +132,15 @@ def test_normalise_folder_walk_unlistable_folder_is_logged_anyone(
     assert [(reject.source, reject.reason) for reject in skipped] == [("locked", "unreadable")]
     assert "Permission denied" in skipped[0].detail
     assert any("locked" in message and "unreadable" in message for message in caplog.messages)
+
+
+def test_normalise_folder_walk_deep_folders(tmp_path: Path) -> None:
+    """Folders nested deeper than a walk that recursed twice per level could go."""
+    deep = tmp_path
+    for _ in range(700):
+        deep = deep / "d"
+        deep.mkdir()
+    _article(deep / "a.txt")
+    files, skipped = find_inputs(tmp_path)
+    assert [source for source, _ in files] == ["/".join(["d"] * 700 + ["a.txt"])]
+    assert skipped == []
