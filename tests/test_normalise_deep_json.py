@@ -42,6 +42,7 @@ def test_normalise_deep_json_is_a_reject(tmp_path: Path, name: str, data: str, s
     assert [raw.text for raw in texts] == ([BODY] if name.endswith(".jsonl") else [])
 
 
+@pytest.mark.integration
 def test_normalise_deep_json_run_goes_on(tmp_path: Path) -> None:
     folder = tmp_path / "input"
     folder.mkdir()

@@ -105,6 +105,7 @@ def test_normalise_folder_walk_unreadable_folder_is_logged(
     assert any("locked" in message for message in caplog.messages)
 
 
+@pytest.mark.integration
 def test_normalise_folder_walk_strict_counts_skipped(linked: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["normalise", "--input", str(linked), "--work", str(tmp_path / "w"), "--strict"]

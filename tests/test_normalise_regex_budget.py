@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,12 +158,14 @@ def test_normalise_regex_budget_sees_every_pattern() -> None:
     assert len(names) > 100
 
 
+@pytest.mark.integration
 def test_normalise_regex_budget_every_pattern_is_linear() -> None:
     failures, seconds = _run_with_watchdog(all_patterns())
     slowest = sorted(seconds.items(), key=lambda item: -item[1])[:5]
     assert failures == {}, f"slowest of the others: {slowest}"
 
 
+@pytest.mark.integration
 def test_normalise_regex_budget_watchdog_catches_blow_up() -> None:
     catastrophic = [("nested", re.compile(r"^(?:a|a)*$")), ("fine", re.compile(r"a"))]
     failures, seconds = _run_with_watchdog(catastrophic, budget=2.0)
@@ -212,6 +215,7 @@ _FURNITURE = [
 ]
 
 
+@pytest.mark.integration
 @given(st.lists(st.sampled_from(_FURNITURE), max_size=400))
 @settings(max_examples=150, deadline=2_000, derandomize=True, database=None)
 def test_normalise_regex_budget_cleaner_on_furniture(pieces: list[str]) -> None:
@@ -222,6 +226,7 @@ def test_normalise_regex_budget_cleaner_on_furniture(pieces: list[str]) -> None:
     assert set(cleaned) <= set(text) | {" ", "\n"}
 
 
+@pytest.mark.integration
 @given(st.lists(st.sampled_from(["Aa", "Bb ", " | ", "|", " • ", "»", " ", "."]), max_size=120))
 @settings(max_examples=100, deadline=2_000, derandomize=True, database=None)
 def test_normalise_regex_budget_cleaner_on_menus(pieces: list[str]) -> None:
