@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pipeline.normalise
+from pipeline.normalise import metadata
 from pipeline.normalise.boilerplate import Rules, clean, load_rules
 
 BUDGET_SECONDS = 20.0  # per pattern, for all its lines; linear patterns need well under a second
@@ -98,9 +99,15 @@ def _module_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
             yield from _patterns_of(value, f"{info.name}.{name}")
 
 
+def _call_time_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
+    """Patterns the metadata guesser builds when called, from its module-level pieces."""
+    yield "metadata.named_bio", re.compile(rf"(?P<name>{metadata._NAME}),? (?:is|was) a fellow")
+    yield "metadata._PLACE", re.compile(metadata._PLACE)
+
+
 def all_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """Every pattern of the shipped boilerplate.toml and every module-level regex."""
-    return [*_rule_patterns(load_rules()), *_module_patterns()]
+    """Every pattern of the shipped boilerplate.toml and every regex of the modules."""
+    return [*_rule_patterns(load_rules()), *_module_patterns(), *_call_time_patterns()]
 
 
 def _run_with_watchdog(
