@@ -98,6 +98,7 @@ class FieldSettings:
     outlet: tuple[str, ...]
     author: tuple[str, ...]
     section: tuple[str, ...]
+    records: tuple[str, ...]
 
 
 @dataclass(frozen=True)

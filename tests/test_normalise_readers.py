@@ -200,8 +200,14 @@ def test_readers_markdown_to_text(
 def test_readers_folder_order_skips_hidden(tmp_path: Path, settings: Settings) -> None:
     for name in ["b/2.txt", "a.txt", "b/10.txt", ".hidden.txt", ".git/x.txt", "c/.d/y.txt"]:
         _write(tmp_path, name, "Putin said no.")
-    sources = [item.source for item in _read(tmp_path, settings)]
-    assert sources == ["a.txt", "b/10.txt", "b/2.txt"]
+    results = _read(tmp_path, settings)
+    assert [item.source for item in results if isinstance(item, RawText)] == [
+        "a.txt",
+        "b/10.txt",
+        "b/2.txt",
+    ]
+    skipped = [(item.source, item.reason) for item in results if isinstance(item, Reject)]
+    assert skipped == [(name, "skipped_hidden") for name in [".git", ".hidden.txt", "c/.d"]]
 
 
 @pytest.mark.parametrize("name", ["article.txt", ".hidden.txt"])

@@ -49,7 +49,9 @@ _DATE_LINE_REST = re.compile(
     rf"(?i)^(?:(?:published|updated|posted|on|at|[ap]\.?m\.?|{_TIME_ZONE}|{_WEEKDAY}"
     r"|[|,:./·•–—-])\s*|\d{1,2}[:.]\d\d\s*)*$"
 )
-_NAME = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}"
+# Words of names are bounded (no name has a 40-letter word), so a search that may start
+# inside a long run of capitals reads a few words from each start, not the rest of the run.
+_NAME = r"[A-Z][\w.’'-]{0,40}(?: [A-Z][\w.’'-]{0,40}){1,3}"
 # Where a reporter filed from: "By Jane Doe in Kyiv and John Roe in Moscow".
 _PLACE = r" in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
 _FILED_FROM = rf"(?:{_PLACE})?"
@@ -57,7 +59,7 @@ _NAMES = rf"{_NAME}{_FILED_FROM}(?: ?(?:,|and|&) {_NAME}{_FILED_FROM})*"
 _BYLINE = re.compile(rf"(?:^|(?<=\s))By (?P<names>{_NAMES}) ?(?:,|$)", re.MULTILINE)
 # A byline in capitals run into the first sentence of a flattened page: the names end
 # where the capitals do ("By SAMYA KULLAB and JOHN LEICESTER European leaders said ...").
-_CAPS_NAME = r"[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){1,3}"
+_CAPS_NAME = r"[A-Z][A-Z.’'-]{1,40}(?: [A-Z][A-Z.’'-]{1,40}){1,3}"
 _RUN_IN_BYLINE = re.compile(
     rf"(?:^|(?<=\s))By (?P<names>{_CAPS_NAME}(?: ?(?:,|and|&) {_CAPS_NAME})*) (?=[A-Z][a-z])"
 )

@@ -11,16 +11,16 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline.config import NormaliseSettings, Settings, load_settings
 from pipeline.normalise.html import extract_page
+from pipeline.normalise.walk import walk_folder
 from pipeline.records import Reject
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,8 @@ class RecordFields:
     text: tuple[str, ...]
     id: tuple[str, ...] = ("id",)
     meta: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Keys under which an export object holds its list of records ({"articles": [...]}).
+    records: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(cls, options: NormaliseSettings) -> RecordFields:
@@ -56,6 +58,7 @@ class RecordFields:
             text=fields.text,
             id=fields.id,
             meta=tuple((name, getattr(fields, name)) for name in META_NAMES),
+            records=fields.records,
         )
 
 
@@ -93,29 +96,10 @@ def find_inputs(input_path: Path) -> tuple[list[tuple[str, Path]], list[Reject]]
     file's name when ``input_path`` is one file."""
     input_path = Path(input_path)
     if input_path.is_dir():
-        return _walk_folder(input_path)
+        return walk_folder(input_path)
     if input_path.is_file():
         return [(input_path.name, input_path)], []
     raise FileNotFoundError(f"{input_path}: no such file or folder; pass a folder of articles")
-
-
-def _walk_folder(folder: Path) -> tuple[list[tuple[str, Path]], list[Reject]]:
-    """Walk the folder, skipping hidden entries; sorted by relative POSIX path."""
-    found: list[tuple[str, Path]] = []
-    failures: list[Reject] = []
-
-    def on_error(error: OSError) -> None:
-        where = Path(error.filename or folder)
-        source = where.relative_to(folder).as_posix() if where != folder else "."
-        failures.append(Reject(source, "unreadable", f"cannot list the folder ({error.strerror})"))
-
-    for root, dirs, files in os.walk(folder, onerror=on_error):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        for name in files:
-            if not name.startswith("."):
-                path = Path(root) / name
-                found.append((path.relative_to(folder).as_posix(), path))
-    return sorted(found), failures
 
 
 def read_file(
@@ -134,8 +118,13 @@ def read_file(
         yield Reject(source, "unsupported", f"{what} not read; supported: {readable}")
         return
     limit = options.max_file_bytes
+    share = options.max_control_share
     try:
         size = path.stat().st_size
+        if size > limit and suffix == ".jsonl":  # the limit holds for each record
+            lines = _feed_lines(path, source, limit, share)
+            yield from _jsonl_records(lines, source, RecordFields.from_settings(options))
+            return
         if size > limit:
             yield _too_large(source, size, limit)
             return
@@ -147,13 +136,15 @@ def read_file(
     if len(data) > limit:
         yield _too_large(source, len(data), limit)
         return
-    text = decode(data, source, options.max_control_share)
+    text = decode(data, source, share)
     if isinstance(text, Reject):
         yield text
     elif suffix == ".json":
         yield from _json_records(text, source, RecordFields.from_settings(options))
     elif suffix == ".jsonl":
-        yield from _jsonl_records(text, source, RecordFields.from_settings(options))
+        # split("\n"), not splitlines(): JSON strings may hold a raw U+2028.
+        lines = enumerate(text.split("\n"), start=1)
+        yield from _jsonl_records(lines, source, RecordFields.from_settings(options))
     elif suffix in HTML:
         yield _html(text, source)
     else:
@@ -250,11 +241,12 @@ def _html(text: str, source: str) -> RawText | Reject:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# Link texts hold no brackets and targets no "](", so no scan runs past the next link:
+# a line of a million "[" costs one pass, not a million.
 _MD_STEPS = (
-    (re.compile(r"<!--.*?-->", re.DOTALL), ""),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images carry no article text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their words
-    (re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE), r"\1"),
+    (re.compile(r"!\[[^\[\]]*\]\((?:[^)\]]|\](?!\())*\)"), ""),  # images carry no article text
+    (re.compile(r"\[([^\[\]]+)\]\((?:[^)\]]|\](?!\())*\)"), r"\1"),  # links keep their words
+    (re.compile(r"^#{1,6}[ \t]+((?:.*[^ \t#\n])?)[ \t#]*$", re.MULTILINE), r"\1"),
     (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rules
     (re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", re.MULTILINE), ""),  # list markers
     (re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE), ""),  # block quotes
@@ -264,9 +256,25 @@ _MD_STEPS = (
 
 def markdown_to_text(text: str) -> str:
     """Strip the Markdown markup that would otherwise end up inside sentences."""
+    text = _drop_comments(text)
     for pattern, replacement in _MD_STEPS:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _drop_comments(text: str) -> str:
+    """HTML comments removed by search, not a lazy regex: an unclosed "<!--" repeated
+    a million times would make the regex rescan the rest of the text from each one."""
+    kept: list[str] = []
+    start = 0
+    while (opening := text.find("<!--", start)) != -1:
+        closing = text.find("-->", opening + 4)
+        if closing == -1:
+            break  # no comment closes after this one, so none after a later one either
+        kept.append(text[start:opening])
+        start = closing + 3
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 def _front_matter(text: str, fields: RecordFields) -> tuple[dict[str, str], str]:
@@ -287,6 +295,9 @@ def _json_records(text: str, source: str, fields: RecordFields) -> Iterator[RawT
     """A .json file holds one record object or a list of them."""
     try:
         value = json.loads(text)
+    except RecursionError:
+        yield _too_deep(source, "the JSON")
+        return
     except json.JSONDecodeError as error:
         yield Reject(
             source,
@@ -296,7 +307,11 @@ def _json_records(text: str, source: str, fields: RecordFields) -> Iterator[RawT
         )
         return
     if isinstance(value, dict):
-        items: list[Any] = [value]
+        unwrapped = _unwrap(value, source, fields)
+        if isinstance(unwrapped, Reject):
+            yield unwrapped
+            return
+        items: list[Any] = unwrapped
     elif isinstance(value, list):
         items = value
     else:
@@ -315,15 +330,83 @@ def _json_records(text: str, source: str, fields: RecordFields) -> Iterator[RawT
         yield _record(item, source, position, f"item {position}", used, fields)
 
 
-def _jsonl_records(text: str, source: str, fields: RecordFields) -> Iterator[RawText | Reject]:
+def _unwrap(value: dict[str, Any], source: str, fields: RecordFields) -> list[Any] | Reject:
+    """A record, or an export object that holds the records one level down.
+
+    News APIs wrap their records: {"status": "ok", "articles": [...]}. The keys
+    that may hold them are settings ([normalise.fields] records), not code.
+    """
+    if any(_lookup(value, key) is not None for key in fields.text):
+        return [value]
+    for key in fields.records:
+        if isinstance(value.get(key), list):
+            return list(value[key])
+    nested = [
+        key
+        for key, inner in value.items()
+        if isinstance(inner, list) and inner and all(isinstance(item, dict) for item in inner)
+    ]
+    if nested:
+        return Reject(
+            source,
+            "no_text",
+            f"the records are nested one level down, in '{nested[0]}', a key not listed in "
+            f'[normalise.fields] records; add "{nested[0]}" to that list in your settings file',
+        )
+    return [value]  # one record without a text field: rejected as such
+
+
+def _feed_lines(
+    path: Path, source: str, limit: int, max_control_share: float
+) -> Iterator[tuple[int, str | Reject]]:
+    """The numbered lines of a feed too large to read at once, decoded one at a time.
+
+    Only one line is held in memory; a line over ``limit`` is read past and rejected.
+    """
+    try:
+        with open(path, "rb") as handle:
+            number = 0
+            while chunk := handle.readline(limit + 1):
+                number += 1
+                if chunk.endswith(b"\n") or len(chunk) <= limit:
+                    if chunk.strip():
+                        yield number, decode(chunk, f"{source}#{number}", max_control_share)
+                    continue
+                size = len(chunk)  # over the limit: read past the rest of the line
+                while chunk and not chunk.endswith(b"\n"):
+                    chunk = handle.readline(limit + 1)
+                    size += len(chunk)
+                yield number, _too_large_record(f"{source}#{number}", number, size, limit)
+    except OSError as error:
+        yield 0, Reject(source, "unreadable", f"cannot read the file ({error.strerror or error})")
+
+
+def _too_large_record(source: str, number: int, size: int, limit: int) -> Reject:
+    return Reject(
+        source,
+        "too_large",
+        f"line {number} has {size:,} bytes, over the limit of {limit:,} for one record "
+        "(normalise.max_file_bytes, which in a JSON Lines feed holds for each record); "
+        "raise the limit in your settings file or shorten the record",
+    )
+
+
+def _jsonl_records(
+    lines: Iterable[tuple[int, str | Reject]], source: str, fields: RecordFields
+) -> Iterator[RawText | Reject]:
     """One record per line; a bad line is rejected on its own and the others still read."""
     used: set[str] = set()
-    # split("\n"), not splitlines(): JSON strings may hold a raw U+2028.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in lines:
+        if isinstance(line, Reject):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
             item = json.loads(line)
+        except RecursionError:
+            yield _too_deep(f"{source}#{number}", f"line {number}")
+            continue
         except json.JSONDecodeError as error:
             yield Reject(
                 f"{source}#{number}",
@@ -333,6 +416,16 @@ def _jsonl_records(text: str, source: str, fields: RecordFields) -> Iterator[Raw
             )
             continue
         yield _record(item, source, number, f"line {number}", used, fields)
+
+
+def _too_deep(source: str, what: str) -> Reject:
+    """JSON nested deeper than Python's parser recurses: no news record is shaped like that."""
+    return Reject(
+        source,
+        "too_deep",
+        f"{what} is nested too deeply to read (lists or objects inside each other, "
+        "hundreds of levels down); flatten the record so its text field is near the top",
+    )
 
 
 def _record(

@@ -47,7 +47,9 @@ _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACE_RUNS = re.compile(r"[ \t]+")
-_EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
+# A trailing run is matched from its first space only: trying every space of a long run
+# would rescan the run from each one.
+_EDGE_SPACES = re.compile(r"^[ \t]+|(?<![ \t])[ \t]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 # "”" is UTF-8 E2 80 9D; Windows-1252 has no character for 9D, so converters often drop
 # it and leave "â€" before a space or punctuation. Restoring the byte lets the repair
