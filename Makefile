@@ -100,9 +100,10 @@ format: $(INSTALLED)
 	$(BIN)/ruff format pipeline tests benchmarks
 	$(BIN)/ruff check --fix pipeline tests benchmarks
 
-## Write docs/tables.md, the data dictionary generated from the table schemas
+## Write docs/tables.md and docs/rules.md, generated from the table schemas and the rule registry
 dictionary: $(INSTALLED)
 	$(PIPELINE) dictionary --output docs/tables.md
+	$(BIN)/python -m pipeline.extract.rules_doc
 
 ## Benchmark on a synthetic corpus (20 000 articles): words/s, 2 processes, memory, reruns
 bench: $(INSTALLED)
