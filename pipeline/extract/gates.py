@@ -48,7 +48,6 @@ class SentenceFacts:
     stance_starts: list[int]
     opener: str
     doubted: list[int]
-    headline: bool
 
 
 @dataclass
@@ -115,12 +114,6 @@ def relabel(decisions: list[Decision], rule: str) -> list[Decision]:
 def question(c: CueCandidate) -> Outcome:
     if c.ctx.is_question or in_quoted_question(c.ctx, c.cue):
         return c.stop("question", "a question asserts nothing")
-    return None
-
-
-def headline(c: CueCandidate) -> Outcome:
-    if c.sentence.headline:
-        return c.stop("headline", "a headline or caption line is not body text")
     return None
 
 
@@ -282,7 +275,6 @@ def ready_as_noun(c: CueCandidate) -> Outcome:
 
 SENTENCE_GATES = (
     Gate("question", question, "a question, or a cue in a quoted question, asserts nothing"),
-    Gate("headline", headline, "a headline or caption line is not body text"),
     Gate(
         "imperative",
         imperative,
