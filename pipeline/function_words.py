@@ -148,3 +148,8 @@ TITLE_CASE_SMALL_WORDS = (
     | CONDITIONAL_CONJUNCTIONS
     | {"as", "at", "by", "nor", "so", "up", "via", "per", "vs", "off", "out"}
 )
+
+# Modals of the author's advice after a noun ("the proposals should be ..."), and the words
+# that end the noun's clause before its verb.
+ADVICE_MODALS = frozenset({"should", "ought"})
+CLAUSE_ENDS = RELATIVE_SUBJECTS | {","}

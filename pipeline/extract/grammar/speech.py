@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from pipeline.extract.cues import DocTokens
-from pipeline.extract.grammar.headline_speech import headline_speech
+from pipeline.extract.grammar.headlines import headline_speech
 from pipeline.extract.grammar.sentence import SentenceContext, Speech
 from pipeline.extract.grammar.subjects import can_be_subject, left_subject
 from pipeline.extract.grammar.tokens import (

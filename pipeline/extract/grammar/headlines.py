@@ -1,11 +1,12 @@
-"""Headline attribution without a reporting verb: "Kremlin: Ukraine must withdraw from
-Donbas", "Peskov on the peace formula: Kyiv must leave", "Russia rules out a deal - Lavrov".
+"""Headline grammar: attribution without a reporting verb, and "X to V" for "X will V".
 
 Headlines drop the reporting verb: the actor named first, then a colon, then what the
-actor says; or what is said, then a dash and the speaker's name. Body text gives a
-speaker's words after a colon too ("Lavrov: We insist ..." in an interview), but there the
-colon more often opens a list or an explanation ("Russia has one goal: ..."), so only
-headline-shaped lines read these marks as speech.
+actor says ("Kremlin: Ukraine must withdraw from Donbas", "Peskov on the peace formula:
+Kyiv must leave"); or what is said, then a dash and the speaker's name ("Russia rules out
+a deal - Lavrov"). Body text gives a speaker's words after a colon too ("Lavrov: We insist
+..." in an interview), but there the colon more often opens a list or an explanation
+("Russia has one goal: ..."), so only headline-shaped lines read these marks as speech.
+Headlines also drop "will": "US to propose a deal" says the U.S. will propose it.
 """
 
 from __future__ import annotations
@@ -52,3 +53,13 @@ def dash_speech(ctx: SentenceContext) -> list[Speech]:
     if speaker.end != end or dash <= ctx.start or tokens.text[dash] not in DASHES:
         return []
     return [Speech(dash, speaker, ctx.start, dash)]
+
+
+def announced_act(ctx: SentenceContext, verb: int) -> bool:
+    """ "US to propose Crimea recognition": in a headline, "to" right after the actor that
+    opens the line announces that actor's act, as "will" would."""
+    to = verb - 1
+    if to <= ctx.start or ctx.tokens.lower[to] != "to" or not is_headline_text(ctx.text):
+        return False
+    subject = next((m for m in ctx.mentions if m.end == to), None)
+    return subject is not None and subject.start == ctx.start
