@@ -135,3 +135,21 @@ CONDITION_WORDS = CONDITIONAL_CONJUNCTIONS | {"provided"}
 CONDITION_OPENERS = CONDITIONAL_CONJUNCTIONS | {"only", "until"}
 BE_PRESENT = frozenset({"'re", "’re", "are", "am", "'m", "’m"})
 COPULAS = frozenset({"is", "was"})
+
+# --- Title Case -----------------------------------------------------------------------------
+
+# Words that Title Case headlines leave in lower case ("Trump Has a Recipe for War and
+# Corruption"): articles, conjunctions and prepositions.
+TITLE_CASE_SMALL_WORDS = (
+    ARTICLES
+    | ALTERNATIVES
+    | COORDINATORS
+    | PREPOSITIONS
+    | CONDITIONAL_CONJUNCTIONS
+    | {"as", "at", "by", "nor", "so", "up", "via", "per", "vs", "off", "out"}
+)
+
+# Modals of the author's advice after a noun ("the proposals should be ..."), and the words
+# that end the noun's clause before its verb.
+ADVICE_MODALS = frozenset({"should", "ought"})
+CLAUSE_ENDS = RELATIVE_SUBJECTS | {","}

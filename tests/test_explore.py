@@ -21,8 +21,10 @@ MARCH = datetime(2025, 3, 19, tzinfo=UTC)
 MAY = datetime(2025, 5, 2, tzinfo=UTC)
 
 
-def frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """A table as pandas reads it from Parquet: declared columns and types."""
+def frame(name: str, rows: list[dict[str, Any]], **same: Any) -> pd.DataFrame:
+    """A table as pandas reads it from Parquet: declared columns and types; ``same`` gives
+    columns that hold one value in every row."""
+    rows = [{**row, **same} for row in rows]
     return pa.Table.from_pylist(rows, schema=SCHEMAS[name]).to_pandas()
 
 
@@ -43,6 +45,7 @@ def claim(actor: str, claim_type: str = "demand", topic: str = "ceasefire", **ex
         "speaker": None,
         "target_actor_id": None,
         "modality": "asserted",
+        "kind": "body",
     }
     row.update(extra)
     return row
@@ -104,6 +107,7 @@ def sample_tables() -> Tables:
             {"doc_id": "d1", "sentence_id": 0, "text": SENTENCE, "start_char": 0, "end_char": 27},
             {"doc_id": "d1", "sentence_id": 1, "text": SENTENCE, "start_char": 28, "end_char": 55},
         ],
+        kind="body",
     )
     return make_tables(
         claims=found,

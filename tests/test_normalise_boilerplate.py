@@ -259,6 +259,10 @@ def test_boilerplate_span_only_lines_are_dropped(line: str) -> None:
         ("51191205979_6fdaf4a413_o-scaled", True),
         ("How Trump Can Save His Ukraine Policy", False),
         (BODY, False),
+        ("READ MORE: Kremlin rejects truce offer after weekend talks", True),
+        ("Read also: Zelensky names a new negotiator for the Geneva talks", True),
+        ("See also: Kyiv accepts the energy truce", True),
+        ("Read together, the two plans differ on territory.", False),
     ],
 )
 def test_boilerplate_is_boilerplate_line(line: str, expected: bool) -> None:

@@ -232,7 +232,8 @@ def test_build_claims_table_is_ordered_whatever_the_input_order() -> None:
         random.Random(seed).shuffle(shuffled)
         table = build.claims_table(shuffled, order)
         assert table.schema == TABLES["claims"]
-        assert table.to_pylist() == [{**c.to_dict(), "date_key": None} for c in expected]
+        expected_rows = [{**c.to_dict(), "date_key": None, "kind": "body"} for c in expected]
+        assert table.to_pylist() == expected_rows
 
 
 def test_build_claims_table_unknown_doc_fails() -> None:
@@ -410,7 +411,11 @@ def test_build_topics_table_follows_the_lexicon_order() -> None:
 @pytest.mark.parametrize(
     ("table", "row", "column"),
     [
-        ("sentences", {"doc_id": "d1", "sentence_id": 0, "start_char": 0, "end_char": 1}, "text"),
+        (
+            "sentences",
+            {"doc_id": "d1", "sentence_id": 0, "start_char": 0, "end_char": 1, "kind": "body"},
+            "text",
+        ),
         ("documents", {"doc_id": "d1", "source": "a", "part": 0, "n_words": 1,
                        "n_sentences": 1, "n_claims": 0}, "title"),
         ("rejects", {"source": "a.txt", "reason": "too_large"}, "detail"),
@@ -423,7 +428,7 @@ def test_build_text_cell_over_the_limit_fails(table: str, row: dict[str, Any], c
 
 
 def test_build_text_cell_at_the_limit_passes() -> None:
-    row = {"doc_id": "d1", "sentence_id": 0, "start_char": 0, "end_char": 1}
+    row = {"doc_id": "d1", "sentence_id": 0, "start_char": 0, "end_char": 1, "kind": "body"}
     table = build.make_table([{**row, "text": "x" * MAX_TEXT_CHARS}], TABLES["sentences"])
     assert table.num_rows == 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,8 +12,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.extract.cues import CueMatcher, DocTokens, LexemeTable
-from pipeline.extract.grammar.sentence import SentenceContext
+from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
 from pipeline.extract.grammar.speech import build_context
+from pipeline.extract.grammar.title_case import read_title_case
 from pipeline.extract.rules import ClaimRules, Decision
 from pipeline.extract.topic_finder import TopicFinder
 from pipeline.extract.topics import choose_topic
@@ -55,8 +57,9 @@ class ClaimExtractor:
     def trace(self, doc: Doc) -> Iterator[SentenceTrace]:
         previous: SentenceContext | None = None
         antecedents: dict[str, Span] = {}
-        tokens = DocTokens.of(doc, self.lexemes)
-        for sentence_id, (sent, mentions) in enumerate(sentences_with_mentions(doc)):
+        sentences = sentences_with_mentions(doc)
+        tokens = read_title_case(DocTokens.of(doc, self.lexemes), sentences)
+        for sentence_id, (sent, mentions) in enumerate(sentences):
             context = build_context(sent, mentions, self.cues, previous, tokens)
             context.antecedents = antecedents
             decisions = self.rules.decide(context, self.matcher.find(sent, mentions, tokens))
@@ -70,10 +73,13 @@ class ClaimExtractor:
         """Distinct (actor, type, topic) claims per sentence; the most confident evidence."""
         doc_id = str(doc.user_data.get("doc_id", ""))
         best: dict[tuple[int, str, str, str], Claim] = {}
+        headlines: set[str] = set()
         for trace in self.trace(doc):
             kept = [
                 d for d in trace.decisions if d.is_claim and d.confidence >= self.min_confidence
             ]
+            if kept and repeated_headline(trace.context.text, headlines):
+                continue
             sentence = trace.context.text.strip() if kept else ""
             for decision in kept:
                 claim = self._claim(doc_id, trace, sentence, decision)
@@ -117,6 +123,18 @@ class ClaimExtractor:
             target_actor_id=decision.target.label_ if decision.target is not None else None,
             modality=decision.modality,
         )
+
+
+def repeated_headline(text: str, seen: set[str]) -> bool:
+    """A headline printed twice is one unit (guidelines v2): the copy adds no claims.
+    ``seen`` holds the words of the headline lines met so far in the document."""
+    if not is_headline_text(text):
+        return False
+    words = " ".join(re.findall(r"\w+", text.casefold()))
+    if words in seen:
+        return True
+    seen.add(words)
+    return False
 
 
 def sentences_with_mentions(doc: Doc) -> list[tuple[Span, list[Span]]]:

@@ -24,7 +24,7 @@ from pipeline.extract.grammar.phrases import (
     participle_agents,
     possessor_of,
 )
-from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
+from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.subjects import (
     coordinated,
     first_person_subject,
@@ -82,7 +82,6 @@ class CueRules(RuleSet):
             stance_starts=[c.start for c in cues if c.kind == "stance"],
             opener=ctx.tokens.text[ctx.start] if ctx.end > ctx.start else "",
             doubted=self.doubted(ctx),
-            headline=is_headline_text(ctx.text),
         )
         for cue in cues:
             candidate = CueCandidate(self, ctx, cue, cues, facts)

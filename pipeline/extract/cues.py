@@ -198,7 +198,10 @@ class CueMatcher:
                 last = chosen[-1]
                 same_words = (cue.start, cue.end) == (last.start, last.end)
                 # "rejected calls for ...": right after a cue verb, the form is its object
-                object_of = len(chosen) > 1 and _ends_verb_at(chosen[-2], cue.start)
+                object_of = len(chosen) > 1 and (
+                    _ends_verb_at(chosen[-2], cue.start)
+                    or self._modified_object(chosen[-2], cue, tokens)
+                )
                 if same_words and self._better(
                     cue, last, tokens, object_of or self._modified(cue, tokens)
                 ):
@@ -206,6 +209,21 @@ class CueMatcher:
                 continue
             chosen.append(cue)
         return chosen
+
+    def _modified_object(self, verb: Cue, cue: Cue, tokens: DocTokens) -> bool:
+        """ "rejects truce offer": headlines drop the article, so a form after a cue verb
+        and one plain modifier is the verb's object, not a second verb."""
+        before = cue.start - 1
+        if not _ends_verb_at(verb, before):
+            return False
+        word = tokens.norm[before]
+        return (
+            tokens.is_alpha[before]
+            and tokens.is_lower[before]
+            and word not in VERB_PRECEDERS
+            and word not in self.lexicon.words["verb_adverbs"]
+            and not word.endswith("ly")
+        )
 
     def _modified(self, cue: Cue, tokens: DocTokens) -> bool:
         """ "under certain conditions", "strict demands": a plural form after a plain word

@@ -23,13 +23,16 @@ from pipeline.extract.grammar.clauses import (
     noun_use,
     refused_intention,
 )
+from pipeline.extract.grammar.headlines import announced_act
 from pipeline.extract.grammar.phrases import actor_after_word, possessor_of
-from pipeline.extract.grammar.sentence import SentenceContext, in_quoted_question
+from pipeline.extract.grammar.sentence import SentenceContext, in_quoted_question, is_boundary
 from pipeline.extract.grammar.tokens import mention_ending_before, preceded_by
 from pipeline.function_words import (
     ABILITY_MODALS,
+    ADVICE_MODALS,
     AGENT_PREPOSITIONS,
     BACKSHIFTED_WILL,
+    CLAUSE_ENDS,
     COPULAS,
     NOT,
 )
@@ -48,7 +51,6 @@ class SentenceFacts:
     stance_starts: list[int]
     opener: str
     doubted: list[int]
-    headline: bool
 
 
 @dataclass
@@ -115,12 +117,6 @@ def relabel(decisions: list[Decision], rule: str) -> list[Decision]:
 def question(c: CueCandidate) -> Outcome:
     if c.ctx.is_question or in_quoted_question(c.ctx, c.cue):
         return c.stop("question", "a question asserts nothing")
-    return None
-
-
-def headline(c: CueCandidate) -> Outcome:
-    if c.sentence.headline:
-        return c.stop("headline", "a headline or caption line is not body text")
     return None
 
 
@@ -204,6 +200,8 @@ def infinitive(c: CueCandidate) -> Outcome:
     cue, ctx, tokens = c.cue, c.ctx, c.ctx.tokens
     if cue.kind != "verb" or cue.start <= 0 or tokens.lower[cue.start - 1] != "to":
         return None
+    if announced_act(ctx, cue.start):
+        return None  # a headline's "Putin to accept truce": "Putin will accept"
     governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
     if governor is None or tokens.norm[governor] not in c.words["aspectual_verbs"]:
         return c.rules.infinitive_claims(ctx, cue)
@@ -280,9 +278,31 @@ def ready_as_noun(c: CueCandidate) -> Outcome:
     return None
 
 
+# --- A noun the author prescribes ------------------------------------------------------------
+
+ADVICE_REACH = 6  # words between a noun cue and its "should be" ("from the U.S. side")
+
+
+def prescribed_noun(c: CueCandidate) -> Outcome:
+    """ "The proposals from the U.S. side should be the following": what a proposal should
+    be, in the author's voice, is advice about a proposal nobody has made. An owner named
+    by a possessive keeps it ("Russia's demands should be rejected" are Russia's)."""
+    cue, ctx, lower = c.cue, c.ctx, c.ctx.tokens.lower
+    if cue.kind != "noun" or ctx.speech_for(cue.start) is not None or ctx.quoted(cue.start):
+        return None
+    if possessor_of(ctx, cue.start, c.rules.lexicon) is not None:
+        return None
+    for position in range(cue.end, min(ctx.end - 1, cue.end + ADVICE_REACH)):
+        word = lower[position]
+        if word in ADVICE_MODALS and lower[position + 1] in {"be", "to"}:
+            return c.stop("prescribed-noun", "what the author says a proposal should be")
+        if word in CLAUSE_ENDS or is_boundary(ctx.tokens, position, c.rules.lexicon):
+            return None
+    return None
+
+
 SENTENCE_GATES = (
     Gate("question", question, "a question, or a cue in a quoted question, asserts nothing"),
-    Gate("headline", headline, "a headline or caption line is not body text"),
     Gate(
         "imperative",
         imperative,
@@ -323,4 +343,9 @@ READING_GATES = (
         "verb-as-noun", verb_as_noun, 'a verb form used as a noun ("under pressure") is no verb cue'
     ),
     Gate("ready-as-noun", ready_as_noun, '"the willing" names a group'),
+    Gate(
+        "prescribed-noun",
+        prescribed_noun,
+        '"the proposals ... should be": the author\'s advice about a proposal nobody made',
+    ),
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.extract.cues import NOUN_MARKERS, Cue
 from pipeline.extract.decisions import Decision, RuleSet
 from pipeline.extract.grammar.clauses import in_conditional
-from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
+from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.subjects import left_subject
 from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
@@ -66,8 +66,8 @@ class SentenceRules(RuleSet):
     def apply(
         self, ctx: SentenceContext, cues: list[Cue], decisions: list[Decision]
     ) -> list[Decision]:
-        if ctx.is_question or is_headline_text(ctx.text):
-            return []  # the same sentence-wide gates as for single cues
+        if ctx.is_question:
+            return []  # the same sentence-wide gate as for single cues
         found = self.reported_obligations(ctx, decisions)
         found += self.elliptical_refusals(ctx, cues)
         verbs = self._pattern_verbs(ctx)

@@ -38,9 +38,11 @@ from pipeline.tables.schemas import (
     UNLIMITED_TEXT,
     table_name,
 )
+from pipeline.tables.sentence_kind import BODY
 
 Row = dict[str, Any]
 DocOrder = Mapping[str, int]
+Kinds = Mapping[tuple[str, int], str]  # (doc_id, sentence_id) -> sentences.kind
 
 # English names whatever the locale, so the dates table is the same on every machine.
 MONTH_NAMES = (
@@ -248,10 +250,19 @@ def _sorted_rows(
     return sorted(rows, key=lambda row: (_rank(doc_order, row["doc_id"]), row["doc_id"], *key(row)))
 
 
-def sentences_table(rows: Iterable[Row], doc_order: DocOrder | None = None) -> pa.Table:
-    """Sentences in document order (by doc_id when no order is given), then sentence_id."""
+def sentences_table(
+    rows: Iterable[Row], doc_order: DocOrder | None = None, kinds: Kinds | None = None
+) -> pa.Table:
+    """Sentences in document order (by doc_id when no order is given), then sentence_id.
+
+    ``kinds`` maps (doc_id, sentence_id) to the sentence's kind; missing ones are body.
+    """
     ordered = _sorted_rows(rows, doc_order, lambda row: (row["sentence_id"],))
-    return make_table(ordered, SENTENCES)
+    kinds = kinds or {}
+    with_kind = (
+        {**row, "kind": kinds.get((row["doc_id"], row["sentence_id"]), BODY)} for row in ordered
+    )
+    return make_table(with_kind, SENTENCES)
 
 
 def mentions_table(rows: Iterable[Row], doc_order: DocOrder | None = None) -> pa.Table:
@@ -278,16 +289,26 @@ def claims_table(
     claims: Iterable[Claim],
     doc_order: DocOrder | None = None,
     date_keys: Mapping[str, int | None] | None = None,
+    kinds: Kinds | None = None,
 ) -> pa.Table:
     """Claims in document order (by doc_id when no order is given), then by position.
 
     ``date_keys`` maps doc_id to its date_key; documents missing from it get null.
+    ``kinds`` maps (doc_id, sentence_id) to the kind of the claim's sentence (else body).
     """
     ordered = sorted(
         claims, key=lambda claim: (_rank(doc_order, claim.doc_id), claim.doc_id, *claim_key(claim))
     )
     keys = date_keys or {}
-    rows = ({**claim.to_dict(), "date_key": keys.get(claim.doc_id)} for claim in ordered)
+    kinds = kinds or {}
+    rows = (
+        {
+            **claim.to_dict(),
+            "kind": kinds.get((claim.doc_id, claim.sentence_id), BODY),
+            "date_key": keys.get(claim.doc_id),
+        }
+        for claim in ordered
+    )
     return make_table(rows, CLAIMS)
 
 

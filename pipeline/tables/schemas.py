@@ -41,6 +41,11 @@ def table_schema(description: str, *fields: pa.Field) -> pa.Schema:
 
 DOC_ID = "Document id, stable across runs (hash of source and part)."
 SENTENCE_ID = "0-based index of the sentence within its document."
+KIND = (
+    "Where the sentence stands: headline, deck (the standfirst under the headline), "
+    "subheading (a short unpunctuated line: section heads, live-blog entry titles) or body "
+    "(list items included). Keep only kind = 'body' to leave headlines and decks out."
+)
 START_CHAR = "Offset of the first character in the document text (texts.text)."
 END_CHAR = "Offset just past the last character in the document text (texts.text)."
 
@@ -95,6 +100,7 @@ SENTENCES = table_schema(
     column("text", pa.string(), "The sentence text, without edge whitespace.", key=True),
     column("start_char", OFFSET, START_CHAR, key=True),
     column("end_char", OFFSET, END_CHAR, key=True),
+    column("kind", pa.string(), KIND, key=True),
 )
 
 MENTIONS = table_schema(
@@ -158,6 +164,7 @@ CLAIMS = table_schema(
         "Publication date of the document in UTC as the integer YYYYMMDD (dates.date_key); "
         "null when the date is unknown.",
     ),
+    column("kind", pa.string(), f"{KIND} As sentences.kind of the claim's sentence.", key=True),
 )
 
 ACTORS = table_schema(

@@ -50,6 +50,7 @@ from pipeline.tables.layout import (
     write_partitioned,
 )
 from pipeline.tables.schemas import PARTITIONED_TABLES, TABLES, partition_key
+from pipeline.tables.sentence_kind import sentence_kinds
 from pipeline.workfolder import (
     ChunkTask,
     WorkChunk,
@@ -154,12 +155,13 @@ def build_chunk_tables(task: ChunkTask) -> dict[str, pa.Table]:
     published = {doc.doc_id: parse_published(doc.published) for doc in chunk.documents}
     date_keys = {doc_id: date_key(moment) for doc_id, moment in published.items()}
     counts = claim_counts(chunk.claims)
+    kinds = sentence_kinds(chunk.documents, chunk.sentences)
     tables = {
         "documents": documents_table(chunk.documents, chunk.sentence_counts, counts),
         "texts": texts_table(chunk.documents),
-        "sentences": sentences_table(chunk.sentences, order),
+        "sentences": sentences_table(chunk.sentences, order, kinds),
         "mentions": mentions_table(chunk.mentions, order),
-        "claims": claims_table(chunk.claims, order, date_keys),
+        "claims": claims_table(chunk.claims, order, date_keys, kinds),
         "rejects": rejects_table(chunk.rejects),
     }
     return tables

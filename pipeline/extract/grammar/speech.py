@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from pipeline.extract.cues import DocTokens
+from pipeline.extract.grammar.headlines import headline_speech
 from pipeline.extract.grammar.sentence import SentenceContext, Speech
 from pipeline.extract.grammar.subjects import can_be_subject, left_subject
 from pipeline.extract.grammar.tokens import (
@@ -123,7 +124,7 @@ def _anonymous_attribution(ctx: SentenceContext, verb: int, lexicon: CueLexicon)
         return None
     for position in range(verb - 2, max(first, verb - ANONYMOUS_REACH) - 1, -1):
         if tokens.text[position] == ",":
-            rest = [i for i in range(verb + 1, ctx.end) if not tokens.is_punct[i]]
+            rest = _words(tokens, verb + 1, ctx.end)
             listener = mention_at(ctx.mentions, rest[0]) if rest else None
             if listener is not None:
                 rest = [i for i in rest if i >= listener.end]
@@ -158,7 +159,7 @@ def _trailing_attribution(
         return None
     if position <= first or tokens.text[position] != ",":
         return None
-    rest = [i for i in range(max(verb, speaker.end) + 1, end) if not tokens.is_punct[i]]
+    rest = _words(tokens, max(verb, speaker.end) + 1, end)
     listener = mention_at(ctx.mentions, rest[0]) if rest else None
     if listener is not None:  # "..., Sybiha told CNN on Sunday."
         rest = [i for i in rest if i >= listener.end]
@@ -169,6 +170,12 @@ def _trailing_attribution(
     if any(tokens.text[i] == "," for i in range(verb + 1, end)):
         return None
     return position
+
+
+def _words(tokens: DocTokens, start: int, end: int) -> list[int]:
+    """Positions of the words in ``start:end``: neither punctuation nor the line break that
+    ends a paragraph or a headline ("..., Lavrov said\n")."""
+    return [i for i in range(start, end) if not tokens.is_punct[i] and not tokens.text[i].isspace()]
 
 
 def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
@@ -263,6 +270,7 @@ def build_context(
     tokens = tokens if tokens is not None else DocTokens.of(sent.doc)
     ctx = SentenceContext(sent, mentions, quote_mask(tokens.text[sent.start : sent.end]), tokens)
     ctx.speeches = find_speeches(ctx, lexicon) + find_views(ctx, lexicon)
+    ctx.speeches += headline_speech(ctx)
     ctx.according_to = find_according_to(ctx, lexicon)
     if previous is not None and not ctx.speeches:
         first = tokens.text[ctx.start] if ctx.in_quote else ""
