@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from pipeline.extract.convention_gates import (
+    CONVENTION_GATES,
+    REFUSAL_GATES,
+    REFUSED_ACT_GATES,
+)
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision, RuleSet, no_claim
 from pipeline.extract.gates import (
@@ -49,7 +54,15 @@ AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
 
 # The gates of a stance word ("unacceptable"), and those of every other cue, in order.
 STANCE_GATES = (*SENTENCE_GATES, *JUDGEMENT_GATES)
-CUE_GATES = (*SENTENCE_GATES, *READING_GATES, *OBJECT_GATES, *NEGATION_GATES)
+CUE_GATES = (
+    *SENTENCE_GATES,
+    *REFUSED_ACT_GATES,
+    *READING_GATES,
+    *CONVENTION_GATES,
+    *OBJECT_GATES,
+    *REFUSAL_GATES,
+    *NEGATION_GATES,
+)
 
 
 class CueRules(RuleSet):

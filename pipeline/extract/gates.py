@@ -248,6 +248,8 @@ def modal(c: CueCandidate) -> Outcome:
         firm_in_speech(ctx, cue, position) or tokens.lower[position] in BACKSHIFTED_WILL
     ):
         return None
+    if refusal_by_subject(ctx, cue, position):
+        return None
     return c.stop(
         "modal",
         f"after the modal '{tokens.text[position]}': advice, obligation or a hypothetical, "
@@ -265,6 +267,16 @@ def firm_in_speech(ctx: SentenceContext, cue: Cue, modal: int) -> bool:
     if lower[modal] in ABILITY_MODALS and after in NOT:
         return True
     return after == "be" and modal + 2 < ctx.end and lower[modal + 2] == "no"
+
+
+def refusal_by_subject(ctx: SentenceContext, cue: Cue, modal: int) -> bool:
+    """ "Ukraine cannot agree to withdraw": an actor named right before "cannot" refuses;
+    it is no hypothetical (guidelines v2: a refusal is not a negated act)."""
+    lower = ctx.tokens.lower
+    after = lower[modal + 1] if modal + 1 < ctx.end else ""
+    if cue.type != "concession" or lower[modal] not in ABILITY_MODALS or after not in NOT:
+        return False
+    return mention_ending_before(ctx.mentions, modal) is not None
 
 
 def verb_as_noun(c: CueCandidate) -> Outcome:

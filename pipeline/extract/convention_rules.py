@@ -1,0 +1,110 @@
+"""Sentence patterns for the conventions of guidelines v2: the price of an offer ("in
+exchange for X, he would halt Y") and an actor's rhetorical question that states a
+condition ("'Will Kyiv withdraw its troops or not?' Putin asked")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.extract.cues import Cue
+from pipeline.extract.decisions import Decision, RuleSet
+from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
+from pipeline.extract.grammar.tokens import ALL_QUOTES, mention_at
+from pipeline.function_words import ARTICLES, BE_FINITE, DO_FORMS, WILL_FORMS
+from pipeline.knowledge.cues import CueEntry
+
+EXCHANGE_ENTRY = CueEntry("demand", "exchange", "in exchange for", ("in exchange for",))
+QUESTION_ENTRY = CueEntry("demand", "question", "will", ("will",))
+# Auxiliaries that open a yes/no question ("Will Kyiv withdraw ...?").
+QUESTION_OPENERS = WILL_FORMS | BE_FINITE | DO_FORMS | {"would", "can", "should", "shall"}
+SUBJECT_REACH = 3  # words between the auxiliary and the questioned actor ("Will the Kyiv regime")
+
+
+class ConventionRules(RuleSet):
+    """Claims found by the sentence patterns of the v2 conventions."""
+
+    def apply(
+        self, ctx: SentenceContext, cues: list[Cue], decisions: list[Decision]
+    ) -> list[Decision]:
+        if is_headline_text(ctx.text):
+            return []
+        return self.exchanged_offers(ctx, decisions) + self.rhetorical_questions(ctx, cues)
+
+    def exchanged_offers(self, ctx: SentenceContext, decisions: list[Decision]) -> list[Decision]:
+        """ "In exchange for Donetsk, Putin would halt the offensive": the price of a
+        concession is a demand by the one who concedes."""
+        opener = self._phrase(ctx, "exchange_openers")
+        if opener is None or ctx.is_question:
+            return []
+        found: list[Decision] = []
+        holders = {d.actor.label_: d.actor for d in decisions if d.is_claim and d.actor}
+        for decision in decisions:
+            if not decision.is_claim or decision.claim_type != "concession":
+                continue
+            actor = holders.pop(decision.actor.label_, None) if decision.actor else None
+            if actor is None:
+                continue
+            cue = Cue(opener[0], opener[1], ctx.tokens.words(*opener), EXCHANGE_ENTRY)
+            found += self.claims(ctx, cue, [actor], "demand", "exchange-condition")
+        return found
+
+    def _phrase(self, ctx: SentenceContext, list_name: str) -> tuple[int, int] | None:
+        """The first phrase of a word list in the sentence, as (start, end)."""
+        lower = ctx.tokens.lower
+        for phrase in self.words[list_name]:
+            words = phrase.split()
+            for start in range(ctx.start, ctx.end - len(words) + 1):
+                if all(lower[start + i] == word for i, word in enumerate(words)):
+                    return start, start + len(words)
+        return None
+
+    def rhetorical_questions(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
+        """ "'Will Kyiv withdraw its troops or not?' Putin asked": a question an actor asks
+        about the other side's concession states his condition, a demand."""
+        tokens = ctx.tokens
+        found: list[Decision] = []
+        for index in range(ctx.start, ctx.end):
+            if tokens.lower[index] not in QUESTION_OPENERS or not self._opens(ctx, index):
+                continue
+            end = self._question_end(ctx, index)
+            speaker = ctx.speaker_for(index)
+            asked = self._asked_actor(ctx, index)
+            if end is None or speaker is None or asked is None:
+                continue
+            if self._own_side(speaker, asked):
+                continue
+            if not any(c.type == "concession" and index < c.start < end for c in cues):
+                continue
+            cue = self.word_cue(ctx, index, QUESTION_ENTRY)
+            found += self.claims(ctx, cue, [speaker], "demand", "rhetorical-question")
+            break
+        return found
+
+    @staticmethod
+    def _opens(ctx: SentenceContext, index: int) -> bool:
+        """The auxiliary opens the sentence or a quotation."""
+        return index == ctx.start or ctx.tokens.text[index - 1] in ALL_QUOTES
+
+    @staticmethod
+    def _question_end(ctx: SentenceContext, index: int) -> int | None:
+        """The question mark that closes the question opened at ``index``."""
+        for position in range(index + 1, ctx.end):
+            if ctx.tokens.text[position] == "?":
+                return position
+            if ctx.tokens.text[position] in {".", "!"}:
+                return None
+        return None
+
+    @staticmethod
+    def _asked_actor(ctx: SentenceContext, index: int) -> Span | None:
+        """The actor right after the auxiliary ("Will Kyiv ...", "Will the Kremlin ...")."""
+        position = index + 1
+        while position < min(ctx.end, index + SUBJECT_REACH) and (
+            ctx.tokens.lower[position] in ARTICLES
+        ):
+            position += 1
+        return mention_at(ctx.mentions, position) if position < ctx.end else None
+
+    def _own_side(self, speaker: Span, asked: Span) -> bool:
+        same = speaker.label_ == asked.label_ or asked.kb_id_ == "pronoun"
+        return same or self.affiliations.get(speaker.label_) == asked.label_
