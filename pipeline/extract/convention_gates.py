@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline.extract.gates import CueCandidate, Gate, Outcome, relabel
 from pipeline.extract.grammar.subjects import left_subject
-from pipeline.extract.grammar.tokens import mention_at, preceded_by
+from pipeline.extract.grammar.tokens import ALL_QUOTES, mention_at, preceded_by
 from pipeline.function_words import (
     ARTICLES,
     BE_FINITE,
@@ -40,6 +40,8 @@ def object_words(c: CueCandidate, reach: int = OBJECT_REACH) -> list[int]:
         start = listener.end
     found: list[int] = []
     for position in range(start, min(ctx.end, start + reach)):
+        if ctx.tokens.text[position] in ALL_QUOTES:
+            continue  # "vowed to 'resurrect' negotiations"
         if ctx.tokens.is_punct[position]:
             break
         found.append(position)
@@ -162,7 +164,7 @@ def procedural_step(c: CueCandidate) -> Outcome:
     if noun is None or any(norm[i] in c.words["yielding_objects"] for i in heads):
         return None
     following = norm[noun + 1] if noun + 1 < c.ctx.end else ""
-    if following in c.words["settlement_content"]:
+    if following in c.words["settlement_content"] and norm[noun] not in c.words["talks_words"]:
         return None  # "a settlement that freezes the front line" says what is yielded
     return c.stop("procedural", "generic readiness to settle or talk yields no ground")
 

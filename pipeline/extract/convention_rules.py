@@ -10,13 +10,14 @@ from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision, RuleSet
 from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
 from pipeline.extract.grammar.tokens import ALL_QUOTES, mention_at
-from pipeline.function_words import ARTICLES, BE_FINITE, DO_FORMS, WILL_FORMS
+from pipeline.function_words import ALTERNATIVES, ARTICLES, BE_FINITE, DO_FORMS, WILL_FORMS
 from pipeline.knowledge.cues import CueEntry
 
 EXCHANGE_ENTRY = CueEntry("demand", "exchange", "in exchange for", ("in exchange for",))
 QUESTION_ENTRY = CueEntry("demand", "question", "will", ("will",))
 # Auxiliaries that open a yes/no question ("Will Kyiv withdraw ...?").
 QUESTION_OPENERS = WILL_FORMS | BE_FINITE | DO_FORMS | {"would", "can", "should", "shall"}
+LEADS = ALTERNATIVES | {"but", "so"}  # conjunctions that may open a question ("Or will ...?")
 SUBJECT_REACH = 3  # words between the auxiliary and the questioned actor ("Will the Kyiv regime")
 
 
@@ -82,8 +83,10 @@ class ConventionRules(RuleSet):
 
     @staticmethod
     def _opens(ctx: SentenceContext, index: int) -> bool:
-        """The auxiliary opens the sentence or a quotation."""
-        return index == ctx.start or ctx.tokens.text[index - 1] in ALL_QUOTES
+        """The auxiliary opens the sentence or a quotation, after at most a conjunction
+        ("Or will Kyiv ...?")."""
+        start = index - 1 if index > ctx.start and ctx.tokens.lower[index - 1] in LEADS else index
+        return start == ctx.start or ctx.tokens.text[start - 1] in ALL_QUOTES
 
     @staticmethod
     def _question_end(ctx: SentenceContext, index: int) -> int | None:

@@ -118,7 +118,8 @@ class CueRules(RuleSet):
     def infinitive_claims(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         """ "X's decision to abandon ..." is X's act; other infinitives are governed by
         another word ("pressed X to accept"), which carries the claim."""
-        noun = cue.start - 2
+        split = cue.start > ctx.start and ctx.tokens.lower[cue.start - 1] != "to"
+        noun = cue.start - 3 if split else cue.start - 2  # "decision to quickly abandon"
         if noun > ctx.start and ctx.tokens.norm[noun] in self.words["act_nouns"]:
             owner = possessor_of(ctx, noun, self.lexicon)
             if owner is not None and ctx.tokens.norm[noun] in self.words["negative_act_nouns"]:

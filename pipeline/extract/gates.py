@@ -202,12 +202,28 @@ def refused_act(c: CueCandidate) -> Outcome:
 def infinitive(c: CueCandidate) -> Outcome:
     """ "pressed X to accept": an infinitive is governed by the word before it."""
     cue, ctx, tokens = c.cue, c.ctx, c.ctx.tokens
-    if cue.kind != "verb" or cue.start <= 0 or tokens.lower[cue.start - 1] != "to":
+    to = split_infinitive(c)
+    if cue.kind != "verb" or to is None:
         return None
-    governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
+    governor = to - 1 if to - 1 >= ctx.start else None
     if governor is None or tokens.norm[governor] not in c.words["aspectual_verbs"]:
         return c.rules.infinitive_claims(ctx, cue)
     return None  # "began to accept": the aspectual verb leaves the act to the cue
+
+
+def split_infinitive(c: CueCandidate) -> int | None:
+    """The "to" of an infinitive cue, also across one adverb ("called for Moscow to first
+    agree")."""
+    tokens, start = c.ctx.tokens, c.cue.start
+    if start > c.ctx.start and tokens.lower[start - 1] == "to":
+        return start - 1
+    adverb = start - 1
+    split = adverb - 1 > c.ctx.start and tokens.lower[adverb - 1] == "to"
+    if split and (
+        tokens.norm[adverb] in c.words["verb_adverbs"] or tokens.norm[adverb].endswith("ly")
+    ):
+        return adverb - 1
+    return None
 
 
 def continued_infinitive(c: CueCandidate) -> Outcome:
