@@ -18,7 +18,11 @@ QUESTION_ENTRY = CueEntry("demand", "question", "will", ("will",))
 # Auxiliaries that open a yes/no question ("Will Kyiv withdraw ...?").
 QUESTION_OPENERS = WILL_FORMS | BE_FINITE | DO_FORMS | {"would", "can", "should", "shall"}
 LEADS = ALTERNATIVES | {"but", "so"}  # conjunctions that may open a question ("Or will ...?")
-SUBJECT_REACH = 3  # words between the auxiliary and the questioned actor ("Will the Kyiv regime")
+SUBJECT_REACH = 3
+# The rules of a judgement that passed its gates, with or without a speaker.
+JUDGEMENT_RULES = frozenset(
+    {"stance-speaker", "stance-no-speaker"}
+)  # words between the auxiliary and the questioned actor ("Will the Kyiv regime")
 
 
 class ConventionRules(RuleSet):
@@ -29,7 +33,30 @@ class ConventionRules(RuleSet):
     ) -> list[Decision]:
         if is_headline_text(ctx.text):
             return []
-        return self.exchanged_offers(ctx, decisions) + self.rhetorical_questions(ctx, cues)
+        found = self.exchanged_offers(ctx, decisions) + self.rhetorical_questions(ctx, cues)
+        return found + self.judged_for(ctx, decisions)
+
+    def judged_for(self, ctx: SentenceContext, decisions: list[Decision]) -> list[Decision]:
+        """ "The language of ultimatums is unacceptable for Russia": the actor a judgement
+        is made for rejects it."""
+        found: list[Decision] = []
+        lower = ctx.tokens.lower
+        for decision in decisions:
+            cue = decision.cue
+            if cue.kind != "stance" or decision.rule not in JUDGEMENT_RULES:
+                continue
+            position = cue.end + 1
+            if cue.end >= ctx.end or lower[cue.end] not in {"for", "to"}:
+                continue
+            if position < ctx.end and lower[position] in ARTICLES:
+                position += 1
+            judge = mention_at(ctx.mentions, position) if position < ctx.end else None
+            if judge is None or judge.kb_id_ == "pronoun":
+                continue
+            if judge.end < ctx.end and lower[judge.end] == "to":
+                continue  # "impossible for Ukraine to join": Ukraine is the infinitive's subject
+            found += self.claims(ctx, cue, [judge], cue.type, "judged-for")
+        return found
 
     def exchanged_offers(self, ctx: SentenceContext, decisions: list[Decision]) -> list[Decision]:
         """ "In exchange for Donetsk, Putin would halt the offensive": the price of a

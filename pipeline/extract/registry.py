@@ -184,6 +184,12 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "sentence pattern",
     ),
     ClaimRule(
+        "judged-for",
+        0.65,
+        'The actor a judgement is made for rejects it ("unacceptable for Russia").',
+        "sentence pattern",
+    ),
+    ClaimRule(
         "changed-position",
         0.6,
         'A changed position is a concession ("the president\'s position has shifted").',
