@@ -87,8 +87,11 @@ def unaddressed_hope(c: CueCandidate) -> Outcome:
 
 def hoped_act(c: CueCandidate) -> Outcome:
     """ "Rubio said he hoped Russia would accept": what is hoped for is no act of Russia."""
+    hopes = c.words["addressed_hopes"]
     if c.cue.kind not in {"verb", "ready"}:
         return None
+    if not any(o.entry.lemma in hopes and o.end <= c.cue.start for o in c.cues):
+        return None  # most sentences hope for nothing: skip the subject search
     ctx, lower = c.ctx, c.ctx.tokens.lower
     subject = left_subject(ctx.tokens, c.cue.start, ctx.mentions, c.rules.lexicon, ctx.start)
     if subject is None:
@@ -96,7 +99,6 @@ def hoped_act(c: CueCandidate) -> Outcome:
     position = subject.start - 1
     while position > ctx.start and lower[position] in ADDRESSEE_LEADS:
         position -= 1
-    hopes = c.words["addressed_hopes"]
     if any(o.end == position + 1 and o.entry.lemma in hopes for o in c.cues):
         return c.stop("demanded-content", "what someone hopes another party will do is no act")
     return None

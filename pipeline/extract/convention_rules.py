@@ -61,8 +61,12 @@ class ConventionRules(RuleSet):
     def exchanged_offers(self, ctx: SentenceContext, decisions: list[Decision]) -> list[Decision]:
         """ "In exchange for Donetsk, Putin would halt the offensive": the price of a
         concession is a demand by the one who concedes."""
+        if ctx.is_question or not any(
+            d.is_claim and d.claim_type == "concession" for d in decisions
+        ):
+            return []  # no offer, no price: most sentences stop here
         opener = self._phrase(ctx, "exchange_openers")
-        if opener is None or ctx.is_question:
+        if opener is None:
             return []
         found: list[Decision] = []
         holders = {d.actor.label_: d.actor for d in decisions if d.is_claim and d.actor}
@@ -79,11 +83,15 @@ class ConventionRules(RuleSet):
     def _phrase(self, ctx: SentenceContext, list_name: str) -> tuple[int, int] | None:
         """The first phrase of a word list in the sentence, as (start, end)."""
         lower = ctx.tokens.lower
-        for phrase in self.words[list_name]:
-            words = phrase.split()
-            for start in range(ctx.start, ctx.end - len(words) + 1):
-                if all(lower[start + i] == word for i, word in enumerate(words)):
-                    return start, start + len(words)
+        phrases = [phrase.split() for phrase in self.words[list_name]]
+        firsts = {words[0] for words in phrases}
+        for start in range(ctx.start, ctx.end):
+            if lower[start] not in firsts:
+                continue
+            for words in phrases:
+                end = start + len(words)
+                if end <= ctx.end and list(lower[start:end]) == words:
+                    return start, end
         return None
 
     def rhetorical_questions(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
