@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from pipeline.extract.convention_gates import (
+    CONVENTION_GATES,
+    REFUSAL_GATES,
+    REFUSED_ACT_GATES,
+)
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision, RuleSet, no_claim
 from pipeline.extract.gates import (
@@ -49,7 +54,15 @@ AGENT_WINDOW = 12  # tokens after a received concession searched for "from/by X"
 
 # The gates of a stance word ("unacceptable"), and those of every other cue, in order.
 STANCE_GATES = (*SENTENCE_GATES, *JUDGEMENT_GATES)
-CUE_GATES = (*SENTENCE_GATES, *READING_GATES, *OBJECT_GATES, *NEGATION_GATES)
+CUE_GATES = (
+    *SENTENCE_GATES,
+    *REFUSED_ACT_GATES,
+    *READING_GATES,
+    *CONVENTION_GATES,
+    *OBJECT_GATES,
+    *REFUSAL_GATES,
+    *NEGATION_GATES,
+)
 
 
 class CueRules(RuleSet):
@@ -104,7 +117,8 @@ class CueRules(RuleSet):
     def infinitive_claims(self, ctx: SentenceContext, cue: Cue) -> list[Decision]:
         """ "X's decision to abandon ..." is X's act; other infinitives are governed by
         another word ("pressed X to accept"), which carries the claim."""
-        noun = cue.start - 2
+        split = cue.start > ctx.start and ctx.tokens.lower[cue.start - 1] != "to"
+        noun = cue.start - 3 if split else cue.start - 2  # "decision to quickly abandon"
         if noun > ctx.start and ctx.tokens.norm[noun] in self.words["act_nouns"]:
             owner = possessor_of(ctx, noun, self.lexicon)
             if owner is not None and ctx.tokens.norm[noun] in self.words["negative_act_nouns"]:

@@ -198,14 +198,30 @@ def refused_act(c: CueCandidate) -> Outcome:
 def infinitive(c: CueCandidate) -> Outcome:
     """ "pressed X to accept": an infinitive is governed by the word before it."""
     cue, ctx, tokens = c.cue, c.ctx, c.ctx.tokens
-    if cue.kind != "verb" or cue.start <= 0 or tokens.lower[cue.start - 1] != "to":
+    to = split_infinitive(c)
+    if cue.kind != "verb" or to is None:
         return None
     if announced_act(ctx, cue.start):
         return None  # a headline's "Putin to accept truce": "Putin will accept"
-    governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
+    governor = to - 1 if to - 1 >= ctx.start else None
     if governor is None or tokens.norm[governor] not in c.words["aspectual_verbs"]:
         return c.rules.infinitive_claims(ctx, cue)
     return None  # "began to accept": the aspectual verb leaves the act to the cue
+
+
+def split_infinitive(c: CueCandidate) -> int | None:
+    """The "to" of an infinitive cue, also across one adverb ("called for Moscow to first
+    agree")."""
+    tokens, start = c.ctx.tokens, c.cue.start
+    if start > c.ctx.start and tokens.lower[start - 1] == "to":
+        return start - 1
+    adverb = start - 1
+    split = adverb - 1 > c.ctx.start and tokens.lower[adverb - 1] == "to"
+    if split and (
+        tokens.norm[adverb] in c.words["verb_adverbs"] or tokens.norm[adverb].endswith("ly")
+    ):
+        return adverb - 1
+    return None
 
 
 def continued_infinitive(c: CueCandidate) -> Outcome:
@@ -246,6 +262,8 @@ def modal(c: CueCandidate) -> Outcome:
         firm_in_speech(ctx, cue, position) or tokens.lower[position] in BACKSHIFTED_WILL
     ):
         return None
+    if refusal_by_subject(ctx, cue, position):
+        return None
     return c.stop(
         "modal",
         f"after the modal '{tokens.text[position]}': advice, obligation or a hypothetical, "
@@ -263,6 +281,16 @@ def firm_in_speech(ctx: SentenceContext, cue: Cue, modal: int) -> bool:
     if lower[modal] in ABILITY_MODALS and after in NOT:
         return True
     return after == "be" and modal + 2 < ctx.end and lower[modal + 2] == "no"
+
+
+def refusal_by_subject(ctx: SentenceContext, cue: Cue, modal: int) -> bool:
+    """ "Ukraine cannot agree to withdraw": an actor named right before "cannot" refuses;
+    it is no hypothetical (guidelines v2: a refusal is not a negated act)."""
+    lower = ctx.tokens.lower
+    after = lower[modal + 1] if modal + 1 < ctx.end else ""
+    if cue.type != "concession" or lower[modal] not in ABILITY_MODALS or after not in NOT:
+        return False
+    return mention_ending_before(ctx.mentions, modal) is not None
 
 
 def verb_as_noun(c: CueCandidate) -> Outcome:

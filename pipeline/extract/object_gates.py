@@ -146,9 +146,20 @@ def non_concession_infinitive(c: CueCandidate) -> Outcome:
 
 def no_refusal(c: CueCandidate) -> Outcome:
     cue, view = c.cue, c.view
+    if view.after in c.words["information_verbs"] and not information_object(c):
+        return None  # "declined to provide missiles" refuses them; "... details" nothing
     if cue.type == "rejection" and view.next == "to" and view.after in c.words["refusal_nonclaims"]:
         return c.stop("no-refusal", f"'{cue.text} to {view.after}' refuses no demand or proposal")
     return None
+
+
+def information_object(c: CueCandidate) -> bool:
+    """Information ("details", "a timeline") among the three words after "to give"."""
+    ctx, start = c.ctx, c.cue.end + 2
+    window = range(start, min(ctx.end, start + 3))
+    return not list(window) or any(
+        ctx.tokens.norm[i] in c.words["information_nouns"] for i in window
+    )
 
 
 def adopted(c: CueCandidate) -> Outcome:

@@ -169,6 +169,26 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         'A condition the speaker sets ("talks can only happen once ...").',
         "sentence pattern",
     ),
+    # conventions of guidelines v2 (``convention_rules``)
+    ClaimRule(
+        "exchange-condition",
+        0.6,
+        'The price of a concession is a demand ("in exchange for X, he would halt Y").',
+        "sentence pattern",
+    ),
+    ClaimRule(
+        "rhetorical-question",
+        0.55,
+        "An actor's question about the other side's concession states a condition "
+        "(\"'Will Kyiv withdraw or not?' Putin asked\").",
+        "sentence pattern",
+    ),
+    ClaimRule(
+        "judged-for",
+        0.65,
+        'The actor a judgement is made for rejects it ("unacceptable for Russia").',
+        "sentence pattern",
+    ),
     ClaimRule(
         "changed-position",
         0.6,
@@ -185,6 +205,13 @@ RENAMING_RULES: tuple[tuple[str, str], ...] = (
     ("dropped-demand", 'A demand "no longer" made, or "stopped", is a concession.'),
     ("negated-opposition", 'Promising not to oppose ("would not oppose") is a concession.'),
     ("negated-concession", 'A negated concession ("did not accept") is a rejection.'),
+    # conventions of guidelines v2 (``convention_gates``)
+    ("offered-talks", 'An offer of talks is a proposal: a demand ("offered Kyiv direct talks").'),
+    ("refused-want", 'Not wanting a proposal rejects it ("Kyiv does not want the plan").'),
+    (
+        "unwanted-act",
+        'Not wanting another party to act is a demand ("does not want Kyiv to join").',
+    ),
 )
 # Added to a rule's name when the speaker voices a claim of the speaker's own side
 # ("Peskov said Moscow would not accept ..." is Peskov's).

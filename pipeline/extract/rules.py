@@ -7,6 +7,7 @@ that need the whole sentence (reported obligations, conditions, truces, ...).
 
 from __future__ import annotations
 
+from pipeline.extract.convention_rules import ConventionRules
 from pipeline.extract.cue_rules import CueRules
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision
@@ -23,7 +24,9 @@ class ClaimRules:
     def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
         self.cue_rules = CueRules(lexicon, affiliations)
         self.sentence_rules = SentenceRules(lexicon, affiliations)
+        self.convention_rules = ConventionRules(lexicon, affiliations)
 
     def decide(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         decisions = self.cue_rules.decide_all(ctx, cues)
-        return decisions + self.sentence_rules.apply(ctx, cues, decisions)
+        decisions += self.sentence_rules.apply(ctx, cues, decisions)
+        return decisions + self.convention_rules.apply(ctx, cues, decisions)

@@ -313,8 +313,10 @@ class SentenceRules(RuleSet):
         found: list[Decision] = []
         for index in self._verbs_of(ctx, "persuade_verbs", verbs):
             target = mention_at(ctx.mentions, index + 1)
-            if target is None or not self.asserted(ctx, index):
-                continue
+            governed = index - 1 > ctx.start and ctx.tokens.lower[index - 1] == "to"
+            governed = governed and ctx.tokens.norm[index - 2] in self.words["attempt_verbs"]
+            if target is None or governed or not self.asserted(ctx, index):
+                continue  # "hoped to convince Trump": the persuading is not done
             cue = self.word_cue(ctx, index, PERSUADED_ENTRY)
             found += self.claims(ctx, cue, [target], "concession", "persuaded-party")
         return found

@@ -11,12 +11,14 @@ from pipeline.function_words import (
     ALTERNATIVES,
     CLAUSE_PREPOSITIONS,
     CONDITION_CLOSERS,
+    COORDINATORS,
     FACTUAL_AUXILIARIES,
     INTENTION_LINKS,
     REFUSING_NEGATIONS,
 )
 from pipeline.knowledge.cues import CueLexicon
 
+FRONTED_NEGATIONS = frozenset({"neither", "nor"})
 INFINITIVE_REACH = 6  # words between "to <verb>" and a coordinated "and <verb>"
 
 
@@ -27,13 +29,26 @@ def is_negated(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> bool:
     tokens = ctx.tokens
     negation = preceded_by(tokens, cue.start, lexicon.words["negations"], ctx.start)
     if negation is None:
-        return False
+        return fronted_negation(ctx, cue.start)
     between = range(negation + 1, cue.start)
     openers = lexicon.words["clause_openers"] | CLAUSE_PREPOSITIONS
     if any(tokens.lower[i] in openers for i in between):
         return False
     refusal = tokens.norm[negation] not in REFUSING_NEGATIONS
     return not (cue.kind == "noun" and refusal and possessor_of(ctx, cue.start, lexicon))
+
+
+def fronted_negation(ctx: SentenceContext, index: int) -> bool:
+    """ "Neither the Ukrainian side will accept it", "Nor will Moscow agree": a clause
+    opened by "neither"/"nor" negates its verb (a refusal, guidelines v2)."""
+    tokens = ctx.tokens
+    for position in range(index - 1, ctx.start - 1, -1):
+        if tokens.lower[position] in FRONTED_NEGATIONS:
+            opens = position == ctx.start or tokens.is_punct[position - 1]
+            return opens or tokens.lower[position - 1] in COORDINATORS
+        if tokens.is_punct[position] and tokens.text[position] not in ALL_QUOTES:
+            return False
+    return False
 
 
 def no_longer(ctx: SentenceContext, cue: Cue) -> bool:

@@ -47,7 +47,7 @@ class SentenceContext:
         self.start = self.sent.start
         self.end = self.sent.end
         self.text = self.tokens.span_text(self.sent)
-        self.is_question = self.text.rstrip(" \"'”’").endswith("?")
+        self.is_question = self.text.rstrip(" \n\r\t\"'”’").endswith("?")
 
     def quoted(self, index: int) -> bool:
         return self.in_quote[index - self.start]
