@@ -13,7 +13,8 @@ from spacy.language import Language
 
 import pipeline.annotate.linker
 import pipeline.annotate.patterns
-import pipeline.annotate.sentences  # noqa: F401  (registers the components' factories)
+import pipeline.annotate.sentences
+import pipeline.annotate.unknown  # noqa: F401  (registers the components' factories)
 from pipeline.config import ConfigError, Settings
 from pipeline.knowledge.bundle import Knowledge, share
 
@@ -54,5 +55,6 @@ def build_nlp(settings: Settings, knowledge: Knowledge | None = None) -> Languag
         raise ConfigError(f'[nlp] sentences must be "rules" or "model", not {sentences!r}')
     key = share(knowledge) if knowledge is not None else ""
     nlp.add_pipe("actor_ruler", config={"knowledge": key})
+    nlp.add_pipe("unknown_actor_finder", config={"knowledge": key})
     nlp.add_pipe("actor_linker", config={"knowledge": key})
     return nlp

@@ -1,0 +1,323 @@
+"""Find actors the knowledge base does not know: titled names, and a trained NER's entities.
+
+News names everyone around the principal actors, and most of them are not in
+``actors.toml``. A title beside a capitalised name says it is a person
+("Foreign Minister Jean Dupont", "spokesman Ivan Petrov", "Ivan Petrov, the
+deputy foreign minister"); a capitalised pair alone says nothing (it may open a
+sentence, or name a place or an outlet), so it is never taken. With a trained
+pipeline, its named entities (PERSON, ORG, GPE) are taken too. Each unknown
+actor gets a slug (the surname for people), and its name or surname anywhere
+else in the article is a mention of it. A candidate of the knowledge base
+always wins: nothing here overlaps one.
+
+The words come from ``[unknown_actors]`` of the actors file. The candidates go
+to ``doc.spans[CANDIDATES_KEY]`` with the label ``UNKNOWN``, the slug as the
+span id and how they were found as the kb id; ``doc.user_data[UNKNOWN_KEY]``
+holds each slug's name, kind, role and gender for the linker and the tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.annotate.patterns import BLOCKED_KEY, CANDIDATES_KEY, OFFICE, TITLE
+from pipeline.function_words import ARTICLES, POSSESSIVE_MARKS
+from pipeline.knowledge.actors import ActorBase, NameCues
+from pipeline.knowledge.bundle import shared
+
+UNKNOWN = "UNKNOWN"
+UNKNOWN_KEY = "unknown_actors"
+TITLED, NAME, ENTITY = "titled", "name", "entity"
+MAX_NAME_WORDS = 4
+APPOSITION_REACH = 6  # words between "Ivan Petrov," and the title's head
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
+NAME_JOINERS = frozenset({"-"})
+TITLE_LABELS = frozenset({TITLE, OFFICE})
+BE_LEMMAS = frozenset({"be"})
+JOINED = frozenset({"of", "and", "for", "-", "&"})  # inside a name: "Court of Justice"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One unknown actor as first found: its slug, the words of its name and surname."""
+
+    slug: str
+    name: tuple[str, ...]
+    surname: tuple[str, ...]
+    kind: str
+    role: str | None
+    gender: str
+    via: str = TITLED
+
+
+def acts(ent: Span) -> bool:
+    """An entity that acts: the subject of a verb other than "be", or a possessor ("the
+    Alliance's demand"). Regions, cities, outlets and events named as objects or in
+    prepositional phrases ("in Geneva", "told the Guardian"), and words a small model
+    takes for people, are not actors; without a parse nothing is known, so nothing is
+    taken."""
+    if not ent.doc.has_annotation("DEP"):
+        return False
+    root = ent.root
+    if root.dep_ == "poss":
+        return ent.label_ != "GPE"  # "Crimea's annexation": a region owns things too
+    return root.dep_ == "nsubj" and root.head.lemma_ not in BE_LEMMAS
+
+
+def slug_of(words: tuple[str, ...] | list[str]) -> str:
+    """A lowercase ASCII slug: "von der Leyen" -> "von_der_leyen", "Çavuşoğlu" -> "cavusoglu"."""
+    text = unicodedata.normalize("NFKD", " ".join(words))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’]", "", text)
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+class NameReader:
+    """The token columns of one document and what the cues say about each token."""
+
+    def __init__(self, doc: Doc, cues: NameCues, taken: set[int]) -> None:
+        strings = doc.vocab.strings
+        self.doc = doc
+        self.cues = cues
+        self.taken = taken
+        self.texts = [strings[h] for h in doc.to_array(ORTH).tolist()]
+        self.lowers = [text.lower() for text in self.texts]
+        # a capitalised word also written in lower case in the article is a common word
+        # ("Says" in a Title Case headline), not a name
+        self.common = {text for text in self.texts if text.islower()}
+
+    def is_name_word(self, i: int) -> bool:
+        text = self.texts[i]
+        plain = text.replace("-", "").replace("'", "").replace("’", "")
+        return (
+            i not in self.taken
+            and plain.isalpha()
+            and text[0].isupper()
+            and not text.isupper()
+            and self.lowers[i] not in self.cues.not_names
+            and self.lowers[i] not in self.cues.titles
+            and self.lowers[i] not in self.cues.modifiers
+            and self.lowers[i] not in self.common
+        )
+
+    def name_after(self, start: int) -> tuple[int, int]:
+        """The name words from ``start`` on ("Jean Dupont", "Ursula von der Leyen",
+        "John F. Kennedy")."""
+        end = start
+        while end < len(self.texts) and end - start < MAX_NAME_WORDS + 2:
+            if end > start and self.doc[end].is_sent_start:
+                break
+            if not (self.is_name_word(end) or (end > start and self.joins(end))):
+                break
+            end += 1
+        while end > start and not self.is_name_word(end - 1):
+            end -= 1
+        return start, end
+
+    def joins(self, i: int) -> bool:
+        """A word inside a name before more of it: a particle, a hyphen, an initial."""
+        text = self.texts[i]
+        inner = (
+            self.lowers[i] in self.cues.particles
+            or text in NAME_JOINERS
+            or (len(text) == 2 and text[0].isupper() and text[1] == ".")
+        )
+        following = i + 1
+        return (
+            inner
+            and following < len(self.texts)
+            and (self.is_name_word(following) or self.lowers[following] in self.cues.particles)
+        )
+
+    def name_before(self, end: int) -> tuple[int, int]:
+        """The name words that end just before ``end`` ("Ivan Petrov" before ", the ...")."""
+        start = end
+        while start > 0 and end - start < MAX_NAME_WORDS + 2:
+            if self.is_name_word(start - 1) or (
+                start < end and self.lowers[start - 1] in self.cues.particles
+            ):
+                start -= 1
+                if self.doc[start].is_sent_start:
+                    break
+            else:
+                break
+        while start < end and not self.is_name_word(start):
+            start += 1
+        return start, end
+
+    def surname(self, start: int, end: int) -> tuple[str, ...]:
+        """The last name word with the particles before it ("von der Leyen")."""
+        first = end - 1
+        while first > start and (
+            self.lowers[first - 1] in self.cues.particles or self.texts[first - 1] in NAME_JOINERS
+        ):
+            first -= 1
+            if self.texts[first] in NAME_JOINERS and first > start:
+                first -= 1  # "Smith-Jones": both halves
+        return tuple(self.texts[first:end])
+
+    def title_sentence(self, i: int) -> bool:
+        """A sentence in Title Case (a headline): its capitals say nothing about names."""
+        sent = self.doc[i].sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        return len(words) >= 4 and not any(t.is_lower for t in words)
+
+    def role(self, head: int) -> str | None:
+        """The title's words ("deputy foreign minister"), or None for an honorific."""
+        if self.lowers[head] in self.cues.honorifics:
+            return None
+        start = head
+        while start > 0 and self.lowers[start - 1] in self.cues.modifiers:
+            start -= 1
+        return " ".join(self.lowers[start : head + 1])
+
+
+class UnknownActorFinder:
+    """Add candidates for titled names and named entities the knowledge base lacks."""
+
+    def __init__(self, base: ActorBase) -> None:
+        self.base = base
+        self.cues = base.names
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = list(doc.spans.get(CANDIDATES_KEY, []))
+        blocked = list(doc.spans.get(BLOCKED_KEY, []))
+        doc.spans.pop(BLOCKED_KEY, None)
+        taken = {i for span in [*candidates, *blocked] for i in range(span.start, span.end)}
+        reader = NameReader(doc, self.cues, taken)
+        found = self.titled(reader)
+        self.entities(doc, reader, found)
+        spans = self.mentions(doc, reader, found)
+        # "Kremlin spokesman Ivan Petrov": the name says who holds the title
+        named = {start for (start, _), f in found.items() if f.via == TITLED}
+        candidates = [c for c in candidates if not (c.label_ in TITLE_LABELS and c.end in named)]
+        doc.spans[CANDIDATES_KEY] = sorted([*candidates, *spans])
+        doc.user_data[UNKNOWN_KEY] = {
+            f.slug: {"name": " ".join(f.name), "kind": f.kind, "role": f.role, "gender": f.gender}
+            for f in found.values()
+            if f.slug not in self.base.actors
+        }
+        return doc
+
+    def titled(self, reader: NameReader) -> dict[tuple[int, int], Found]:
+        """Names beside a title: "Minister Jean Dupont", "Ivan Petrov, the ... minister"."""
+        found: dict[tuple[int, int], Found] = {}
+        for head, lower in enumerate(reader.lowers):
+            if lower not in self.cues.titles or reader.title_sentence(head):
+                continue
+            start, end = reader.name_after(head + 1)
+            if end == start:
+                start, end = self.apposition(reader, head)
+                if end - start < 2:
+                    continue
+            found[(start, end)] = self.record(reader, start, end, head)
+        return found
+
+    def apposition(self, reader: NameReader, head: int) -> tuple[int, int]:
+        """ "Ivan Petrov, the Russian deputy foreign minister": the name before the comma."""
+        i = head - 1
+        while i > 0 and head - i <= APPOSITION_REACH:
+            lower = reader.lowers[i]
+            if lower == ",":
+                return reader.name_before(i)
+            fits = (
+                lower in self.cues.modifiers
+                or lower in ARTICLES
+                or lower in POSSESSIVE_MARKS
+                or reader.texts[i][:1].isupper()
+            )
+            if not fits:
+                break
+            i -= 1
+        return head, head
+
+    def record(
+        self, reader: NameReader, start: int, end: int, head: int | None, via: str = TITLED
+    ) -> Found:
+        surname = reader.surname(start, end)
+        lower = reader.lowers[head] if head is not None else ""
+        return Found(
+            slug=slug_of(surname),
+            name=tuple(reader.texts[start:end]),
+            surname=surname,
+            kind="person",
+            role=reader.role(head) if head is not None else None,
+            gender="female" if lower in self.cues.female_titles else "unknown",
+            via=via,
+        )
+
+    def entities(self, doc: Doc, reader: NameReader, found: dict[tuple[int, int], Found]) -> None:
+        """A trained pipeline's PERSON, ORG and GPE entities that nothing else covers."""
+        if not doc.has_annotation("ENT_IOB"):
+            return
+        inside = {i for start, end in found for i in range(start, end)}
+        for ent in doc.ents:
+            if ent.label_ not in self.cues.entity_labels:
+                continue
+            if any(i in reader.taken or i in inside for i in range(ent.start, ent.end)):
+                continue
+            words = [t.text for t in ent if t.lower_ not in ARTICLES]
+            text = " ".join(words).lower()
+            if text in self.cues.not_names or any(w.lower() in self.cues.not_names for w in words):
+                continue
+            if not acts(ent):
+                continue
+            kind = ENTITY_KINDS[ent.label_]
+            if kind == "person":
+                start, end = reader.name_after(ent.start)
+                if end - start >= 2:  # one word alone is a surname found elsewhere, or no name
+                    found[(start, end)] = self.record(reader, start, end, None, ENTITY)
+            elif all(
+                reader.is_name_word(i) or reader.lowers[i] in JOINED
+                for i in range(ent.start, ent.end)
+                if reader.lowers[i] not in ARTICLES
+            ):
+                found[(ent.start, ent.end)] = Found(
+                    slug_of(words), tuple(words), tuple(words), kind, None, "none", ENTITY
+                )
+
+    def mentions(
+        self, doc: Doc, reader: NameReader, found: dict[tuple[int, int], Found]
+    ) -> list[Span]:
+        """The found names, and each full name or surname again anywhere in the article."""
+        spans = [
+            Span(doc, start, end, label=UNKNOWN, kb_id=f.via, span_id=f.slug)
+            for (start, end), f in found.items()
+        ]
+        forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for f in found.values():
+            if f.kind != "person":  # a place's name again is no sign that it acts
+                continue
+            for words in (f.name, f.surname):
+                forms.setdefault(words[0], []).append((words, f.slug))
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        i = 0
+        while i < len(reader.texts):
+            for words, slug in sorted(forms.get(reader.texts[i], []), key=lambda w: -len(w[0])):
+                end = i + len(words)
+                if tuple(reader.texts[i:end]) == words and not any(
+                    j in covered or j in reader.taken for j in range(i, end)
+                ):
+                    spans.append(Span(doc, i, end, label=UNKNOWN, kb_id=NAME, span_id=slug))
+                    covered.update(range(i, end))
+                    i = end - 1
+                    break
+            i += 1
+        return spans
+
+
+@Language.factory(
+    "unknown_actor_finder",
+    default_config={"knowledge": ""},
+    requires=["doc.spans"],
+    assigns=["doc.spans", "doc.user_data"],
+)
+def make_unknown_actor_finder(nlp: Language, name: str, knowledge: str) -> UnknownActorFinder:
+    """Factory: the title words come from the run's knowledge bundle, like the ruler's."""
+    return UnknownActorFinder(shared(knowledge).actors)
