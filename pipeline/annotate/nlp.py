@@ -46,11 +46,13 @@ def build_nlp(settings: Settings, knowledge: Knowledge | None = None) -> Languag
     if sentences == "rules":
         nlp.add_pipe("news_sentencizer", first=True)
     elif sentences == "model":
-        if not ({"parser", "senter"} & set(nlp.pipe_names)):
+        splitters = [name for name in nlp.pipe_names if name in {"parser", "senter"}]
+        if not splitters:
             raise ConfigError(
                 '[nlp] sentences = "model" needs a pipeline with a parser or '
                 'senter; use sentences = "rules" with a blank model.'
             )
+        nlp.add_pipe("line_break_sentences", before=splitters[0])
     else:
         raise ConfigError(f'[nlp] sentences must be "rules" or "model", not {sentences!r}')
     key = share(knowledge) if knowledge is not None else ""
