@@ -20,10 +20,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span
 
 from pipeline.annotate.patterns import BLOCKED_KEY, CANDIDATES_KEY, OFFICE, TITLE
@@ -78,19 +82,52 @@ def slug_of(words: tuple[str, ...] | list[str]) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
+class Words(Sequence[str]):
+    """A token column read from its hashes only where it is looked at: titles are rare,
+    so most tokens never become strings."""
+
+    def __init__(self, hashes: list[int], strings: StringStore, lower: bool = False) -> None:
+        self.hashes = hashes
+        self.strings = strings
+        self.lower = lower
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.hashes)))]
+        text = self.strings[self.hashes[index]]
+        return text.lower() if self.lower else text
+
+
 class NameReader:
     """The token columns of one document and what the cues say about each token."""
 
     def __init__(self, doc: Doc, cues: NameCues, taken: set[int]) -> None:
-        strings = doc.vocab.strings
         self.doc = doc
         self.cues = cues
         self.taken = taken
-        self.texts = [strings[h] for h in doc.to_array(ORTH).tolist()]
-        self.lowers = [text.lower() for text in self.texts]
+        self.orth = doc.to_array(ORTH)
+        self.texts = Words(self.orth.tolist(), doc.vocab.strings)
+        self.lowers = Words(self.texts.hashes, doc.vocab.strings, lower=True)
+        self.starts = (doc.to_array(SENT_START) == 1).tolist()
+        self._title_case: dict[int, bool] = {}
         # a capitalised word also written in lower case in the article is a common word
         # ("Says" in a Title Case headline), not a name
-        self.common = {text for text in self.texts if text.islower()}
+        self.written = set(self.texts.hashes)
+
+    def positions(self, words: Iterable[str], attr: int = LOWER) -> list[int]:
+        """The tokens whose text (or lower-case form) is one of ``words``."""
+        hashes = numpy.asarray([get_string_id(word) for word in words], dtype=numpy.uint64)
+        column = self.orth if attr == ORTH else self.doc.to_array(LOWER)
+        return numpy.flatnonzero(numpy.isin(column, hashes)).tolist()
 
     def is_name_word(self, i: int) -> bool:
         text = self.texts[i]
@@ -103,7 +140,7 @@ class NameReader:
             and self.lowers[i] not in self.cues.not_names
             and self.lowers[i] not in self.cues.titles
             and self.lowers[i] not in self.cues.modifiers
-            and self.lowers[i] not in self.common
+            and get_string_id(self.lowers[i]) not in self.written
         )
 
     def name_after(self, start: int) -> tuple[int, int]:
@@ -111,7 +148,7 @@ class NameReader:
         "John F. Kennedy")."""
         end = start
         while end < len(self.texts) and end - start < MAX_NAME_WORDS + 2:
-            if end > start and self.doc[end].is_sent_start:
+            if end > start and self.starts[end]:
                 break
             if not (self.is_name_word(end) or (end > start and self.joins(end))):
                 break
@@ -143,7 +180,7 @@ class NameReader:
                 start < end and self.lowers[start - 1] in self.cues.particles
             ):
                 start -= 1
-                if self.doc[start].is_sent_start:
+                if self.starts[start]:
                     break
             else:
                 break
@@ -164,9 +201,16 @@ class NameReader:
 
     def title_sentence(self, i: int) -> bool:
         """A sentence in Title Case (a headline): its capitals say nothing about names."""
-        sent = self.doc[i].sent
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
-        return len(words) >= 4 and not any(t.is_lower for t in words)
+        start = i
+        while start > 0 and not self.starts[start]:
+            start -= 1
+        if start not in self._title_case:
+            end = start + 1
+            while end < len(self.starts) and not self.starts[end]:
+                end += 1
+            words = [text for text in self.texts[start:end] if text.isalpha() and len(text) > 3]
+            self._title_case[start] = len(words) >= 4 and not any(w.islower() for w in words)
+        return self._title_case[start]
 
     def role(self, head: int) -> str | None:
         """The title's words ("deputy foreign minister"), or None for an honorific."""
@@ -194,10 +238,11 @@ class UnknownActorFinder:
         found = self.titled(reader)
         self.entities(doc, reader, found)
         spans = self.mentions(doc, reader, found)
-        # "Kremlin spokesman Ivan Petrov": the name says who holds the title
-        named = {start for (start, _), f in found.items() if f.via == TITLED}
-        candidates = [c for c in candidates if not (c.label_ in TITLE_LABELS and c.end in named)]
-        doc.spans[CANDIDATES_KEY] = sorted([*candidates, *spans])
+        if spans:
+            # "Kremlin spokesman Ivan Petrov": the name says who holds the title
+            named = {start for (start, _), f in found.items() if f.via == TITLED}
+            kept = [c for c in candidates if not (c.label_ in TITLE_LABELS and c.end in named)]
+            doc.spans[CANDIDATES_KEY] = sorted([*kept, *spans])
         doc.user_data[UNKNOWN_KEY] = {
             f.slug: {"name": " ".join(f.name), "kind": f.kind, "role": f.role, "gender": f.gender}
             for f in found.values()
@@ -208,15 +253,14 @@ class UnknownActorFinder:
     def titled(self, reader: NameReader) -> dict[tuple[int, int], Found]:
         """Names beside a title: "Minister Jean Dupont", "Ivan Petrov, the ... minister"."""
         found: dict[tuple[int, int], Found] = {}
-        for head, lower in enumerate(reader.lowers):
-            if lower not in self.cues.titles or reader.title_sentence(head):
-                continue
+        for head in reader.positions(self.cues.titles):
             start, end = reader.name_after(head + 1)
             if end == start:
                 start, end = self.apposition(reader, head)
                 if end - start < 2:
                     continue
-            found[(start, end)] = self.record(reader, start, end, head)
+            if not reader.title_sentence(head):
+                found[(start, end)] = self.record(reader, start, end, head)
         return found
 
     def apposition(self, reader: NameReader, head: int) -> tuple[int, int]:
@@ -297,18 +341,15 @@ class UnknownActorFinder:
             for words in (f.name, f.surname):
                 forms.setdefault(words[0], []).append((words, f.slug))
         covered = {i for s in spans for i in range(s.start, s.end)}
-        i = 0
-        while i < len(reader.texts):
-            for words, slug in sorted(forms.get(reader.texts[i], []), key=lambda w: -len(w[0])):
+        for i in reader.positions(forms, ORTH):
+            for words, slug in sorted(forms[reader.texts[i]], key=lambda w: -len(w[0])):
                 end = i + len(words)
                 if tuple(reader.texts[i:end]) == words and not any(
                     j in covered or j in reader.taken for j in range(i, end)
                 ):
                     spans.append(Span(doc, i, end, label=UNKNOWN, kb_id=NAME, span_id=slug))
                     covered.update(range(i, end))
-                    i = end - 1
                     break
-            i += 1
         return spans
 
 
