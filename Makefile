@@ -28,7 +28,7 @@ code_of = $(sort $(wildcard pipeline/*.py pipeline/knowledge/*.py) $(shell find 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
 all: $(PROCESSED)/claims.duckdb
 
-## Create .venv afresh with the locked packages (requirements-lock.txt), then the project
+## Create .venv afresh with the locked packages (requirements-lock.txt, the trained `model` extra included), then the project
 install: $(INSTALLED)
 
 # --clear: nothing that the lock does not list stays; --no-deps: nothing unlocked comes in.

@@ -51,12 +51,23 @@ def unknown(doc):
 def test_unknown_titled_names_become_person_actors(annotate, text, name, slug, role):
     doc = annotate(text)
     assert (name, slug, "titled") in mentions(doc)
-    assert unknown(doc)[slug] == {
-        "name": name,
-        "kind": "person",
-        "role": role,
-        "gender": "unknown",
-    }
+    found = unknown(doc)[slug]
+    assert (found["name"], found["kind"], found["role"]) == (name, "person", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "affiliation"),
+    [
+        ("German government spokesperson Anna Schmidt spoke.", "schmidt", "germany"),
+        ("Russia's deputy foreign minister Ivan Petrov spoke.", "petrov", "russia"),
+        ("Ivan Petrov, the Russian deputy foreign minister, spoke.", "petrov", "russia"),
+        ("President Lukas Meier of Switzerland spoke.", "meier", "switzerland"),
+        ("NATO Secretary General Jan Hoek spoke.", "hoek", "nato"),
+        ("After talks with Russia, Foreign Minister Jean Dupont spoke.", "dupont", None),
+    ],
+)
+def test_unknown_person_speaks_for_the_state_named_in_the_title(annotate, text, slug, affiliation):
+    assert unknown(annotate(text))[slug]["affiliation"] == affiliation
 
 
 @pytest.mark.parametrize(
@@ -152,6 +163,7 @@ def test_unknown_actors_reach_the_tables_and_the_actors_command(tmp_path: Path):
     actors = pd.read_parquet(out / "actors.parquet").set_index("actor_id")
     assert actors.loc["dupont", "in_knowledge_base"] == False  # noqa: E712
     assert actors.loc["dupont", "kind"] == "person"
+    assert actors.loc["dupont", "role"] == "foreign minister"
     assert actors.loc["putin", "in_knowledge_base"] == True  # noqa: E712
     claims = pd.read_parquet(out / "claims.parquet")
     assert {("dupont", "rejection"), ("dupont", "demand")} <= set(

@@ -327,10 +327,34 @@ def test_build_actors_table_adds_unknown_actors_after_the_knowledge_base() -> No
         {"ukraine": Actor("ukraine", "Ukraine", "state", None, None, False, "none", (), ())}
     )
     found = [
-        {"actor_id": "petrov", "name": "Ivan Petrov", "kind": "person", "role": "spokesman"},
-        {"actor_id": "dupont", "name": "Jean Dupont", "kind": "person", "role": None},
-        {"actor_id": "petrov", "name": "Petrov", "kind": "person", "role": None},
-        {"actor_id": "ukraine", "name": "Ukraine", "kind": "state", "role": None},
+        {
+            "actor_id": "petrov",
+            "name": "Ivan Petrov",
+            "kind": "person",
+            "role": "spokesman",
+            "affiliation": "ukraine",
+        },
+        {
+            "actor_id": "dupont",
+            "name": "Jean Dupont",
+            "kind": "person",
+            "role": None,
+            "affiliation": None,
+        },
+        {
+            "actor_id": "petrov",
+            "name": "Petrov",
+            "kind": "person",
+            "role": None,
+            "affiliation": None,
+        },
+        {
+            "actor_id": "ukraine",
+            "name": "Ukraine",
+            "kind": "state",
+            "role": None,
+            "affiliation": None,
+        },
     ]
     rows = build.actors_table(base, found).to_pylist()
     assert [(r["actor_id"], r["in_knowledge_base"]) for r in rows] == [
@@ -340,6 +364,7 @@ def test_build_actors_table_adds_unknown_actors_after_the_knowledge_base() -> No
     ]
     assert rows[2]["name"] == "Ivan Petrov"  # as first found
     assert rows[2]["role"] == "spokesman"
+    assert rows[2]["affiliation"] == "ukraine"
     assert rows[2]["is_principal"] is False
 
 

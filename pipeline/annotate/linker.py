@@ -363,7 +363,7 @@ def unknown_actors(doc: Doc) -> dict[str, Actor]:
             id=slug,
             name=info["name"],
             kind=info["kind"],
-            affiliation=None,
+            affiliation=info.get("affiliation"),
             role=info.get("role"),
             principal=False,
             gender=info.get("gender") or "none",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import overload
 
 import numpy
@@ -58,6 +58,7 @@ class Found:
     role: str | None
     gender: str
     via: str = TITLED
+    affiliation: str | None = None  # the state or body named with the title
 
 
 def acts(ent: Span) -> bool:
@@ -235,7 +236,7 @@ class UnknownActorFinder:
         doc.spans.pop(BLOCKED_KEY, None)
         taken = {i for span in [*candidates, *blocked] for i in range(span.start, span.end)}
         reader = NameReader(doc, self.cues, taken)
-        found = self.titled(reader)
+        found = self.titled(reader, self.bodies(candidates))
         self.entities(doc, reader, found)
         spans = self.mentions(doc, reader, found)
         if spans:
@@ -244,24 +245,60 @@ class UnknownActorFinder:
             kept = [c for c in candidates if not (c.label_ in TITLE_LABELS and c.end in named)]
             doc.spans[CANDIDATES_KEY] = sorted([*kept, *spans])
         doc.user_data[UNKNOWN_KEY] = {
-            f.slug: {"name": " ".join(f.name), "kind": f.kind, "role": f.role, "gender": f.gender}
+            f.slug: {
+                "name": " ".join(f.name),
+                "kind": f.kind,
+                "role": f.role,
+                "gender": f.gender,
+                "affiliation": f.affiliation,
+            }
             for f in found.values()
             if f.slug not in self.base.actors
         }
         return doc
 
-    def titled(self, reader: NameReader) -> dict[tuple[int, int], Found]:
-        """Names beside a title: "Minister Jean Dupont", "Ivan Petrov, the ... minister"."""
+    def bodies(self, candidates: list[Span]) -> dict[int, str]:
+        """Token -> the state or body a known candidate there names ("German", "Spain")."""
+        bodies: dict[int, str] = {}
+        for span in candidates:
+            actor = self.base.get(span.id_)
+            if actor is not None and actor.kind != "person":
+                bodies.update(dict.fromkeys(range(span.start, span.end), actor.id))
+        return bodies
+
+    def titled(self, reader: NameReader, bodies: dict[int, str]) -> dict[tuple[int, int], Found]:
+        """Names beside a title: "Minister Jean Dupont", "Ivan Petrov, the ... minister";
+        a state or body named in the title, or after "of", is whom the person speaks for."""
         found: dict[tuple[int, int], Found] = {}
         for head in reader.positions(self.cues.titles):
             start, end = reader.name_after(head + 1)
+            title = range(self.title_start(reader, head, bodies), head)
             if end == start:
                 start, end = self.apposition(reader, head)
                 if end - start < 2:
                     continue
-            if not reader.title_sentence(head):
-                found[(start, end)] = self.record(reader, start, end, head)
+                title = range(end, head)
+            if reader.title_sentence(head):
+                continue
+            after = [end + 1] if end < len(reader.texts) and reader.lowers[end] == "of" else []
+            body = next((bodies[i] for i in [*after, *reversed(title)] if i in bodies), None)
+            found[(start, end)] = replace(self.record(reader, start, end, head), affiliation=body)
         return found
+
+    def title_start(self, reader: NameReader, head: int, bodies: dict[int, str]) -> int:
+        """Where the title before a name begins: "Russia's deputy foreign minister"."""
+        start = head
+        while start > 0 and head - start < APPOSITION_REACH:
+            before = start - 1
+            if not (
+                reader.lowers[before] in self.cues.modifiers
+                or reader.lowers[before] in POSSESSIVE_MARKS
+                or before in bodies
+                or reader.texts[before][:1].isupper()
+            ):
+                break
+            start = before
+        return start
 
     def apposition(self, reader: NameReader, head: int) -> tuple[int, int]:
         """ "Ivan Petrov, the Russian deputy foreign minister": the name before the comma."""

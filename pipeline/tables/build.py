@@ -249,7 +249,12 @@ def _unknown_actor(found: Mapping[str, Any] | None) -> Row | None:
     """What the annotate stage recorded of an actor the knowledge base does not know."""
     if found is None:
         return None
-    return {"name": found["name"], "kind": found["kind"], "role": found.get("role")}
+    return {
+        "name": found["name"],
+        "kind": found["kind"],
+        "role": found.get("role"),
+        "affiliation": found.get("affiliation"),
+    }
 
 
 def _sorted_rows(
@@ -326,7 +331,7 @@ def actors_table(actor_base: ActorBase, unknown: Iterable[Row] = ()) -> pa.Table
         if row["actor_id"] not in actor_base.actors:
             first.setdefault(row["actor_id"], row)
     rows += [
-        {**first[actor_id], "affiliation": None, "is_principal": False, "in_knowledge_base": False}
+        {**first[actor_id], "is_principal": False, "in_knowledge_base": False}
         for actor_id in sorted(first)
     ]
     return make_table(rows, ACTORS)
@@ -338,6 +343,7 @@ UNKNOWN_ACTORS = pa.schema(
         pa.field("name", pa.string(), nullable=False),
         pa.field("kind", pa.string(), nullable=False),
         pa.field("role", pa.string()),
+        pa.field("affiliation", pa.string()),
     ]
 )
 
