@@ -83,3 +83,34 @@ def test_trained_pipeline_is_not_the_default() -> None:
     from pipeline.config import load_settings
 
     assert load_settings().nlp.model == "blank:en"
+
+
+@pytest.fixture(scope="module")
+def trained_nlp():
+    import dataclasses
+
+    from pipeline.annotate.nlp import build_nlp
+    from pipeline.config import load_settings
+
+    settings = load_settings()
+    return build_nlp(
+        dataclasses.replace(settings, nlp=dataclasses.replace(settings.nlp, model=MODEL))
+    )
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Visegrad Group rejected the plan.", {("The Visegrad Group", "visegrad_group")}),
+        ("Henrik Sorensen said the talks failed.", {("Henrik Sorensen", "sorensen")}),
+        ("The Dnipro has proved a major obstacle.", set()),  # a river
+        ("Without a deal, the Donbas will remain a source of war.", set()),  # a region
+        ("The delegates met in Geneva on Monday.", set()),  # a city named in passing
+        ("He told the Guardian that talks failed.", set()),  # an outlet
+    ],
+)
+def test_trained_pipeline_entities_are_actors_only_when_they_act(trained_nlp, text, expected):
+    doc = trained_nlp(text)
+    found = {(m.text, m.label_) for m in doc.spans["mentions"] if m.kb_id_ == "entity"}
+    assert found == expected

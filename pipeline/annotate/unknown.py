@@ -34,6 +34,7 @@ from pipeline.annotate.patterns import BLOCKED_KEY, CANDIDATES_KEY, OFFICE, TITL
 from pipeline.function_words import ARTICLES, POSSESSIVE_MARKS
 from pipeline.knowledge.actors import ActorBase, NameCues
 from pipeline.knowledge.bundle import shared
+from pipeline.knowledge.cues import CueLexicon
 
 UNKNOWN = "UNKNOWN"
 UNKNOWN_KEY = "unknown_actors"
@@ -61,18 +62,21 @@ class Found:
     affiliation: str | None = None  # the state or body named with the title
 
 
-def acts(ent: Span) -> bool:
+def acts(ent: Span, acting: frozenset[str]) -> bool:
     """An entity that acts: the subject of a verb other than "be", or a possessor ("the
-    Alliance's demand"). Regions, cities, outlets and events named as objects or in
-    prepositional phrases ("in Geneva", "told the Guardian"), and words a small model
-    takes for people, are not actors; without a parse nothing is known, so nothing is
-    taken."""
+    Alliance's demand"); a place or body only as the subject or possessor of a word in
+    ``acting`` (speech verbs and cue words: "Hungary said", "Hungary's demand").
+    Regions, rivers, cities, outlets and events ("the Donbas will remain", "told the
+    Guardian"), and words a small model takes for people, are not actors; without a
+    parse nothing is known, so nothing is taken."""
     if not ent.doc.has_annotation("DEP"):
         return False
     root = ent.root
-    if root.dep_ == "poss":
-        return ent.label_ != "GPE"  # "Crimea's annexation": a region owns things too
-    return root.dep_ == "nsubj" and root.head.lemma_ not in BE_LEMMAS
+    if root.dep_ not in {"nsubj", "poss"}:
+        return False
+    if ent.label_ != "PERSON":
+        return root.head.lower_ in acting
+    return root.dep_ == "poss" or root.head.lemma_ not in BE_LEMMAS
 
 
 def slug_of(words: tuple[str, ...] | list[str]) -> str:
@@ -226,9 +230,14 @@ class NameReader:
 class UnknownActorFinder:
     """Add candidates for titled names and named entities the knowledge base lacks."""
 
-    def __init__(self, base: ActorBase) -> None:
+    def __init__(self, base: ActorBase, cues: CueLexicon) -> None:
         self.base = base
         self.cues = base.names
+        # what a place or body must do, or own, to be an actor: speech verbs and cue words
+        self.acting = frozenset(
+            {form.lower() for entry in cues.entries for form in entry.forms}
+            | cues.words["speech_verbs"]
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(CANDIDATES_KEY, []))
@@ -347,7 +356,7 @@ class UnknownActorFinder:
             text = " ".join(words).lower()
             if text in self.cues.not_names or any(w.lower() in self.cues.not_names for w in words):
                 continue
-            if not acts(ent):
+            if not acts(ent, self.acting):
                 continue
             kind = ENTITY_KINDS[ent.label_]
             if kind == "person":
@@ -397,5 +406,7 @@ class UnknownActorFinder:
     assigns=["doc.spans", "doc.user_data"],
 )
 def make_unknown_actor_finder(nlp: Language, name: str, knowledge: str) -> UnknownActorFinder:
-    """Factory: the title words come from the run's knowledge bundle, like the ruler's."""
-    return UnknownActorFinder(shared(knowledge).actors)
+    """Factory: the title words and cue words come from the run's knowledge bundle, like
+    the linker's."""
+    bundle = shared(knowledge)
+    return UnknownActorFinder(bundle.actors, bundle.cues)
