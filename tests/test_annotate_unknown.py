@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline.annotate.names import slug_of
 from pipeline.annotate.store import MENTIONS_KEY
-from pipeline.annotate.unknown import UNKNOWN_KEY, slug_of
+from pipeline.annotate.unknown import UNKNOWN_KEY
 
 
 def mentions(doc):
