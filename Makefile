@@ -28,7 +28,7 @@ code_of = $(sort $(wildcard pipeline/*.py pipeline/knowledge/*.py) $(shell find 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
 all: $(PROCESSED)/claims.duckdb
 
-## Create .venv afresh with the locked packages (requirements-lock.txt), then the project
+## Create .venv afresh with the locked packages (requirements-lock.txt, the trained `model` extra included), then the project
 install: $(INSTALLED)
 
 # --clear: nothing that the lock does not list stays; --no-deps: nothing unlocked comes in.
@@ -44,7 +44,7 @@ lock:
 	$(PYTHON) -m venv $(LOCK_TOOLS)
 	$(LOCK_TOOLS)/bin/pip install --quiet pip==26.3 pip-tools==7.6.2
 	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-		--extra dev --extra notebooks --build-deps-for editable \
+		--extra dev --extra notebooks --extra model --build-deps-for editable \
 		--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
 		--output-file $(LOCK) pyproject.toml
 

@@ -606,6 +606,43 @@ def figures(ctx: click.Context, output_dir: Path, figures_dir: Path) -> None:
     say(ctx, f"figures: {len(written)} PNG files -> {figures_dir}")
 
 
+@cli.command()
+@tables_option
+@click.option(
+    "--unknown",
+    "only_unknown",
+    is_flag=True,
+    required=True,
+    help="List the actors the articles name that the knowledge base does not know.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many to list."
+)
+@click.option(
+    "--toml",
+    "as_toml",
+    is_flag=True,
+    help="Print them as [[actors]] entries to edit and add to an actors file (--actors).",
+)
+def actors(output_dir: Path, only_unknown: bool, limit: int, as_toml: bool) -> None:
+    """List the most frequent actors outside the knowledge base in the tables of OUTPUT.
+
+    Titled names the knowledge base lacks ("Foreign Minister Jean Dupont") and, with a
+    trained pipeline, acting named entities are actors of their own in the tables
+    (actors.in_knowledge_base = false). Each is listed with its mentions, the number
+    of documents and the sentence of its first mention, so the ones worth keeping can
+    be added to actors.toml, or to a file passed with --actors.
+
+    Example:
+
+        pipeline actors --unknown --output data/processed --limit 10
+    """
+    from pipeline.explore.actors import actors_toml, format_unknown_actors, unknown_actors
+
+    table = unknown_actors(output_dir, limit)
+    click.echo(actors_toml(table) if as_toml else format_unknown_actors(table))
+
+
 def main() -> None:
     """Console entry point: configuration errors become one clear line, not a traceback."""
     try:

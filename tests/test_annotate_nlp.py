@@ -10,7 +10,7 @@ import spacy
 from pipeline.annotate.nlp import build_nlp
 from pipeline.config import ConfigError, load_settings
 
-PROJECT_COMPONENTS = ["news_sentencizer", "actor_ruler", "actor_linker"]
+PROJECT_COMPONENTS = ["news_sentencizer", "actor_ruler", "unknown_actor_finder", "actor_linker"]
 
 
 def settings_with(**nlp: str) -> dict:
@@ -38,6 +38,7 @@ def test_nlp_loads_a_named_pipeline_and_adds_project_components(saved_pipeline):
         "news_sentencizer",
         "their_sentencizer",
         "actor_ruler",
+        "unknown_actor_finder",
         "actor_linker",
     ]
     doc = nlp("Putin met Zelensky. Trump stayed home.")

@@ -79,6 +79,7 @@ def actors(*principal: str, others: tuple[str, ...] = ()) -> pd.DataFrame:
             "name": actor.title(),
             "kind": "person",
             "is_principal": actor in principal,
+            "in_knowledge_base": True,
         }
         for actor in (*principal, *others)
     ]

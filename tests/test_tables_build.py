@@ -309,6 +309,7 @@ def test_build_actors_table_orders_by_id() -> None:
             "affiliation": None,
             "role": None,
             "is_principal": False,
+            "in_knowledge_base": True,
         },
         {
             "actor_id": "zelensky",
@@ -317,8 +318,55 @@ def test_build_actors_table_orders_by_id() -> None:
             "affiliation": "ukraine",
             "role": "President",
             "is_principal": True,
+            "in_knowledge_base": True,
         },
     ]
+
+
+def test_build_actors_table_adds_unknown_actors_after_the_knowledge_base() -> None:
+    base = ActorBase(
+        {"ukraine": Actor("ukraine", "Ukraine", "state", None, None, False, "none", (), ())}
+    )
+    found = [
+        {
+            "actor_id": "petrov",
+            "name": "Ivan Petrov",
+            "kind": "person",
+            "role": "spokesman",
+            "affiliation": "ukraine",
+        },
+        {
+            "actor_id": "dupont",
+            "name": "Jean Dupont",
+            "kind": "person",
+            "role": None,
+            "affiliation": None,
+        },
+        {
+            "actor_id": "petrov",
+            "name": "Petrov",
+            "kind": "person",
+            "role": None,
+            "affiliation": None,
+        },
+        {
+            "actor_id": "ukraine",
+            "name": "Ukraine",
+            "kind": "state",
+            "role": None,
+            "affiliation": None,
+        },
+    ]
+    rows = build.actors_table(base, found).to_pylist()
+    assert [(r["actor_id"], r["in_knowledge_base"]) for r in rows] == [
+        ("ukraine", True),
+        ("dupont", False),
+        ("petrov", False),
+    ]
+    assert rows[2]["name"] == "Ivan Petrov"  # as first found
+    assert rows[2]["role"] == "spokesman"
+    assert rows[2]["affiliation"] == "ukraine"
+    assert rows[2]["is_principal"] is False
 
 
 def test_build_rejects_table_orders_by_source() -> None:

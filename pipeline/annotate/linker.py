@@ -26,8 +26,9 @@ from pipeline.annotate.patterns import (
     TITLE,
 )
 from pipeline.annotate.store import MENTIONS_KEY
+from pipeline.annotate.unknown import UNKNOWN, UNKNOWN_KEY
 from pipeline.function_words import LINKING_PREPOSITIONS, POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
-from pipeline.knowledge.actors import ActorBase
+from pipeline.knowledge.actors import Actor, ActorBase
 from pipeline.knowledge.bundle import shared
 from pipeline.knowledge.cues import CueLexicon
 
@@ -81,8 +82,10 @@ class ActorLinker:
     def __init__(self, base: ActorBase, cues: CueLexicon) -> None:
         self.base = base
         self.cues = cues
+        self.unknown: dict[str, Actor] = {}  # the current doc's actors the base does not know
 
     def __call__(self, doc: Doc) -> Doc:
+        self.unknown = unknown_actors(doc)
         spans = self.choose(doc)
         spans = self.merge_adjacent(doc, spans)
         doc.spans[MENTIONS_KEY] = self.link_pronouns(doc, spans)
@@ -98,6 +101,9 @@ class ActorLinker:
         chosen: list[Span] = []
         for span in filter_spans(doc.spans.get(CANDIDATES_KEY, [])):
             actor_id = span.id_
+            if span.label_ == UNKNOWN:
+                chosen.append(Span(doc, span.start, span.end, label=actor_id, kb_id=span.kb_id_))
+                continue
             if span.label_ == OFFICE:
                 office = self.base.offices.get(actor_id.removeprefix(OFFICE_PREFIX))
                 holder = office.holder_on(day) if office else None
@@ -110,6 +116,10 @@ class ActorLinker:
                 Span(doc, span.start, span.end, label=actor_id, kb_id=VIA.get(span.label_, "alias"))
             )
         return chosen
+
+    def _get(self, actor_id: str) -> Actor | None:
+        """The known actor, or one the current doc introduced ("Foreign Minister X Y")."""
+        return self.base.get(actor_id) or self.unknown.get(actor_id)
 
     @staticmethod
     def _is_bare_title(span: Span, title: str | None) -> bool:
@@ -130,7 +140,7 @@ class ActorLinker:
         for earlier in reversed(chosen):
             if earlier.start < earliest:
                 break
-            actor = self.base.get(earlier.label_)
+            actor = self._get(earlier.label_)
             if actor is None or actor.kind != "person":
                 continue
             before = doc[earlier.start - 1].lower_ if earlier.start > 0 else ""
@@ -154,7 +164,7 @@ class ActorLinker:
     def _same_person(self, left: Span, right: Span) -> bool:
         if left.label_ == right.label_:
             return left.kb_id_ != "adjective" and right.kb_id_ != "adjective"
-        actor = self.base.get(right.label_)
+        actor = self._get(right.label_)
         return (
             left.kb_id_ == "office"
             and right.kb_id_ == "alias"
@@ -275,7 +285,7 @@ class ActorLinker:
     def _is_plural(self, span: Span, doc: Doc) -> bool:
         """A group named in the plural: "European leaders" (a demonym and a plural group
         noun), "NATO allies", "the Europeans"."""
-        actor = self.base.get(span.label_)
+        actor = self._get(span.label_)
         if actor is None or actor.kind == "person":
             return False
         last = doc[span.end - 1]
@@ -321,11 +331,15 @@ class ActorLinker:
         return not any(t.is_punct for t in doc[span.end : index])
 
     def _fits(self, span: Span, gender: str) -> bool:
-        actor = self.base.get(span.label_)
-        return actor is not None and actor.kind == "person" and actor.gender == gender
+        actor = self._get(span.label_)
+        return (
+            actor is not None
+            and actor.kind == "person"
+            and (actor.gender == gender or actor.gender == "unknown")
+        )
 
     def _is_thing(self, span: Span) -> bool:
-        actor = self.base.get(span.label_)
+        actor = self._get(span.label_)
         return actor is not None and actor.kind != "person" and span.kb_id_ != "adjective"
 
 
@@ -340,6 +354,24 @@ def make_actor_linker(nlp: Language, name: str, knowledge: str) -> ActorLinker:
     (``knowledge`` is its key from ``bundle.share``; "" for the shipped knowledge)."""
     bundle = shared(knowledge)
     return ActorLinker(bundle.actors, bundle.cues)
+
+
+def unknown_actors(doc: Doc) -> dict[str, Actor]:
+    """The actors the finder of unknown actors recorded for this doc, as records."""
+    return {
+        slug: Actor(
+            id=slug,
+            name=info["name"],
+            kind=info["kind"],
+            affiliation=info.get("affiliation"),
+            role=info.get("role"),
+            principal=False,
+            gender=info.get("gender") or "none",
+            aliases=(),
+            titles=(),
+        )
+        for slug, info in doc.user_data.get(UNKNOWN_KEY, {}).items()
+    }
 
 
 def sentence_mentions(doc: Doc) -> Iterable[tuple[Span, list[Span]]]:

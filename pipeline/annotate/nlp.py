@@ -13,7 +13,8 @@ from spacy.language import Language
 
 import pipeline.annotate.linker
 import pipeline.annotate.patterns
-import pipeline.annotate.sentences  # noqa: F401  (registers the components' factories)
+import pipeline.annotate.sentences
+import pipeline.annotate.unknown  # noqa: F401  (registers the components' factories)
 from pipeline.config import ConfigError, Settings
 from pipeline.knowledge.bundle import Knowledge, share
 
@@ -45,14 +46,17 @@ def build_nlp(settings: Settings, knowledge: Knowledge | None = None) -> Languag
     if sentences == "rules":
         nlp.add_pipe("news_sentencizer", first=True)
     elif sentences == "model":
-        if not ({"parser", "senter"} & set(nlp.pipe_names)):
+        splitters = [name for name in nlp.pipe_names if name in {"parser", "senter"}]
+        if not splitters:
             raise ConfigError(
                 '[nlp] sentences = "model" needs a pipeline with a parser or '
                 'senter; use sentences = "rules" with a blank model.'
             )
+        nlp.add_pipe("line_break_sentences", before=splitters[0])
     else:
         raise ConfigError(f'[nlp] sentences must be "rules" or "model", not {sentences!r}')
     key = share(knowledge) if knowledge is not None else ""
     nlp.add_pipe("actor_ruler", config={"knowledge": key})
+    nlp.add_pipe("unknown_actor_finder", config={"knowledge": key})
     nlp.add_pipe("actor_linker", config={"knowledge": key})
     return nlp

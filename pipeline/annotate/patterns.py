@@ -38,6 +38,8 @@ OFFICE = "OFFICE"
 NOT_ACTOR = "NOT_ACTOR"
 OFFICE_PREFIX = "office:"
 CANDIDATES_KEY = "actor_candidates"
+# Names listed under [not_actors] found in the doc, for the finder of unknown actors.
+BLOCKED_KEY = "not_actor_names"
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class ActorRuler:
         if blocked:
             spans = {span for span in spans if not _inside_any(span, blocked)}
         doc.spans[CANDIDATES_KEY] = sorted(spans)
+        doc.spans[BLOCKED_KEY] = [Span(doc, start, end) for start, end in blocked]
         return doc
 
 

@@ -234,3 +234,16 @@ def _offsets(texts: list[str], spaces: list[str]) -> list[int]:
         offsets.append(offset)
         offset += len(text) + len(space)
     return offsets
+
+
+@Language.component("line_break_sentences", assigns=["token.is_sent_start"])
+def line_break_sentences(doc: Doc) -> Doc:
+    """Before a trained parser: a line break always ends a sentence, since a parser trained
+    on running text joins a headline to the lede below it; the parser decides the rest."""
+    texts, spaces = token_columns(doc)
+    for index in range(1, len(texts)):
+        if ends_with_break(texts[index - 1], spaces[index - 1]) and not texts[index].isspace():
+            doc[index].is_sent_start = True
+            if index + 1 < len(texts) and not texts[index + 1].isspace():
+                doc[index + 1].is_sent_start = False  # else the parser may cut after one word
+    return doc

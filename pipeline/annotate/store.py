@@ -32,7 +32,7 @@ from spacy.attrs import (
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from pipeline.annotate.patterns import CANDIDATES_KEY
+from pipeline.annotate.patterns import BLOCKED_KEY, CANDIDATES_KEY
 from pipeline.annotate.sentences import token_columns
 from pipeline.io import atomic_path
 
@@ -129,6 +129,7 @@ def write_annotated(target: Path, docs: Iterable[Doc]) -> int:
     count = 0
     for doc in docs:
         doc.spans.pop(CANDIDATES_KEY, None)
+        doc.spans.pop(BLOCKED_KEY, None)
         store.add(doc)
         count += 1
     with atomic_path(target) as tmp:

@@ -70,6 +70,20 @@ class Office:
 
 
 @dataclass(frozen=True)
+class NameCues:
+    """Words that introduce people the knowledge base does not know ("Foreign Minister
+    Jean Dupont", "Ivan Petrov, the deputy foreign minister"), from ``[unknown_actors]``."""
+
+    titles: frozenset[str] = frozenset()  # head words of a title, lower case: "minister"
+    female_titles: frozenset[str] = frozenset()  # titles that give the pronoun: "spokeswoman"
+    honorifics: frozenset[str] = frozenset()  # words before a name that are no role: "mr."
+    modifiers: frozenset[str] = frozenset()  # words of a title before its head: "foreign"
+    particles: frozenset[str] = frozenset()  # lower-case parts of surnames: "von", "der"
+    not_names: frozenset[str] = frozenset()  # capitalised words that are no name: "Monday"
+    entity_labels: tuple[str, ...] = ()  # a trained NER's labels that are actors: "PERSON"
+
+
+@dataclass(frozen=True)
 class ActorBase:
     """All actors and offices, indexed by id."""
 
@@ -77,6 +91,7 @@ class ActorBase:
     offices: dict[str, Office] = field(default_factory=dict)
     # Names that hold an actor's name but mean something else ("Washington Post").
     not_actors: tuple[str, ...] = ()
+    names: NameCues = field(default_factory=NameCues)
 
     @property
     def principal_ids(self) -> frozenset[str]:
@@ -179,4 +194,21 @@ def actor_base_from(data: dict[str, Any], path: Path | str) -> ActorBase:
         office = _office(entry, f"{path} office {number}", set(actors))
         offices[office.id] = office
     not_actors = _strings(data.get("not_actors", {}), "phrases", f"{path} [not_actors]")
-    return ActorBase(actors, offices, not_actors)
+    return ActorBase(actors, offices, not_actors, _name_cues(data.get("unknown_actors", {}), path))
+
+
+def _name_cues(entry: dict[str, Any], path: Path | str) -> NameCues:
+    where = f"{path} [unknown_actors]"
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(word.lower() for word in _strings(entry, key, where))
+
+    return NameCues(
+        titles=words("titles"),
+        female_titles=words("female_titles"),
+        honorifics=words("honorifics"),
+        modifiers=words("title_modifiers"),
+        particles=words("particles"),
+        not_names=words("not_names"),
+        entity_labels=_strings(entry, "entity_labels", where),
+    )

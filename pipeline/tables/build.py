@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from spacy.tokens import Doc, Span
 
 from pipeline.annotate.store import MENTIONS_KEY
+from pipeline.annotate.unknown import UNKNOWN_KEY
 from pipeline.config import PipelineError
 from pipeline.knowledge.actors import ActorBase
 from pipeline.knowledge.topics import TopicLexicon
@@ -228,6 +229,7 @@ def mentions_rows(doc: Doc, text: str | None = None) -> list[Row]:
     text = doc.text if text is None else text
     starts = [sent.start for sent in sentence_spans(doc)]
     spans = doc.spans.get(MENTIONS_KEY, [])
+    unknown = doc.user_data.get(UNKNOWN_KEY, {})
     rows = [
         {
             "doc_id": doc_id,
@@ -238,10 +240,23 @@ def mentions_rows(doc: Doc, text: str | None = None) -> list[Row]:
             "start_char": span.start_char,
             "end_char": span.end_char,
             "via": span.kb_id_ or None,
+            "unknown": _unknown_actor(unknown.get(span.label_)),
         }
         for span in spans
     ]
     return sorted(rows, key=lambda row: (row["start_char"], row["end_char"], row["actor_id"]))
+
+
+def _unknown_actor(found: Mapping[str, Any] | None) -> Row | None:
+    """What the annotate stage recorded of an actor the knowledge base does not know."""
+    if found is None:
+        return None
+    return {
+        "name": found["name"],
+        "kind": found["kind"],
+        "role": found.get("role"),
+        "affiliation": found.get("affiliation"),
+    }
 
 
 def _sorted_rows(
@@ -317,8 +332,9 @@ def claim_counts(claims: Iterable[Claim]) -> Counter[str]:
     return Counter(claim.doc_id for claim in claims)
 
 
-def actors_table(actor_base: ActorBase) -> pa.Table:
-    """The actor knowledge base as a dimension table, ordered by id."""
+def actors_table(actor_base: ActorBase, unknown: Iterable[Row] = ()) -> pa.Table:
+    """The actor knowledge base as a dimension table, ordered by id, then the actors the
+    articles named that it does not know (rows of ``unknown_actor_rows``), ordered by id."""
     rows = [
         {
             "actor_id": actor.id,
@@ -327,10 +343,41 @@ def actors_table(actor_base: ActorBase) -> pa.Table:
             "affiliation": actor.affiliation,
             "role": actor.role,
             "is_principal": actor.principal,
+            "in_knowledge_base": True,
         }
         for actor in sorted(actor_base.actors.values(), key=lambda actor: actor.id)
     ]
+    first: dict[str, Row] = {}
+    for row in unknown:
+        if row["actor_id"] not in actor_base.actors:
+            first.setdefault(row["actor_id"], row)
+    rows += [
+        {**first[actor_id], "is_principal": False, "in_knowledge_base": False}
+        for actor_id in sorted(first)
+    ]
     return make_table(rows, ACTORS)
+
+
+UNKNOWN_ACTORS = pa.schema(
+    [
+        pa.field("actor_id", pa.string(), nullable=False),
+        pa.field("name", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("role", pa.string()),
+        pa.field("affiliation", pa.string()),
+    ]
+)
+
+
+def unknown_actor_rows(mentions: Iterable[Row]) -> pa.Table:
+    """The actors a chunk's mentions name that the knowledge base does not know, each
+    once, as first found (mention rows carry them under ``unknown``)."""
+    first: dict[str, Row] = {}
+    for row in mentions:
+        found = row.get("unknown")
+        if found is not None and row["actor_id"] not in first:
+            first[row["actor_id"]] = {"actor_id": row["actor_id"], **found}
+    return pa.Table.from_pylist(list(first.values()), schema=UNKNOWN_ACTORS)
 
 
 def topic_label(topic_id: str) -> str:

@@ -116,7 +116,9 @@ MENTIONS = table_schema(
     column(
         "via",
         pa.string(),
-        "How the mention was resolved: alias, title, office, adjective or pronoun.",
+        "How the mention was resolved: alias, title, office, adjective or pronoun; for an "
+        "actor not in the knowledge base, titled (a name beside a title), entity (a trained "
+        "pipeline's named entity) or name (that name again).",
     ),
 )
 
@@ -168,13 +170,29 @@ CLAIMS = table_schema(
 )
 
 ACTORS = table_schema(
-    "One row per actor in the actor knowledge base used for the run.",
-    column("actor_id", pa.string(), "Canonical actor id.", key=True),
-    column("name", pa.string(), "Display name.", key=True),
+    "One row per actor in the actor knowledge base used for the run, then one per actor "
+    "the articles name that it does not know (a titled name, or a trained pipeline's entity).",
+    column(
+        "actor_id",
+        pa.string(),
+        "Canonical actor id; for an actor not in the knowledge base, the slug of the "
+        'surname ("dupont") or of the name.',
+        key=True,
+    ),
+    column("name", pa.string(), "Display name (as first written, for unknown actors).", key=True),
     column("kind", pa.string(), "person, state, organisation or group.", key=True),
     column("affiliation", pa.string(), "Id of the actor this one belongs to or speaks for."),
-    column("role", pa.string(), "Role in free text."),
+    column(
+        "role", pa.string(), 'Role in free text (the title it was named with: "foreign minister").'
+    ),
     column("is_principal", pa.bool_(), "True for the principal actors scored first.", key=True),
+    column(
+        "in_knowledge_base",
+        pa.bool_(),
+        "False for an actor found in the articles only; `pipeline actors --unknown` lists "
+        "the most frequent ones, to add to the knowledge base.",
+        key=True,
+    ),
 )
 
 TOPICS = table_schema(

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -40,6 +41,7 @@ from pipeline.tables.build import (
     sentences_table,
     texts_table,
     topics_table,
+    unknown_actor_rows,
 )
 from pipeline.tables.layout import (
     check_partition_target,
@@ -67,8 +69,9 @@ __all__ = ["CHUNK_TABLES", "WorkFolderError", "stage_tables", "write_tables"]
 
 # Tables written chunk by chunk; the others are small and built at the end.
 STREAMED_TABLES = ("documents", "texts", "sentences", "mentions", "claims")
-# What each chunk adds: the streamed tables, and rejects for documents a stage failed on.
-CHUNK_TABLES = (*STREAMED_TABLES, "rejects")
+# What each chunk adds: the streamed tables, rejects for documents a stage failed on, and
+# the actors its articles name that the knowledge base does not know.
+CHUNK_TABLES = (*STREAMED_TABLES, "rejects", "unknown_actors")
 ROW_GROUP_ROWS = 32_768
 ROW_GROUP_BYTES = 8 * 1024 * 1024
 
@@ -118,6 +121,7 @@ class Totals:
     published: set[datetime] = field(default_factory=set)
     topics: set[str] = field(default_factory=set)
     rejects: list[pa.Table] = field(default_factory=list)  # documents a stage failed on
+    unknown_actors: list[dict[str, Any]] = field(default_factory=list)  # in document order
 
 
 def without_duplicates(chunk: WorkChunk) -> WorkChunk:
@@ -163,6 +167,7 @@ def build_chunk_tables(task: ChunkTask) -> dict[str, pa.Table]:
         "mentions": mentions_table(chunk.mentions, order),
         "claims": claims_table(chunk.claims, order, date_keys, kinds),
         "rejects": rejects_table(chunk.rejects),
+        "unknown_actors": unknown_actor_rows(chunk.mentions),
     }
     return tables
 
@@ -172,6 +177,7 @@ def _add_chunk(tables: dict[str, pa.Table], sinks: dict[str, TableSink], totals:
     for name in STREAMED_TABLES:
         sinks[name].add(tables[name])
     totals.rejects.append(tables["rejects"])
+    totals.unknown_actors.extend(tables["unknown_actors"].to_pylist())
     totals.stances.add_table(tables["claims"])
     published = tables["documents"].column("published").drop_null().to_pylist()
     totals.published.update(published)
@@ -186,7 +192,8 @@ def stage_tables(
 ) -> dict[str, int]:
     """Write every table in ``TABLES`` as ``<name>.parquet`` into ``staging``; return row counts.
 
-    The actors and topics tables come from ``knowledge``.
+    The actors and topics tables come from ``knowledge``; the actors table adds the
+    actors the articles name that it does not know.
     """
     rejects = read_rejects(work_dir)
     totals = Totals()
@@ -212,7 +219,7 @@ def stage_tables(
             sink.close()
     check_topics(totals.topics, knowledge)
     small = {
-        "actors": actors_table(knowledge.actors),
+        "actors": actors_table(knowledge.actors, totals.unknown_actors),
         "topics": topics_table(knowledge.topics, knowledge.topic_labels),
         "dates": dates_table(totals.published),
         "stances": totals.stances.table(),
