@@ -135,3 +135,6 @@ CONDITION_WORDS = CONDITIONAL_CONJUNCTIONS | {"provided"}
 CONDITION_OPENERS = CONDITIONAL_CONJUNCTIONS | {"only", "until"}
 BE_PRESENT = frozenset({"'re", "’re", "are", "am", "'m", "’m"})
 COPULAS = frozenset({"is", "was"})
+
+# Pronouns ending in "-ing" that are no gerund: "something Putin opposes" names its holder.
+INDEFINITE_PRONOUNS = frozenset({"something", "nothing", "anything", "everything"})

@@ -175,6 +175,13 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         'A changed position is a concession ("the president\'s position has shifted").',
         "sentence pattern",
     ),
+    # Clauses and holders.
+    ClaimRule(
+        "persuader",
+        0.6,
+        'Persuading another party to act is a demand ("Merz persuaded Trump to keep ...").',
+        "sentence pattern",
+    ),
 )
 RULES: dict[str, ClaimRule] = {rule.name: rule for rule in CLAIM_RULES}
 

@@ -5,7 +5,7 @@ persuaded parties and changed positions."""
 from __future__ import annotations
 
 from pipeline.extract.cues import NOUN_MARKERS, Cue
-from pipeline.extract.decisions import Decision, RuleSet
+from pipeline.extract.decisions import Decision
 from pipeline.extract.grammar.clauses import in_conditional
 from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
 from pipeline.extract.grammar.subjects import left_subject
@@ -15,6 +15,7 @@ from pipeline.extract.grammar.tokens import (
     mention_at,
     preceded_by,
 )
+from pipeline.extract.pressure_rules import PressureRules
 from pipeline.function_words import (
     BACKSHIFTED_WILL,
     BE_PRESENT,
@@ -38,7 +39,6 @@ CHANGE_ENTRY = CueEntry("concession", "change", "shift", ("shift",))
 PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
 DIRECTIVE_ENTRY = CueEntry("demand", "directive", "tell", ("tell",))
-PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 # The word lists whose verbs open a sentence pattern.
 VERB_LISTS = (
     "directive_verbs",
@@ -52,7 +52,7 @@ RELIEF_ENTRY = CueEntry("concession", "relief", "lift", ("lift",))
 RELIEF_REACH = 4  # words between "lifted" and "sanctions" ("eased some of the sanctions")
 
 
-class SentenceRules(RuleSet):
+class SentenceRules(PressureRules):
     """Claims found by sentence patterns, given the cue decisions already made."""
 
     def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
@@ -306,17 +306,6 @@ class SentenceRules(RuleSet):
             if any(tokens.norm[i] in truce_words for i in [*before, *after]):
                 cue = self.word_cue(ctx, index, TRUCE_ENTRY)
                 found += self.claims(ctx, cue, [subject], "concession", "declared-truce")
-        return found
-
-    def persuaded_parties(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
-        """ "Putin convinced Trump to drop the truce": the persuaded party yields."""
-        found: list[Decision] = []
-        for index in self._verbs_of(ctx, "persuade_verbs", verbs):
-            target = mention_at(ctx.mentions, index + 1)
-            if target is None or not self.asserted(ctx, index):
-                continue
-            cue = self.word_cue(ctx, index, PERSUADED_ENTRY)
-            found += self.claims(ctx, cue, [target], "concession", "persuaded-party")
         return found
 
     def reported_conditions(self, ctx: SentenceContext) -> list[Decision]:

@@ -79,6 +79,11 @@ WORD_LISTS = (
     "it_expletive_next",
     "it_acting_modals",
     "it_expletive_verbs",
+    # Clauses and holders.
+    "source_tails",
+    "pressing_verbs",
+    "achieving_verbs",
+    "falsehood_labels",
 )
 INFLECTED_LISTS = (
     "speech_verbs",

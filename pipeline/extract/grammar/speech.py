@@ -19,6 +19,8 @@ from pipeline.extract.grammar.tokens import (
 )
 from pipeline.function_words import (
     CONTRASTIVE_CONJUNCTIONS,
+    COORDINATORS,
+    HAVE_FORMS,
     NOUN_DETERMINERS,
     POSSESSIVE_PRONOUNS,
     REPORT_CONTINUERS,
@@ -91,13 +93,32 @@ def _participle_speaker(
         return None
     if tokens.text[index - 1] != ",":
         return None
-    start = first
+    clauses = []  # where the clauses the participle may trail open, nearest first
     for position in range(index - 2, first - 1, -1):
         if tokens.text[position] in BOUNDARIES or tokens.text[position] in QUOTES:
-            start = position + 1
             break
+        if tokens.lower[position] in CLAUSE_JOINERS and tokens.text[position - 1] == ",":
+            clauses.append(position + 1)  # "..., but Moscow dismissed it, reiterating ..."
+    else:
+        position = first - 1
+    for start in clauses:
+        opening = _first_subject(tokens, mentions, start, index, lexicon)
+        if opening is not None and opening.start - start <= JOINED_SUBJECT_REACH:
+            return opening  # a clause with its own subject; one without shares the first
+    return _first_subject(tokens, mentions, position + 1, index, lexicon)
+
+
+# Words that join a second clause after a comma ("..., but Moscow dismissed it").
+CLAUSE_JOINERS = COORDINATORS | CONTRASTIVE_CONJUNCTIONS
+JOINED_SUBJECT_REACH = 2  # words between "but" and the clause's subject ("but, crucially, Moscow")
+
+
+def _first_subject(
+    tokens: DocTokens, mentions: list[Span], start: int, end: int, lexicon: CueLexicon
+) -> Span | None:
+    """The first actor of a clause, when it can be the clause's subject."""
     for mention in mentions:
-        if start <= mention.start < index and not marked_possessive(tokens, mention):
+        if start <= mention.start < end and not marked_possessive(tokens, mention):
             return mention if can_be_subject(tokens, mention, lexicon) else None
     return None
 
@@ -150,7 +171,9 @@ def _trailing_attribution(
     adverbs = lexicon.words["verb_adverbs"]
     if tokens.lower[verb].endswith("ing"):
         return None  # "..., saying ...": the report follows the participle
-    if speaker is not None and all(tokens.norm[i] in adverbs for i in range(speaker.end, verb)):
+    if speaker is not None and all(
+        tokens.norm[i] in adverbs or tokens.lower[i] in HAVE_FORMS for i in range(speaker.end, verb)
+    ):  # "..., Peskov has said."
         position = speaker.start - 1
     elif after is not None and after.start == verb + 1:
         position, speaker = verb - 1, after
@@ -158,6 +181,7 @@ def _trailing_attribution(
         return None
     if position <= first or tokens.text[position] != ",":
         return None
+    end = _source_tail(tokens, verb, end, lexicon)
     rest = [i for i in range(max(verb, speaker.end) + 1, end) if not tokens.is_punct[i]]
     listener = mention_at(ctx.mentions, rest[0]) if rest else None
     if listener is not None:  # "..., Sybiha told CNN on Sunday."
@@ -169,6 +193,18 @@ def _trailing_attribution(
     if any(tokens.text[i] == "," for i in range(verb + 1, end)):
         return None
     return position
+
+
+def _source_tail(tokens: DocTokens, verb: int, end: int, lexicon: CueLexicon) -> int:
+    """Where the attribution's own words stop: at a comma that names the report's source
+    ("..., Zelensky told journalists, according to a local outlet."), else ``end``."""
+    for position in range(verb + 1, end - 1):
+        if (
+            tokens.text[position] == ","
+            and tokens.lower[position + 1] in (lexicon.words["source_tails"])
+        ):
+            return position
+    return end
 
 
 def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:

@@ -19,6 +19,7 @@ from pipeline.function_words import (
     CLAUSE_PREPOSITIONS,
     COORDINATORS,
     HAVE_FORMS,
+    INDEFINITE_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     RELATIVE_OPENERS,
@@ -205,6 +206,7 @@ def can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> boo
         and tokens.is_lower[before]
         and tokens.text[before].endswith("ing")
         and tokens.norm[before] not in lexicon.words["speech_verbs"]
+        and tokens.lower[before] not in INDEFINITE_PRONOUNS
     ):
         return False  # "resisted meeting Zelensky": the object of a gerund
     if (
