@@ -295,9 +295,11 @@ def build_context(
     lexicon: CueLexicon,
     previous: SentenceContext | None,
     tokens: DocTokens | None = None,
+    open_quote: bool = False,
 ) -> SentenceContext:
     tokens = tokens if tokens is not None else DocTokens.of(sent.doc)
-    ctx = SentenceContext(sent, mentions, quote_mask(tokens.text[sent.start : sent.end]), tokens)
+    in_quote = quote_mask(tokens.text[sent.start : sent.end], open_quote)
+    ctx = SentenceContext(sent, mentions, in_quote, tokens)
     ctx.speeches = find_speeches(ctx, lexicon) + find_views(ctx, lexicon)
     ctx.according_to = find_according_to(ctx, lexicon)
     if previous is not None and not ctx.speeches:
