@@ -15,6 +15,7 @@ from pipeline.extract.grammar.tokens import (
     TOGGLE_QUOTES,
     marked_possessive,
     mention_at,
+    mention_ending_before,
     quote_mask,
 )
 from pipeline.function_words import (
@@ -45,16 +46,14 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             continue  # "called for", "asked for": a request, not a report
         if index > first and tokens.norm[index - 1] in NOUN_BEFORE:
             continue  # "in a phone call that ...", "the statement": a noun, not a verb
-        speaker = _participle_speaker(tokens, index, mentions, lexicon, first)
+        speaker = _quoted_as_saying(ctx, index) or _participle_speaker(
+            tokens, index, mentions, lexicon, first
+        )
         if speaker is None:
             speaker = left_subject(tokens, index, mentions, lexicon, first)
         after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
         quote_before = any(ctx.in_quote[: index - first])
-        if (
-            quote_before
-            and not any(ctx.in_quote[index - first :])
-            and _tags_quote(ctx, index, lexicon)
-        ):
+        if quote_before and not _quoted_after(ctx, index) and _tags_quote(ctx, index, lexicon):
             # "“...,” he said." or "“...,” said Rubio.": the quote is the content.
             last_quote = _last_quote(ctx, index)
             who = speaker if speaker is not None and speaker.start > last_quote else after
@@ -78,6 +77,29 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
 
 
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+
+
+def _quoted_as_saying(ctx: SentenceContext, index: int) -> Span | None:
+    """ "Peskov quoted Putin as saying that ...": the one quoted speaks, not the one who
+    quotes him."""
+    tokens = ctx.tokens
+    if index - 2 <= ctx.start or tokens.lower[index - 1] != "as":
+        return None
+    quoted = mention_ending_before(ctx.mentions, index - 1)
+    if quoted is None or quoted.start - 1 < ctx.start:
+        return None
+    return quoted if tokens.lower[quoted.start - 1] in QUOTING_VERBS else None
+
+
+def _quoted_after(ctx: SentenceContext, verb: int) -> bool:
+    """Quoted words after a reporting verb, other than a quoted name ("he told the forum
+    “Eurasian Dialogue”"): the verb does not only tag the quote before it."""
+    tokens = ctx.tokens
+    return any(
+        ctx.quoted(i) and tokens.is_alpha[i] and not tokens.is_title[i]
+        for i in range(verb, ctx.end)
+    )
 
 
 # Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
@@ -249,11 +271,23 @@ def find_according_to(ctx: SentenceContext, lexicon: CueLexicon) -> Span | None:
     for index in range(ctx.start, ctx.end - 2):
         if lower[index] == "according" and lower[index + 1] == "to":
             return mention_at(ctx.mentions, index + 2)
+        if _as_noted_by(ctx, index, lexicon):  # "As noted by Lavrov, Russia ..."
+            return mention_at(ctx.mentions, index + 3) or mention_at(ctx.mentions, index + 4)
     for mention in ctx.mentions:
         opens_view = mention.start > ctx.start and lower[mention.start - 1] == "in"
         if opens_view and owned_view_noun(ctx.tokens, mention, ctx.end, lexicon) is not None:
             return mention
     return None
+
+
+def _as_noted_by(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> bool:
+    tokens = ctx.tokens
+    return (
+        tokens.lower[index] == "as"
+        and index + 3 < ctx.end
+        and tokens.norm[index + 1] in lexicon.words["speech_verbs"]
+        and tokens.lower[index + 2] == "by"
+    )
 
 
 def owned_view_noun(tokens: DocTokens, mention: Span, end: int, lexicon: CueLexicon) -> int | None:

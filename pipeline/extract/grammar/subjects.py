@@ -261,6 +261,8 @@ FIRST_PERSON_GAP = 6
 def first_person_subject(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> int | None:
     tokens = ctx.tokens
     for position in range(cue.start - 1, max(ctx.start, cue.start - FIRST_PERSON_GAP) - 1, -1):
+        if mention_at(ctx.mentions, position) is not None:
+            continue  # "the US proposed": an actor's name spelt like "us" is no first person
         if tokens.norm[position] in lexicon.words["first_person"]:
             return position
         if tokens.is_punct[position]:
