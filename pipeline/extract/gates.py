@@ -202,9 +202,15 @@ def refused_act(c: CueCandidate) -> Outcome:
 def infinitive(c: CueCandidate) -> Outcome:
     """ "pressed X to accept": an infinitive is governed by the word before it."""
     cue, ctx, tokens = c.cue, c.ctx, c.ctx.tokens
-    if cue.kind != "verb" or cue.start <= 0 or tokens.lower[cue.start - 1] != "to":
+    to = cue.start - 1
+    while to > ctx.start and (  # "called for Moscow to first agree": a split infinitive
+        tokens.norm[to] in c.words["verb_adverbs"]
+        or (tokens.is_lower[to] and tokens.lower[to].endswith("ly"))
+    ):
+        to -= 1
+    if cue.kind != "verb" or to < ctx.start or tokens.lower[to] != "to":
         return None
-    governor = cue.start - 2 if cue.start - 2 >= ctx.start else None
+    governor = to - 1 if to - 1 >= ctx.start else None
     if governor is None or tokens.norm[governor] not in c.words["aspectual_verbs"]:
         return c.rules.infinitive_claims(ctx, cue)
     return None  # "began to accept": the aspectual verb leaves the act to the cue
