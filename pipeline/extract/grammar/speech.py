@@ -19,6 +19,7 @@ from pipeline.extract.grammar.tokens import (
     quote_mask,
 )
 from pipeline.function_words import (
+    BE_FINITE,
     CONTRASTIVE_CONJUNCTIONS,
     COORDINATORS,
     HAVE_FORMS,
@@ -86,6 +87,9 @@ def _quoted_as_saying(ctx: SentenceContext, index: int) -> Span | None:
     tokens = ctx.tokens
     if index - 2 <= ctx.start or tokens.lower[index - 1] != "as":
         return None
+    passive = _quoted_as(tokens, index, ctx.start)  # "Peskov was quoted as saying"
+    if passive is not None:
+        return mention_ending_before(ctx.mentions, passive)
     quoted = mention_ending_before(ctx.mentions, index - 1)
     if quoted is None or quoted.start - 1 < ctx.start:
         return None
@@ -191,10 +195,15 @@ def _trailing_attribution(
     "..., said Lavrov.", when what follows the verb is only a short adjunct."""
     tokens, first, end = ctx.tokens, ctx.start, ctx.end
     adverbs = lexicon.words["verb_adverbs"]
-    if tokens.lower[verb].endswith("ing"):
+    quoted_as = _quoted_as(tokens, verb, first)  # "..., Peskov was quoted as saying."
+    if tokens.lower[verb].endswith("ing") and quoted_as is None:
         return None  # "..., saying ...": the report follows the participle
-    if speaker is not None and all(
-        tokens.norm[i] in adverbs or tokens.lower[i] in HAVE_FORMS for i in range(speaker.end, verb)
+    if speaker is not None and (
+        speaker.end == quoted_as
+        or all(
+            tokens.norm[i] in adverbs or tokens.lower[i] in HAVE_FORMS
+            for i in range(speaker.end, verb)
+        )
     ):  # "..., Peskov has said."
         position = speaker.start - 1
     elif after is not None and after.start == verb + 1:
@@ -210,7 +219,8 @@ def _trailing_attribution(
         rest = [i for i in rest if i >= listener.end]
     if len(rest) > TRAILING_REST or any(tokens.lower[i] in REPORT_CONTINUERS for i in rest):
         return None
-    if rest and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
+    told = tokens.lower[verb].startswith(("tell", "told"))  # "told state television"
+    if rest and not told and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
         return None  # "..., said the proposals were unacceptable": the report follows
     if any(tokens.text[i] == "," for i in range(verb + 1, end)):
         return None
@@ -219,14 +229,30 @@ def _trailing_attribution(
 
 def _source_tail(tokens: DocTokens, verb: int, end: int, lexicon: CueLexicon) -> int:
     """Where the attribution's own words stop: at a comma that names the report's source
-    ("..., Zelensky told journalists, according to a local outlet."), else ``end``."""
+    ("..., Zelensky told journalists, according to a local outlet."), adds a report of its
+    own ("..., adding that ...") or opens a contrasting clause ("..., but Kyiv ..."), else
+    ``end``."""
     for position in range(verb + 1, end - 1):
-        if (
-            tokens.text[position] == ","
-            and tokens.lower[position + 1] in (lexicon.words["source_tails"])
-        ):
+        if tokens.text[position] != ",":
+            continue
+        word, norm = tokens.lower[position + 1], tokens.norm[position + 1]
+        adding = word.endswith("ing") and norm in lexicon.words["speech_verbs"]
+        if adding or word in CONTRASTIVE_CONJUNCTIONS or norm in lexicon.words["source_tails"]:
             return position
     return end
+
+
+QUOTED_FORMS = frozenset({"quoted", "cited"})
+
+
+def _quoted_as(tokens: DocTokens, verb: int, first: int) -> int | None:
+    """Where "was quoted as" starts before "saying", if it does."""
+    start = verb - 3
+    if start < first or tokens.lower[verb - 1] != "as":
+        return None
+    if tokens.lower[verb - 2] not in QUOTED_FORMS or tokens.lower[start] not in BE_FINITE:
+        return None
+    return start
 
 
 def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
