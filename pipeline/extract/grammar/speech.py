@@ -6,6 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from pipeline.extract.cues import DocTokens
+from pipeline.extract.grammar.attribution import (
+    as_noted_by,
+    quoted_after,
+    quoted_as_saying,
+    quoted_as_start,
+    source_tail,
+)
 from pipeline.extract.grammar.sentence import SentenceContext, Speech
 from pipeline.extract.grammar.subjects import can_be_subject, left_subject
 from pipeline.extract.grammar.tokens import (
@@ -15,11 +22,9 @@ from pipeline.extract.grammar.tokens import (
     TOGGLE_QUOTES,
     marked_possessive,
     mention_at,
-    mention_ending_before,
     quote_mask,
 )
 from pipeline.function_words import (
-    BE_FINITE,
     CONTRASTIVE_CONJUNCTIONS,
     COORDINATORS,
     HAVE_FORMS,
@@ -47,14 +52,14 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             continue  # "called for", "asked for": a request, not a report
         if index > first and tokens.norm[index - 1] in NOUN_BEFORE:
             continue  # "in a phone call that ...", "the statement": a noun, not a verb
-        speaker = _quoted_as_saying(ctx, index) or _participle_speaker(
+        speaker = quoted_as_saying(ctx, index) or _participle_speaker(
             tokens, index, mentions, lexicon, first
         )
         if speaker is None:
             speaker = left_subject(tokens, index, mentions, lexicon, first)
         after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
         quote_before = any(ctx.in_quote[: index - first])
-        if quote_before and not _quoted_after(ctx, index) and _tags_quote(ctx, index, lexicon):
+        if quote_before and not quoted_after(ctx, index) and _tags_quote(ctx, index, lexicon):
             # "“...,” he said." or "“...,” said Rubio.": the quote is the content.
             last_quote = _last_quote(ctx, index)
             who = speaker if speaker is not None and speaker.start > last_quote else after
@@ -78,34 +83,6 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
 
 
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
-QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
-
-
-def _quoted_as_saying(ctx: SentenceContext, index: int) -> Span | None:
-    """ "Peskov quoted Putin as saying that ...": the one quoted speaks, not the one who
-    quotes him."""
-    tokens = ctx.tokens
-    if index - 2 <= ctx.start or tokens.lower[index - 1] != "as":
-        return None
-    passive = _quoted_as(tokens, index, ctx.start)  # "Peskov was quoted as saying"
-    if passive is not None:
-        return mention_ending_before(ctx.mentions, passive)
-    quoted = mention_ending_before(ctx.mentions, index - 1)
-    if quoted is None or quoted.start - 1 < ctx.start:
-        return None
-    return quoted if tokens.lower[quoted.start - 1] in QUOTING_VERBS else None
-
-
-def _quoted_after(ctx: SentenceContext, verb: int) -> bool:
-    """Quoted words after a reporting verb, other than a quoted name ("he told the forum
-    “Eurasian Dialogue”"): the verb does not only tag the quote before it."""
-    tokens = ctx.tokens
-    return any(
-        ctx.quoted(i) and tokens.is_alpha[i] and not tokens.is_title[i]
-        for i in range(verb, ctx.end)
-    )
-
-
 # Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
 NOUN_BEFORE = NOUN_DETERMINERS | {"'s", "phone"}
 
@@ -195,7 +172,7 @@ def _trailing_attribution(
     "..., said Lavrov.", when what follows the verb is only a short adjunct."""
     tokens, first, end = ctx.tokens, ctx.start, ctx.end
     adverbs = lexicon.words["verb_adverbs"]
-    quoted_as = _quoted_as(tokens, verb, first)  # "..., Peskov was quoted as saying."
+    quoted_as = quoted_as_start(tokens, verb, first)  # "..., Peskov was quoted as saying."
     if tokens.lower[verb].endswith("ing") and quoted_as is None:
         return None  # "..., saying ...": the report follows the participle
     if speaker is not None and (
@@ -212,7 +189,7 @@ def _trailing_attribution(
         return None
     if position <= first or tokens.text[position] != ",":
         return None
-    end = _source_tail(tokens, verb, end, lexicon)
+    end = source_tail(tokens, verb, end, lexicon)
     rest = [i for i in range(max(verb, speaker.end) + 1, end) if not tokens.is_punct[i]]
     listener = mention_at(ctx.mentions, rest[0]) if rest else None
     if listener is not None:  # "..., Sybiha told CNN on Sunday."
@@ -225,34 +202,6 @@ def _trailing_attribution(
     if any(tokens.text[i] == "," for i in range(verb + 1, end)):
         return None
     return position
-
-
-def _source_tail(tokens: DocTokens, verb: int, end: int, lexicon: CueLexicon) -> int:
-    """Where the attribution's own words stop: at a comma that names the report's source
-    ("..., Zelensky told journalists, according to a local outlet."), adds a report of its
-    own ("..., adding that ...") or opens a contrasting clause ("..., but Kyiv ..."), else
-    ``end``."""
-    for position in range(verb + 1, end - 1):
-        if tokens.text[position] != ",":
-            continue
-        word, norm = tokens.lower[position + 1], tokens.norm[position + 1]
-        adding = word.endswith("ing") and norm in lexicon.words["speech_verbs"]
-        if adding or word in CONTRASTIVE_CONJUNCTIONS or norm in lexicon.words["source_tails"]:
-            return position
-    return end
-
-
-QUOTED_FORMS = frozenset({"quoted", "cited"})
-
-
-def _quoted_as(tokens: DocTokens, verb: int, first: int) -> int | None:
-    """Where "was quoted as" starts before "saying", if it does."""
-    start = verb - 3
-    if start < first or tokens.lower[verb - 1] != "as":
-        return None
-    if tokens.lower[verb - 2] not in QUOTED_FORMS or tokens.lower[start] not in BE_FINITE:
-        return None
-    return start
 
 
 def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
@@ -297,23 +246,13 @@ def find_according_to(ctx: SentenceContext, lexicon: CueLexicon) -> Span | None:
     for index in range(ctx.start, ctx.end - 2):
         if lower[index] == "according" and lower[index + 1] == "to":
             return mention_at(ctx.mentions, index + 2)
-        if _as_noted_by(ctx, index, lexicon):  # "As noted by Lavrov, Russia ..."
+        if as_noted_by(ctx, index, lexicon):  # "As noted by Lavrov, Russia ..."
             return mention_at(ctx.mentions, index + 3) or mention_at(ctx.mentions, index + 4)
     for mention in ctx.mentions:
         opens_view = mention.start > ctx.start and lower[mention.start - 1] == "in"
         if opens_view and owned_view_noun(ctx.tokens, mention, ctx.end, lexicon) is not None:
             return mention
     return None
-
-
-def _as_noted_by(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> bool:
-    tokens = ctx.tokens
-    return (
-        tokens.lower[index] == "as"
-        and index + 3 < ctx.end
-        and tokens.norm[index + 1] in lexicon.words["speech_verbs"]
-        and tokens.lower[index + 2] == "by"
-    )
 
 
 def owned_view_noun(tokens: DocTokens, mention: Span, end: int, lexicon: CueLexicon) -> int | None:
