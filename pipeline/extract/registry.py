@@ -177,6 +177,12 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ),
     # Clauses and holders.
     ClaimRule(
+        "noun-relative-owner",
+        0.7,
+        'The subject of a relative clause that made the noun ("the concessions Kyiv made").',
+        "noun cue",
+    ),
+    ClaimRule(
         "persuader",
         0.6,
         'Persuading another party to act is a demand ("Merz persuaded Trump to keep ...").',
