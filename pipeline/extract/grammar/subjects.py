@@ -93,6 +93,9 @@ def _before_comma(
     mention = mention_ending_before(mentions, comma - 1)
     if mention is None or marked_possessive(tokens, mention):
         return None
+    if mention.kb_id_ != "adjective":
+        return mention  # "a disappointment for Zelensky, who had hoped": a preposition's
+        # object is still the antecedent of "who"
     return mention if can_be_subject(tokens, mention, lexicon) else None
 
 
