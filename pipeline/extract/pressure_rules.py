@@ -13,6 +13,7 @@ PERSUADER_ENTRY = CueEntry("demand", "persuader", "persuade", ("persuade",))
 # What follows the persuaded party when the persuader asks for an act ("convinced Trump to
 # drop", "talked Kyiv into signing"), not for a belief ("convinced Trump that ...").
 ACT_LINKS = frozenset({"to", "into"})
+ASIDE_REACH = 8  # words of an aside between commas after the persuaded party
 
 
 class PressureRules(RuleSet):
@@ -29,7 +30,7 @@ class PressureRules(RuleSet):
             target = mention_at(ctx.mentions, index + 1)
             if target is None or not self.asserted(ctx, index):
                 continue
-            link = tokens.lower[target.end] if target.end < ctx.end else ""
+            link = self._link_after(ctx, target.end)
             pressing = tokens.norm[index] in words["pressing_verbs"]
             if pressing and link != "into":
                 continue  # "pressured Kyiv to sign": the pressing verb's own cue demands
@@ -43,6 +44,19 @@ class PressureRules(RuleSet):
                 cue = self.word_cue(ctx, index, PERSUADER_ENTRY)
                 found += self.claims(ctx, cue, [subject], "demand", "persuader")
         return found
+
+    @staticmethod
+    def _link_after(ctx: SentenceContext, position: int) -> str:
+        """The word after the persuaded party, past an aside between commas ("persuaded
+        Trump, at least in part, to embrace ...")."""
+        tokens = ctx.tokens
+        if position >= ctx.end:
+            return ""
+        if tokens.text[position] == ",":
+            for after in range(position + 1, min(ctx.end - 1, position + ASIDE_REACH)):
+                if tokens.text[after] == ",":
+                    return tokens.lower[after + 1]
+        return tokens.lower[position]
 
     def _achieved(self, ctx: SentenceContext, index: int) -> bool:
         """Not an infinitive ("hoped to convince"), unless after a verb of success
