@@ -357,10 +357,13 @@ class SentenceRules(PressureRules):
 
     def _own_side_future(self, ctx: SentenceContext, index: int, speaker: str) -> bool:
         """ "Medvedev warned that Russia would seize more land if ...": the speaker's own
-        side (or the speaker) with "will/would" before the condition threatens."""
+        side (or the speaker) with "will/would" before the condition threatens, or after
+        it ("If Russia refuses, Trump has said, he will impose tariffs")."""
         tokens = ctx.tokens
         for mention in ctx.mentions:
-            if mention.end >= index or mention.end >= ctx.end:
+            if mention.end >= ctx.end or (
+                index <= mention.start and "," not in tokens.text[index : mention.start]
+            ):
                 continue
             own = mention.label_ == speaker or self.affiliations.get(speaker) == mention.label_
             if own and tokens.lower[mention.end] in FUTURE_AUXILIARIES:

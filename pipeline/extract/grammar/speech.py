@@ -13,7 +13,7 @@ from pipeline.extract.grammar.attribution import (
     quoted_as_start,
     source_tail,
 )
-from pipeline.extract.grammar.sentence import SentenceContext, Speech
+from pipeline.extract.grammar.sentence import SentenceContext, Speech, is_boundary
 from pipeline.extract.grammar.subjects import can_be_subject, left_subject
 from pipeline.extract.grammar.tokens import (
     BOUNDARIES,
@@ -190,7 +190,9 @@ def _trailing_attribution(
     if position <= first or tokens.text[position] != ",":
         return None
     end = source_tail(tokens, verb, end, lexicon)
-    rest = [i for i in range(max(verb, speaker.end) + 1, end) if not tokens.is_punct[i]]
+    aside = next((i for i in range(verb + 1, end) if tokens.text[i] == ","), None)
+    rest_end = aside if aside is not None else end  # "If ..., Trump has said, he will ..."
+    rest = [i for i in range(max(verb, speaker.end) + 1, rest_end) if not tokens.is_punct[i]]
     listener = mention_at(ctx.mentions, rest[0]) if rest else None
     if listener is not None:  # "..., Sybiha told CNN on Sunday."
         rest = [i for i in rest if i >= listener.end]
@@ -199,8 +201,9 @@ def _trailing_attribution(
     told = tokens.lower[verb].startswith(("tell", "told"))  # "told state television"
     if rest and not told and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
         return None  # "..., said the proposals were unacceptable": the report follows
-    if any(tokens.text[i] == "," for i in range(verb + 1, end)):
-        return None
+    if aside is not None:  # an attribution between commas reports the whole sentence,
+        # but not one whose speaker a relative clause describes (", said X, who ...")
+        return None if is_boundary(tokens, aside + 1, lexicon) else ctx.end
     return position
 
 
