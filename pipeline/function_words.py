@@ -153,3 +153,5 @@ TITLE_CASE_SMALL_WORDS = (
 # that end the noun's clause before its verb.
 ADVICE_MODALS = frozenset({"should", "ought"})
 CLAUSE_ENDS = RELATIVE_SUBJECTS | {","}
+# Pronouns ending in "-ing" that are no gerund: "something Putin opposes" names its holder.
+INDEFINITE_PRONOUNS = frozenset({"something", "nothing", "anything", "everything"})

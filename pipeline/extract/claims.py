@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.extract.cues import CueMatcher, DocTokens, LexemeTable
+from pipeline.extract.grammar.quotes import carry_quote_speakers, quote_openings
 from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
 from pipeline.extract.grammar.speech import build_context
 from pipeline.extract.grammar.title_case import read_title_case
@@ -55,12 +56,13 @@ class ClaimExtractor:
         self.min_confidence = min_confidence
 
     def trace(self, doc: Doc) -> Iterator[SentenceTrace]:
-        previous: SentenceContext | None = None
-        antecedents: dict[str, Span] = {}
         sentences = sentences_with_mentions(doc)
         tokens = read_title_case(DocTokens.of(doc, self.lexemes), sentences)
-        for sentence_id, (sent, mentions) in enumerate(sentences):
-            context = build_context(sent, mentions, self.cues, previous, tokens)
+        contexts = self.contexts(sentences, tokens)
+        antecedents: dict[str, Span] = {}
+        previous: SentenceContext | None = None
+        for sentence_id, context in enumerate(contexts):
+            sent, mentions = context.sent, context.mentions
             context.antecedents = antecedents
             decisions = self.rules.decide(context, self.matcher.find(sent, mentions, tokens))
             antecedents = {d.claim_type: d.actor for d in decisions if d.is_claim and d.actor}
@@ -68,6 +70,20 @@ class ClaimExtractor:
                 sentence_id, sent, context, decisions, previous.sent if previous else None
             )
             previous = context
+
+    def contexts(
+        self, sentences: list[tuple[Span, list[Span]]], tokens: DocTokens
+    ) -> list[SentenceContext]:
+        """Every sentence's context, built before any is decided: a quote that runs over
+        several sentences takes its speaker from its first or its last one."""
+        openings = quote_openings(tokens, [sent for sent, _ in sentences])
+        contexts: list[SentenceContext] = []
+        previous: SentenceContext | None = None
+        for (sent, mentions), opening in zip(sentences, openings, strict=True):
+            previous = build_context(sent, mentions, self.cues, previous, tokens, opening)
+            contexts.append(previous)
+        carry_quote_speakers(contexts, openings)
+        return contexts
 
     def claims(self, doc: Doc) -> list[Claim]:
         """Distinct (actor, type, topic) claims per sentence; the most confident evidence."""

@@ -78,9 +78,28 @@ def opposing(c: CueCandidate) -> Outcome:
 
 
 def no_proposal(c: CueCandidate) -> Outcome:
-    if c.cue.type == "rejection" and object_is(c.ctx, c.cue.end, "non_proposals", c.rules.lexicon):
+    if c.cue.type == "rejection" and (
+        object_is(c.ctx, c.cue.end, "non_proposals", c.rules.lexicon) or _called_false(c)
+    ):
         return c.stop("no-proposal", "what is rejected is a report or claim, no demand or proposal")
     return None
+
+
+FALSEHOOD_REACH = 8  # words between the cue and "as a false pretext"
+
+
+def _called_false(c: CueCandidate) -> bool:
+    """ "something Kyiv dismissed as a false pretext": what is called a lie is a claim
+    denied, no demand or proposal rejected."""
+    tokens, ctx = c.ctx.tokens, c.ctx
+    stop = min(ctx.end, c.cue.end + FALSEHOOD_REACH)
+    for position in range(c.cue.end, stop):
+        if tokens.lower[position] == "as":
+            return any(
+                tokens.norm[i] in c.words["falsehood_labels"]
+                for i in range(position + 1, min(ctx.end, position + 4))
+            )
+    return False
 
 
 def non_concession_verb(c: CueCandidate) -> Outcome:

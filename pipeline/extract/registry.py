@@ -195,6 +195,19 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         'A changed position is a concession ("the president\'s position has shifted").',
         "sentence pattern",
     ),
+    # Clauses and holders.
+    ClaimRule(
+        "noun-relative-owner",
+        0.7,
+        'The subject of a relative clause that made the noun ("the concessions Kyiv made").',
+        "noun cue",
+    ),
+    ClaimRule(
+        "persuader",
+        0.6,
+        'Persuading another party to act is a demand ("Merz persuaded Trump to keep ...").',
+        "sentence pattern",
+    ),
 )
 RULES: dict[str, ClaimRule] = {rule.name: rule for rule in CLAIM_RULES}
 

@@ -5,7 +5,7 @@ persuaded parties and changed positions."""
 from __future__ import annotations
 
 from pipeline.extract.cues import NOUN_MARKERS, Cue
-from pipeline.extract.decisions import Decision, RuleSet
+from pipeline.extract.decisions import Decision
 from pipeline.extract.grammar.clauses import in_conditional
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.subjects import left_subject
@@ -15,6 +15,7 @@ from pipeline.extract.grammar.tokens import (
     mention_at,
     preceded_by,
 )
+from pipeline.extract.pressure_rules import PressureRules
 from pipeline.function_words import (
     BACKSHIFTED_WILL,
     BE_PRESENT,
@@ -38,7 +39,6 @@ CHANGE_ENTRY = CueEntry("concession", "change", "shift", ("shift",))
 PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
 DIRECTIVE_ENTRY = CueEntry("demand", "directive", "tell", ("tell",))
-PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 # The word lists whose verbs open a sentence pattern.
 VERB_LISTS = (
     "directive_verbs",
@@ -52,7 +52,7 @@ RELIEF_ENTRY = CueEntry("concession", "relief", "lift", ("lift",))
 RELIEF_REACH = 4  # words between "lifted" and "sanctions" ("eased some of the sanctions")
 
 
-class SentenceRules(RuleSet):
+class SentenceRules(PressureRules):
     """Claims found by sentence patterns, given the cue decisions already made."""
 
     def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
@@ -308,19 +308,6 @@ class SentenceRules(RuleSet):
                 found += self.claims(ctx, cue, [subject], "concession", "declared-truce")
         return found
 
-    def persuaded_parties(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
-        """ "Putin convinced Trump to drop the truce": the persuaded party yields."""
-        found: list[Decision] = []
-        for index in self._verbs_of(ctx, "persuade_verbs", verbs):
-            target = mention_at(ctx.mentions, index + 1)
-            governed = index - 1 > ctx.start and ctx.tokens.lower[index - 1] == "to"
-            governed = governed and ctx.tokens.norm[index - 2] in self.words["attempt_verbs"]
-            if target is None or governed or not self.asserted(ctx, index):
-                continue  # "hoped to convince Trump": the persuading is not done
-            cue = self.word_cue(ctx, index, PERSUADED_ENTRY)
-            found += self.claims(ctx, cue, [target], "concession", "persuaded-party")
-        return found
-
     def reported_conditions(self, ctx: SentenceContext) -> list[Decision]:
         """ "..., saying talks can only happen once X": a condition the speaker sets, and
         "if they refuse, we will ..." in a speaker's words: both demands."""
@@ -370,10 +357,13 @@ class SentenceRules(RuleSet):
 
     def _own_side_future(self, ctx: SentenceContext, index: int, speaker: str) -> bool:
         """ "Medvedev warned that Russia would seize more land if ...": the speaker's own
-        side (or the speaker) with "will/would" before the condition threatens."""
+        side (or the speaker) with "will/would" before the condition threatens, or after
+        it ("If Russia refuses, Trump has said, he will impose tariffs")."""
         tokens = ctx.tokens
         for mention in ctx.mentions:
-            if mention.end >= index or mention.end >= ctx.end:
+            if mention.end >= ctx.end or (
+                index <= mention.start and "," not in tokens.text[index : mention.start]
+            ):
                 continue
             own = mention.label_ == speaker or self.affiliations.get(speaker) == mention.label_
             if own and tokens.lower[mention.end] in FUTURE_AUXILIARIES:

@@ -94,13 +94,17 @@ WORD_LISTS = (
     "wish_objects",
     "wish_nouns",
     "refusal_conditions",
-    "attempt_verbs",
     "negated_wants",
     "information_nouns",
     "information_verbs",
     "exchange_openers",
     "halting_acts",
     "fighting_objects",
+    # Clauses and holders.
+    "source_tails",
+    "pressing_verbs",
+    "achieving_verbs",
+    "falsehood_labels",
 )
 INFLECTED_LISTS = (
     "speech_verbs",

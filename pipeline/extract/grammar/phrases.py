@@ -12,6 +12,7 @@ from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
     is_participle,
+    marked_possessive,
     mention_at,
     mention_ending_before,
 )
@@ -22,6 +23,7 @@ from pipeline.function_words import (
     POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
+    TENSE_AUXILIARIES,
 )
 from pipeline.knowledge.cues import CueLexicon
 
@@ -123,6 +125,34 @@ def participle_agents(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> li
         if not tokens.is_alpha[by]:
             return []
     return []
+
+
+def relative_owner(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> Span | None:
+    """ "the concessions Kyiv has made", "the offer that Trump made in Alaska": a relative
+    clause right after the noun whose subject made, set out or presented it names its owner
+    (not "the demands Moscow rejected", nor "demands Kyiv make", a bare verb)."""
+    tokens = ctx.tokens
+    position = cue.end
+    if position < ctx.end and tokens.lower[position] in RELATIVE_THINGS:
+        position += 1
+    owner = mention_at(ctx.mentions, position)
+    if owner is None or owner.start != position or marked_possessive(tokens, owner):
+        return None
+    verb = owner.end
+    while verb < ctx.end and (
+        tokens.lower[verb] in TENSE_AUXILIARIES
+        or tokens.norm[verb] in lexicon.words["verb_adverbs"]
+    ):
+        verb += 1
+    if verb >= ctx.end or not tokens.is_lower[verb]:
+        return None
+    word = tokens.norm[verb]
+    past = is_participle(word) or word in lexicon.words["irregular_participles"]
+    return owner if past and word in lexicon.words["light_verbs"] else None
+
+
+# Relative pronouns of a thing: "the offer that Trump made", "the demands which Moscow set".
+RELATIVE_THINGS = frozenset({"that", "which"})
 
 
 def light_verb_before(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> int | None:

@@ -6,8 +6,15 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from pipeline.extract.cues import DocTokens
+from pipeline.extract.grammar.attribution import (
+    as_noted_by,
+    quoted_after,
+    quoted_as_saying,
+    quoted_as_start,
+    source_tail,
+)
 from pipeline.extract.grammar.headlines import headline_speech
-from pipeline.extract.grammar.sentence import SentenceContext, Speech
+from pipeline.extract.grammar.sentence import SentenceContext, Speech, is_boundary
 from pipeline.extract.grammar.subjects import can_be_subject, left_subject
 from pipeline.extract.grammar.tokens import (
     BOUNDARIES,
@@ -20,6 +27,8 @@ from pipeline.extract.grammar.tokens import (
 )
 from pipeline.function_words import (
     CONTRASTIVE_CONJUNCTIONS,
+    COORDINATORS,
+    HAVE_FORMS,
     NOUN_DETERMINERS,
     POSSESSIVE_PRONOUNS,
     REPORT_CONTINUERS,
@@ -44,16 +53,14 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             continue  # "called for", "asked for": a request, not a report
         if index > first and tokens.norm[index - 1] in NOUN_BEFORE:
             continue  # "in a phone call that ...", "the statement": a noun, not a verb
-        speaker = _participle_speaker(tokens, index, mentions, lexicon, first)
+        speaker = quoted_as_saying(ctx, index) or _participle_speaker(
+            tokens, index, mentions, lexicon, first
+        )
         if speaker is None:
             speaker = left_subject(tokens, index, mentions, lexicon, first)
         after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
         quote_before = any(ctx.in_quote[: index - first])
-        if (
-            quote_before
-            and not any(ctx.in_quote[index - first :])
-            and _tags_quote(ctx, index, lexicon)
-        ):
+        if quote_before and not quoted_after(ctx, index) and _tags_quote(ctx, index, lexicon):
             # "“...,” he said." or "“...,” said Rubio.": the quote is the content.
             last_quote = _last_quote(ctx, index)
             who = speaker if speaker is not None and speaker.start > last_quote else after
@@ -77,8 +84,6 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
 
 
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
-
-
 # Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
 NOUN_BEFORE = NOUN_DETERMINERS | {"'s", "phone"}
 
@@ -92,13 +97,32 @@ def _participle_speaker(
         return None
     if tokens.text[index - 1] != ",":
         return None
-    start = first
+    clauses = []  # where the clauses the participle may trail open, nearest first
     for position in range(index - 2, first - 1, -1):
         if tokens.text[position] in BOUNDARIES or tokens.text[position] in QUOTES:
-            start = position + 1
             break
+        if tokens.lower[position] in CLAUSE_JOINERS and tokens.text[position - 1] == ",":
+            clauses.append(position + 1)  # "..., but Moscow dismissed it, reiterating ..."
+    else:
+        position = first - 1
+    for start in clauses:
+        opening = _first_subject(tokens, mentions, start, index, lexicon)
+        if opening is not None and opening.start - start <= JOINED_SUBJECT_REACH:
+            return opening  # a clause with its own subject; one without shares the first
+    return _first_subject(tokens, mentions, position + 1, index, lexicon)
+
+
+# Words that join a second clause after a comma ("..., but Moscow dismissed it").
+CLAUSE_JOINERS = COORDINATORS | CONTRASTIVE_CONJUNCTIONS
+JOINED_SUBJECT_REACH = 2  # words between "but" and the clause's subject ("but, crucially, Moscow")
+
+
+def _first_subject(
+    tokens: DocTokens, mentions: list[Span], start: int, end: int, lexicon: CueLexicon
+) -> Span | None:
+    """The first actor of a clause, when it can be the clause's subject."""
     for mention in mentions:
-        if start <= mention.start < index and not marked_possessive(tokens, mention):
+        if start <= mention.start < end and not marked_possessive(tokens, mention):
             return mention if can_be_subject(tokens, mention, lexicon) else None
     return None
 
@@ -149,9 +173,16 @@ def _trailing_attribution(
     "..., said Lavrov.", when what follows the verb is only a short adjunct."""
     tokens, first, end = ctx.tokens, ctx.start, ctx.end
     adverbs = lexicon.words["verb_adverbs"]
-    if tokens.lower[verb].endswith("ing"):
+    quoted_as = quoted_as_start(tokens, verb, first)  # "..., Peskov was quoted as saying."
+    if tokens.lower[verb].endswith("ing") and quoted_as is None:
         return None  # "..., saying ...": the report follows the participle
-    if speaker is not None and all(tokens.norm[i] in adverbs for i in range(speaker.end, verb)):
+    if speaker is not None and (
+        speaker.end == quoted_as
+        or all(
+            tokens.norm[i] in adverbs or tokens.lower[i] in HAVE_FORMS
+            for i in range(speaker.end, verb)
+        )
+    ):  # "..., Peskov has said."
         position = speaker.start - 1
     elif after is not None and after.start == verb + 1:
         position, speaker = verb - 1, after
@@ -159,16 +190,21 @@ def _trailing_attribution(
         return None
     if position <= first or tokens.text[position] != ",":
         return None
-    rest = _words(tokens, max(verb, speaker.end) + 1, end)
+    end = source_tail(tokens, verb, end, lexicon)
+    aside = next((i for i in range(verb + 1, end) if tokens.text[i] == ","), None)
+    rest_end = aside if aside is not None else end  # "If ..., Trump has said, he will ..."
+    rest = _words(tokens, max(verb, speaker.end) + 1, rest_end)
     listener = mention_at(ctx.mentions, rest[0]) if rest else None
     if listener is not None:  # "..., Sybiha told CNN on Sunday."
         rest = [i for i in rest if i >= listener.end]
     if len(rest) > TRAILING_REST or any(tokens.lower[i] in REPORT_CONTINUERS for i in rest):
         return None
-    if rest and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
+    told = tokens.lower[verb].startswith(("tell", "told"))  # "told state television"
+    if rest and not told and tokens.norm[rest[0]] not in lexicon.words["attribution_adjuncts"]:
         return None  # "..., said the proposals were unacceptable": the report follows
-    if any(tokens.text[i] == "," for i in range(verb + 1, end)):
-        return None
+    if aside is not None:  # an attribution between commas reports the whole sentence,
+        # but not one whose speaker a relative clause describes (", said X, who ...")
+        return None if is_boundary(tokens, aside + 1, lexicon) else ctx.end
     return position
 
 
@@ -220,6 +256,8 @@ def find_according_to(ctx: SentenceContext, lexicon: CueLexicon) -> Span | None:
     for index in range(ctx.start, ctx.end - 2):
         if lower[index] == "according" and lower[index + 1] == "to":
             return mention_at(ctx.mentions, index + 2)
+        if as_noted_by(ctx, index, lexicon):  # "As noted by Lavrov, Russia ..."
+            return mention_at(ctx.mentions, index + 3) or mention_at(ctx.mentions, index + 4)
     for mention in ctx.mentions:
         opens_view = mention.start > ctx.start and lower[mention.start - 1] == "in"
         if opens_view and owned_view_noun(ctx.tokens, mention, ctx.end, lexicon) is not None:
@@ -266,9 +304,11 @@ def build_context(
     lexicon: CueLexicon,
     previous: SentenceContext | None,
     tokens: DocTokens | None = None,
+    open_quote: bool = False,
 ) -> SentenceContext:
     tokens = tokens if tokens is not None else DocTokens.of(sent.doc)
-    ctx = SentenceContext(sent, mentions, quote_mask(tokens.text[sent.start : sent.end]), tokens)
+    in_quote = quote_mask(tokens.text[sent.start : sent.end], open_quote)
+    ctx = SentenceContext(sent, mentions, in_quote, tokens)
     ctx.speeches = find_speeches(ctx, lexicon) + find_views(ctx, lexicon)
     ctx.speeches += headline_speech(ctx)
     ctx.according_to = find_according_to(ctx, lexicon)

@@ -19,6 +19,7 @@ from pipeline.function_words import (
     CLAUSE_PREPOSITIONS,
     COORDINATORS,
     HAVE_FORMS,
+    INDEFINITE_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     RELATIVE_OPENERS,
@@ -26,6 +27,7 @@ from pipeline.function_words import (
     RELATIVE_SUBJECTS,
     TENSE_AUXILIARIES,
     VERB_GROUP_WORDS,
+    WILL_FORMS,
 )
 from pipeline.knowledge.cues import CueLexicon
 
@@ -91,6 +93,9 @@ def _before_comma(
     mention = mention_ending_before(mentions, comma - 1)
     if mention is None or marked_possessive(tokens, mention):
         return None
+    if mention.kb_id_ != "adjective":
+        return mention  # "a disappointment for Zelensky, who had hoped": a preposition's
+        # object is still the antecedent of "who"
     return mention if can_be_subject(tokens, mention, lexicon) else None
 
 
@@ -175,12 +180,44 @@ def _shared_subject(
         if is_boundary(tokens, before, lexicon):  # an inline quote ("said the plan “could
             start = before + 1  # be a basis” but warned") does not open the clause
             break
+    reported = _reported_subject(tokens, start, position, mentions, lexicon)
+    if reported is not None:
+        return reported
     for mention in mentions:
         if start <= mention.start and mention.end <= position:
             if marked_possessive(tokens, mention) or not can_be_subject(tokens, mention, lexicon):
                 return None  # the clause does not open with its subject: no guess
             return mention
     return None
+
+
+def _reported_subject(
+    tokens: DocTokens, start: int, coordinator: int, mentions: list[Span], lexicon: CueLexicon
+) -> Span | None:
+    """ "Witkoff said Putin had agreed to a freeze but wanted more": a verb after "but"
+    continues the reported clause nearest to it and shares its subject, unless that
+    clause's verb has a modal the bare verb cannot share ("Rubio said Washington would
+    lift sanctions and urged Moscow ...": Rubio urged)."""
+    speech_verbs = lexicon.words["speech_verbs"]
+    verbs = [
+        i
+        for i in range(start, coordinator)
+        if tokens.norm[i] in speech_verbs and tokens.is_lower[i] and not tokens.is_punct[i]
+    ]
+    if not verbs or tokens.lower[verbs[-1]].startswith(("tell", "told")):
+        return None  # "told Zelensky ...": the name after it is the listener
+    first = verbs[-1] + 1
+    if first < coordinator and tokens.lower[first] == "that":
+        first += 1
+    subject = mention_at(mentions, first)
+    if subject is None or subject.start != first or subject.end >= coordinator:
+        return None
+    if marked_possessive(tokens, subject) or not can_be_subject(tokens, subject, lexicon):
+        return None
+    modals = lexicon.words["hypothetical_modals"] | WILL_FORMS
+    if any(tokens.norm[i] in modals for i in range(subject.end, coordinator)):
+        return None
+    return subject
 
 
 def _clause_subject(tokens: DocTokens, mention: Span, verb: int, lexicon: CueLexicon) -> bool:
@@ -205,6 +242,7 @@ def can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> boo
         and tokens.is_lower[before]
         and tokens.text[before].endswith("ing")
         and tokens.norm[before] not in lexicon.words["speech_verbs"]
+        and tokens.lower[before] not in INDEFINITE_PRONOUNS
     ):
         return False  # "resisted meeting Zelensky": the object of a gerund
     if (
@@ -259,6 +297,8 @@ FIRST_PERSON_GAP = 6
 def first_person_subject(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> int | None:
     tokens = ctx.tokens
     for position in range(cue.start - 1, max(ctx.start, cue.start - FIRST_PERSON_GAP) - 1, -1):
+        if mention_at(ctx.mentions, position) is not None:
+            continue  # "the US proposed": an actor's name spelt like "us" is no first person
         if tokens.norm[position] in lexicon.words["first_person"]:
             return position
         if tokens.is_punct[position]:

@@ -19,21 +19,24 @@ BOUNDARIES = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
 ADVERB_GAP = 2  # words allowed between a modal or negation and its verb ("would not quickly")
 
 
-def quote_mask(texts: Sequence[str]) -> list[bool]:
-    """True for tokens inside quotation marks (quote characters themselves excluded)."""
+def quote_mask(texts: Sequence[str], open_at_start: bool = False) -> list[bool]:
+    """True for tokens inside quotation marks (quote characters themselves excluded);
+    ``open_at_start`` when a quote opened in an earlier sentence runs on into this one."""
     if ALL_QUOTES.isdisjoint(texts):
-        return [False] * len(texts)  # most sentences quote nobody
+        return [open_at_start] * len(texts)  # most sentences quote nobody
     mask: list[bool] = []
-    inside = False
-    first_quote_closes = next((text in CLOSE_QUOTES for text in texts if text in QUOTES), False)
-    if first_quote_closes:
+    inside = open_at_start
+    # A straight quote first ('"If they refuse, ...”') opens: mixed marks are common.
+    first_quote_closes = next((text in CLOSE_QUOTES for text in texts if text in ALL_QUOTES), False)
+    opens_with_close = texts[0] in CLOSE_QUOTES
+    if first_quote_closes and not opens_with_close:
         inside = True  # the sentence continues a quote opened earlier
-    for text in texts:
+    for position, text in enumerate(texts):
         if text in OPEN_QUOTES:
             inside = True
             mask.append(False)
         elif text in CLOSE_QUOTES:
-            inside = False
+            inside = position == 0 and not inside  # "”Of course, ...": a mark opening it
             mask.append(False)
         elif text in TOGGLE_QUOTES:
             inside = not inside

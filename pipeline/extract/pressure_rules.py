@@ -1,0 +1,67 @@
+"""Sentence patterns of persuasion and pressure: who presses whom, and who yields."""
+
+from __future__ import annotations
+
+from pipeline.extract.decisions import Decision, RuleSet
+from pipeline.extract.grammar.sentence import SentenceContext
+from pipeline.extract.grammar.subjects import left_subject
+from pipeline.extract.grammar.tokens import mention_at
+from pipeline.knowledge.cues import CueEntry
+
+PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
+PERSUADER_ENTRY = CueEntry("demand", "persuader", "persuade", ("persuade",))
+# What follows the persuaded party when the persuader asks for an act ("convinced Trump to
+# drop", "talked Kyiv into signing"), not for a belief ("convinced Trump that ...").
+ACT_LINKS = frozenset({"to", "into"})
+ASIDE_REACH = 8  # words of an aside between commas after the persuaded party
+
+
+class PressureRules(RuleSet):
+    """ "Merz persuaded Trump to keep the sanctions": Trump yields, Merz pressed for it."""
+
+    def persuaded_parties(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
+        """The persuaded party yields when the persuasion is told as done ("convinced Trump
+        to drop the truce", "pressured Kyiv into signing"), not when it is tried ("hoped to
+        convince Trump to ...") or only pressed for ("pressured Kyiv to sign"); the
+        persuader, done or tried, presses another party to act: a demand."""
+        tokens, words = ctx.tokens, self.words
+        found: list[Decision] = []
+        for index in (i for i in verbs if tokens.norm[i] in words["persuade_verbs"]):
+            target = mention_at(ctx.mentions, index + 1)
+            if target is None or not self.asserted(ctx, index):
+                continue
+            link = self._link_after(ctx, target.end)
+            pressing = tokens.norm[index] in words["pressing_verbs"]
+            if pressing and link != "into":
+                continue  # "pressured Kyiv to sign": the pressing verb's own cue demands
+            if self._achieved(ctx, index):
+                cue = self.word_cue(ctx, index, PERSUADED_ENTRY)
+                found += self.claims(ctx, cue, [target], "concession", "persuaded-party")
+            subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
+            if pressing or link not in ACT_LINKS or subject is None:
+                continue
+            if subject.label_ != target.label_:
+                cue = self.word_cue(ctx, index, PERSUADER_ENTRY)
+                found += self.claims(ctx, cue, [subject], "demand", "persuader")
+        return found
+
+    @staticmethod
+    def _link_after(ctx: SentenceContext, position: int) -> str:
+        """The word after the persuaded party, past an aside between commas ("persuaded
+        Trump, at least in part, to embrace ...")."""
+        tokens = ctx.tokens
+        if position >= ctx.end:
+            return ""
+        if tokens.text[position] == ",":
+            for after in range(position + 1, min(ctx.end - 1, position + ASIDE_REACH)):
+                if tokens.text[after] == ",":
+                    return tokens.lower[after + 1]
+        return tokens.lower[position]
+
+    def _achieved(self, ctx: SentenceContext, index: int) -> bool:
+        """Not an infinitive ("hoped to convince"), unless after a verb of success
+        ("managed to convince")."""
+        tokens = ctx.tokens
+        if index - 1 < ctx.start or tokens.lower[index - 1] != "to":
+            return True
+        return index - 2 >= ctx.start and tokens.norm[index - 2] in self.words["achieving_verbs"]
