@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.extract.cues import CueMatcher, DocTokens, LexemeTable
+from pipeline.extract.documents import DocumentRecord, remember_documents
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.speech import build_context
 from pipeline.extract.rules import ClaimRules, Decision
@@ -51,15 +52,20 @@ class ClaimExtractor:
         self.topic_finder = TopicFinder(topics)
         self.lexemes = LexemeTable()
         self.min_confidence = min_confidence
+        self.affiliations = affiliations or {}
 
     def trace(self, doc: Doc) -> Iterator[SentenceTrace]:
         previous: SentenceContext | None = None
         antecedents: dict[str, Span] = {}
+        documents = DocumentRecord(self.affiliations)
         tokens = DocTokens.of(doc, self.lexemes)
         for sentence_id, (sent, mentions) in enumerate(sentences_with_mentions(doc)):
             context = build_context(sent, mentions, self.cues, previous, tokens)
             context.antecedents = antecedents
+            documents.sentence_id = sentence_id
+            context.documents = documents
             decisions = self.rules.decide(context, self.matcher.find(sent, mentions, tokens))
+            remember_documents(context, self.cues)
             antecedents = {d.claim_type: d.actor for d in decisions if d.is_claim and d.actor}
             yield SentenceTrace(
                 sentence_id, sent, context, decisions, previous.sent if previous else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pipeline.extract.cue_rules import CueRules
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision
+from pipeline.extract.document_rules import DocumentRules
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.sentence_rules import SentenceRules
 from pipeline.knowledge.cues import CueLexicon
@@ -23,7 +24,9 @@ class ClaimRules:
     def __init__(self, lexicon: CueLexicon, affiliations: dict[str, str] | None = None) -> None:
         self.cue_rules = CueRules(lexicon, affiliations)
         self.sentence_rules = SentenceRules(lexicon, affiliations)
+        self.document_rules = DocumentRules(lexicon, affiliations)
 
     def decide(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         decisions = self.cue_rules.decide_all(ctx, cues)
-        return decisions + self.sentence_rules.apply(ctx, cues, decisions)
+        decisions += self.sentence_rules.apply(ctx, cues, decisions)
+        return decisions + self.document_rules.apply(ctx, cues, decisions)

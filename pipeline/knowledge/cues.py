@@ -79,6 +79,16 @@ WORD_LISTS = (
     "it_expletive_next",
     "it_acting_modals",
     "it_expletive_verbs",
+    # documents and plans as holders
+    "document_nouns",
+    "statement_nouns",
+    "document_content_verbs",
+    "document_authoring_verbs",
+    "non_authoring_light_verbs",
+    "plan_giving_verbs",
+    "plan_receiving_verbs",
+    "plan_reaction_verbs",
+    "plan_forecast_words",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
@@ -87,6 +97,10 @@ INFLECTED_LISTS = (
     "light_verbs",
     "aspectual_verbs",
     "impersonal_demands",
+    # documents and plans as holders
+    "document_content_verbs",
+    "document_authoring_verbs",
+    "non_authoring_light_verbs",
 )
 VOWELS = set("aeiou")
 
