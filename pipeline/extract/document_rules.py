@@ -35,6 +35,7 @@ from pipeline.knowledge.cues import CueEntry
 CONTENT_ENTRY = CueEntry("demand", "content", "provide for", ("provide for",))
 TERM_ENTRY = CueEntry("demand", "term", "would", ("would",))
 VERB_REACH = 7  # words between "would" and its verb ("would, in practice, be allowed")
+RELIEF_REACH = 6  # words of "eventual sanctions relief for Moscow" after a content verb
 UNDER_REACH = 4  # words between "under" and the plan ("under the U.S. peace plan")
 
 
@@ -82,7 +83,24 @@ class DocumentRules(RuleSet):
                 continue
             cue = self.word_cue(ctx, index, CONTENT_ENTRY)
             found += self.claims(ctx, cue, authors, "demand", "document-terms")
+            if self._gives_relief(ctx, index, authors):
+                found += self.claims(ctx, cue, authors, "concession", "document-terms")
         return found
+
+    def _gives_relief(self, ctx: SentenceContext, verb: int, authors: list[Span]) -> bool:
+        """ "includes sanctions relief for Moscow": relief for the other side, named after
+        "for/on/to", is given by the document's author."""
+        tokens, words = ctx.tokens, self.words
+        window = range(verb + 1, min(ctx.end, verb + 1 + RELIEF_REACH))
+        relief = [i for i in window if tokens.norm[i] in words["plan_relief_nouns"]]
+        if not relief or not any(tokens.norm[i] in words["relief_objects"] for i in window):
+            return False
+        for position in range(relief[0] + 1, min(ctx.end - 1, relief[0] + RELIEF_REACH)):
+            if tokens.lower[position] in {"for", "on", "to"}:
+                recipient = mention_at(ctx.mentions, position + 1)
+                if recipient is not None:
+                    return not self._own_side(recipient, authors)
+        return False
 
     def _authors_of_subject(self, ctx: SentenceContext, verb: int) -> list[Span]:
         """The authors of the plan-like document that is the verb's subject."""

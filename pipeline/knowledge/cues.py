@@ -89,6 +89,7 @@ WORD_LISTS = (
     "plan_receiving_verbs",
     "plan_reaction_verbs",
     "plan_forecast_words",
+    "plan_relief_nouns",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
