@@ -196,6 +196,8 @@ class DocumentRules(RuleSet):
             return None  # "Kyiv would reject the deal": a reaction, not a term
         if self._object_is_document(ctx, verb):
             return None  # "Ukraine would accept the plan"
+        if norm in words["non_concession_verbs"] and not self._yielding_object(ctx, verb):
+            return None  # "European leaders would meet in Paris": narration, no term
         following = ctx.tokens.norm[verb + 1 : min(ctx.end, verb + 3)]
         if any(word in words["empty_objects"] for word in following):
             return None  # "the West would sacrifice nothing", "would give up nothing"
@@ -306,6 +308,11 @@ class DocumentRules(RuleSet):
         labels = {a.label_ for a in authors}
         sides = labels | {self.affiliations.get(label, "") for label in labels}
         return actor.label_ in sides or self.affiliations.get(actor.label_) in labels
+
+    def _yielding_object(self, ctx: SentenceContext, verb: int) -> bool:
+        """ "would hold elections": an object that makes a meeting verb a term."""
+        window = range(verb + 1, min(ctx.end, verb + 4))
+        return any(ctx.tokens.norm[i] in self.words["yielding_objects"] for i in window)
 
     def _object_is_document(self, ctx: SentenceContext, verb: int) -> bool:
         """ "would accept it", "would sign the deal": the object is the plan itself."""
