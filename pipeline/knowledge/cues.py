@@ -90,6 +90,7 @@ WORD_LISTS = (
     "plan_reaction_verbs",
     "plan_forecast_words",
     "plan_relief_nouns",
+    "topic_attributives",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
