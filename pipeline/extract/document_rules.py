@@ -45,7 +45,7 @@ class DocumentRules(RuleSet):
     def apply(
         self, ctx: SentenceContext, cues: list[Cue], decisions: list[Decision]
     ) -> list[Decision]:
-        if ctx.documents is None:
+        if ctx.documents is None or ctx.is_question:
             return []
         found = self.clause_authors(ctx, decisions)
         found += self.document_terms(ctx)

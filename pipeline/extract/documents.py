@@ -27,6 +27,7 @@ from pipeline.extract.grammar.tokens import mention_at
 from pipeline.function_words import (
     AGENT_PREPOSITIONS,
     ANAPHORIC_DETERMINERS,
+    NOUN_DETERMINERS,
     PASSIVE_AUXILIARIES,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
@@ -43,6 +44,7 @@ CONTEXT = 2  # sentences a plan's terms may follow the plan ("the previous two")
 SUBJECT_REACH = 6  # words of "the memorandum to Ukraine" between a noun and its verb
 RELATIVE_REACH = 9  # words of "a memorandum on the terms of a settlement, which"
 AUTHORING_GAP = 3  # words of "want to" between "the plan that X" and "impose"
+MODIFIERS = 3  # words of "the new draft" between a determiner and a document noun
 
 
 @dataclass
@@ -93,6 +95,18 @@ class DocumentRecord:
         self.documents[noun] = document
         self.last = document
 
+    def sides(self, authors: list[Span]) -> list[Span]:
+        """Those who presented a document, as the sides they act for: the draft that
+        Bessent presented is the United States' draft when named again."""
+        found: list[Span] = []
+        for author in authors:
+            side = self.affiliations.get(author.label_, author.label_)
+            if side != author.label_:
+                author = Span(author.doc, author.start, author.end, label=side)
+            if all(f.label_ != side for f in found):
+                found.append(author)
+        return found
+
     def refresh(self, document: Document, opens: bool) -> None:
         """A document named again without authors: remembered from this sentence on."""
         document.sentence_id = self.sentence_id
@@ -131,7 +145,7 @@ def named_authors(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> list
     agents = participle_agents(ctx, noun, lexicon)
     if agents:
         return agents  # "a draft drawn up by Washington"
-    return clause_authors(ctx, index, lexicon) or _light_verb_authors(ctx, index, lexicon)
+    return clause_authors(ctx, index, lexicon) or presenters(ctx, index, lexicon)
 
 
 def clause_authors(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> list[Span]:
@@ -176,7 +190,7 @@ def _relative_authors(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> 
     return []
 
 
-def _light_verb_authors(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> list[Span]:
+def presenters(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> list[Span]:
     """ "Russia has developed a memorandum", "Bessent presented Zelensky with a draft"."""
     tokens = ctx.tokens
     light = light_verb_before(ctx, index, lexicon)
@@ -184,6 +198,10 @@ def _light_verb_authors(ctx: SentenceContext, index: int, lexicon: CueLexicon) -
         return []
     if light > ctx.start and tokens.lower[light - 1] == "to":
         return []  # "asked to present a plan": another verb governs
+    if light > ctx.start and tokens.lower[light - 1] in NOUN_DETERMINERS:
+        return []  # "a draft of the agreement": "draft" is a noun here
+    if light + 1 < ctx.end and tokens.lower[light + 1] == "to":
+        return []  # "was not prepared to sign the document": "prepared" is no light verb
     subject = left_subject(tokens, light, ctx.mentions, lexicon, ctx.start)
     return coordinated(tokens, subject, ctx.mentions, lexicon) if subject is not None else []
 
@@ -194,11 +212,22 @@ def document_authors(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> l
     authors = named_authors(ctx, index, lexicon)
     if authors or ctx.documents is None:
         return authors
-    key = noun_key(ctx, index, lexicon)
-    before = ctx.tokens.lower[index - 1] if index > ctx.start else ""
-    if key is None or before not in ANAPHORIC_DETERMINERS:
+    keys: list[str] = []
+    position = index
+    while position >= ctx.start and ctx.tokens.is_lower[position] and len(keys) < MODIFIERS:
+        key = noun_key(ctx, position, lexicon)
+        if key is not None:
+            keys.append(key)  # "the draft deal": the deal, or the draft named before
+        elif ctx.tokens.lower[position] in ANAPHORIC_DETERMINERS:
+            break
+        position -= 1
+    if position < ctx.start or ctx.tokens.lower[position] not in ANAPHORIC_DETERMINERS:
         return []  # "a plan calls for ...": a new document, nobody's yet
-    known = ctx.documents.recall(key)
+    record = ctx.documents
+    named = [record.documents[k] for k in keys if k in record.documents]
+    known = next((d for d in named if record.sentence_id - d.sentence_id <= MEMORY), None)
+    if known is None and keys:
+        known = record.recall(keys[0])
     return list(known.authors) if known is not None else []
 
 
@@ -320,6 +349,8 @@ def remember_documents(ctx: SentenceContext, lexicon: CueLexicon) -> None:
         before = tokens.lower[index - 1] if index > ctx.start else ""
         definite = before in ANAPHORIC_DETERMINERS or before in POSSESSIVE_PRONOUNS
         opens = _opens_sentence(ctx, index)
+        if authors and authors == presenters(ctx, index, lexicon):
+            authors = record.sides(authors)  # "Bessent presented a draft": the U.S. draft
         if authors:
             record.remember(key, authors, definite, opens)
         elif definite and (known := record.recall(key)) is not None:
