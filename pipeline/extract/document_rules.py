@@ -231,8 +231,9 @@ class DocumentRules(RuleSet):
             return (authors, "demand") if giving and subject is not None and not own else None
         if own:
             return self._received(subject, authors) if giving else None  # type: ignore[arg-type]
-        if not giving:
-            return authors, "demand"
+        if not giving:  # "Ukraine's army would be capped"; not "Russia would be rewarded"
+            imposed = ctx.tokens.norm[verb] in self.words["plan_imposing_participles"]
+            return (authors, "demand") if imposed else None
         agent = self._agent(ctx, verb)
         givers = [agent] if agent is not None and self._own_side(agent, authors) else authors
         return givers, "concession"

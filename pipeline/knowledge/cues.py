@@ -91,6 +91,7 @@ WORD_LISTS = (
     "plan_forecast_words",
     "plan_relief_nouns",
     "topic_attributives",
+    "plan_imposing_participles",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
