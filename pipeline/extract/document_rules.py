@@ -210,7 +210,10 @@ class DocumentRules(RuleSet):
         if subject is None:
             return None
         if not own:  # the other side gives (a demand) or receives (a concession)
-            return (authors, "concession") if receiving else (authors, "demand")
+            if receiving:
+                return authors, "concession"
+            asked = giving or norm in words["plan_term_verbs"]
+            return (authors, "demand") if asked else None  # not "Putin would claim victory"
         if giving and not negated:
             return [subject], "concession"  # "the United States would recognise ..."
         return self._received(subject, authors) if receiving else None

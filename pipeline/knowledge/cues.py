@@ -92,6 +92,7 @@ WORD_LISTS = (
     "plan_relief_nouns",
     "topic_attributives",
     "plan_imposing_participles",
+    "plan_term_verbs",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
