@@ -32,6 +32,9 @@ from pipeline.function_words import (
 )
 from pipeline.knowledge.cues import CueEntry
 
+# No-claim outcomes of a plan noun that a named author overrides: no owner was found, or
+# a modal stood before it ("might reject the plan that Moscow wants": Moscow's all the same).
+OWNERLESS = frozenset({"noun-no-holder", "modal"})
 CONTENT_ENTRY = CueEntry("demand", "content", "provide for", ("provide for",))
 TERM_ENTRY = CueEntry("demand", "term", "would", ("would",))
 VERB_REACH = 7  # words between "would" and its verb ("would, in practice, be allowed")
@@ -59,8 +62,8 @@ class DocumentRules(RuleSet):
         plans = self.words["document_nouns"]
         for decision in decisions:
             cue = decision.cue
-            if decision.reason is None or cue.kind != "noun" or cue.type != "demand":
-                continue
+            if decision.rule not in OWNERLESS or cue.kind != "noun" or cue.type != "demand":
+                continue  # a claim already, or stopped by a gate (a question, a negation)
             if ctx.tokens.norm[cue.end - 1] not in plans:
                 continue
             authors = clause_authors(ctx, cue.end - 1, self.lexicon)
