@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.extract.cues import CueMatcher, DocTokens, LexemeTable
+from pipeline.extract.documents import DocumentRecord, remember_documents
 from pipeline.extract.grammar.quotes import carry_quote_speakers, quote_openings
 from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
 from pipeline.extract.grammar.speech import build_context
@@ -54,6 +55,7 @@ class ClaimExtractor:
         self.topic_finder = TopicFinder(topics)
         self.lexemes = LexemeTable()
         self.min_confidence = min_confidence
+        self.affiliations = affiliations or {}
 
     def trace(self, doc: Doc) -> Iterator[SentenceTrace]:
         sentences = sentences_with_mentions(doc)
@@ -61,10 +63,14 @@ class ClaimExtractor:
         contexts = self.contexts(sentences, tokens)
         antecedents: dict[str, Span] = {}
         previous: SentenceContext | None = None
+        documents = DocumentRecord(self.affiliations)
         for sentence_id, context in enumerate(contexts):
             sent, mentions = context.sent, context.mentions
             context.antecedents = antecedents
+            documents.sentence_id = sentence_id
+            context.documents = documents
             decisions = self.rules.decide(context, self.matcher.find(sent, mentions, tokens))
+            remember_documents(context, self.cues)
             antecedents = {d.claim_type: d.actor for d in decisions if d.is_claim and d.actor}
             yield SentenceTrace(
                 sentence_id, sent, context, decisions, previous.sent if previous else None

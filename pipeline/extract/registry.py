@@ -189,6 +189,25 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         'The actor a judgement is made for rejects it ("unacceptable for Russia").',
         "sentence pattern",
     ),
+    # Documents and plans hold no claims, their authors do (``document_rules``).
+    ClaimRule(
+        "noun-clause-author",
+        0.65,
+        'The author named in a clause on a plan ("the plan that Moscow wants to impose").',
+        "noun cue",
+    ),
+    ClaimRule(
+        "document-terms",
+        0.7,
+        "What a document contains is its author's demand (\"Russia's memorandum assumes ...\").",
+        "sentence pattern",
+    ),
+    ClaimRule(
+        "plan-term",
+        0.6,
+        "A plan's \"would\" term: what it asks is its author's demand, what it gives a concession.",
+        "sentence pattern",
+    ),
     ClaimRule(
         "changed-position",
         0.6,

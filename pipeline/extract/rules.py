@@ -11,6 +11,7 @@ from pipeline.extract.convention_rules import ConventionRules
 from pipeline.extract.cue_rules import CueRules
 from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision
+from pipeline.extract.document_rules import DocumentRules
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.sentence_rules import SentenceRules
 from pipeline.knowledge.cues import CueLexicon
@@ -25,8 +26,10 @@ class ClaimRules:
         self.cue_rules = CueRules(lexicon, affiliations)
         self.sentence_rules = SentenceRules(lexicon, affiliations)
         self.convention_rules = ConventionRules(lexicon, affiliations)
+        self.document_rules = DocumentRules(lexicon, affiliations)
 
     def decide(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         decisions = self.cue_rules.decide_all(ctx, cues)
         decisions += self.sentence_rules.apply(ctx, cues, decisions)
-        return decisions + self.convention_rules.apply(ctx, cues, decisions)
+        decisions += self.convention_rules.apply(ctx, cues, decisions)
+        return decisions + self.document_rules.apply(ctx, cues, decisions)

@@ -105,6 +105,20 @@ WORD_LISTS = (
     "pressing_verbs",
     "achieving_verbs",
     "falsehood_labels",
+    # documents and plans as holders
+    "document_nouns",
+    "statement_nouns",
+    "document_content_verbs",
+    "document_authoring_verbs",
+    "non_authoring_light_verbs",
+    "plan_giving_verbs",
+    "plan_receiving_verbs",
+    "plan_reaction_verbs",
+    "plan_forecast_words",
+    "plan_relief_nouns",
+    "topic_attributives",
+    "plan_imposing_participles",
+    "plan_term_verbs",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
@@ -113,6 +127,10 @@ INFLECTED_LISTS = (
     "light_verbs",
     "aspectual_verbs",
     "impersonal_demands",
+    # documents and plans as holders
+    "document_content_verbs",
+    "document_authoring_verbs",
+    "non_authoring_light_verbs",
 )
 VOWELS = set("aeiou")
 

@@ -48,6 +48,11 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
         if mention is not None:
             directly_before = mention.end == index
             possessive_pronoun = tokens.span_text(mention).lower() in POSSESSIVE_PRONOUNS
+            if lexicon.has("topic_attributives", tokens.span_text(mention)):
+                # "a Ukraine peace plan" is a plan for Ukraine, not Ukraine's: a modifier
+                words += 1
+                position = mention.start - 1
+                continue
             return mention if (directly_before or possessive_pronoun) else None
         if tokens.text[position] == "-":
             agent = mention_ending_before(ctx.mentions, position)

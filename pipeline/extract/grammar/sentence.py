@@ -4,12 +4,16 @@ boundaries, and whether it is a headline or a question."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from pipeline.extract.cues import Cue, DocTokens
 from pipeline.extract.grammar.tokens import BOUNDARIES
 from pipeline.knowledge.cues import CueLexicon
+
+if TYPE_CHECKING:
+    from pipeline.extract.documents import DocumentRecord
 
 
 @dataclass
@@ -35,6 +39,8 @@ class SentenceContext:
     carried_speaker: Span | None = None  # a quote continuing from the previous sentence
     # The last holder of each claim type in the previous sentence ("... rejected the demand").
     antecedents: dict[str, Span] = field(default_factory=dict)
+    # The documents of the article met so far and their authors (see ``documents``).
+    documents: DocumentRecord | None = None
     # Positions after which nothing is asserted (see ``RuleSet.doubted``), computed once.
     doubted: list[int] | None = None
     # Read once: ``Span`` attributes are property calls, ``Span.text`` joins new Tokens.
