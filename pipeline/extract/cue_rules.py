@@ -23,6 +23,7 @@ from pipeline.extract.grammar.phrases import (
     light_verb_before,
     participle_agents,
     possessor_of,
+    relative_owner,
 )
 from pipeline.extract.grammar.sentence import SentenceContext, is_headline_text
 from pipeline.extract.grammar.subjects import (
@@ -183,6 +184,9 @@ class CueRules(RuleSet):
         agents = participle_agents(ctx, cue, self.lexicon)
         if agents:  # "a plan drafted by Witkoff and Dmitriev", "an offer made by X"
             return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent")
+        maker = relative_owner(ctx, cue, self.lexicon)
+        if maker is not None:  # "the demands Putin made": the maker owns them
+            return self.claims(ctx, cue, [maker], claim_type, "noun-relative-owner")
         light = self._governing_light_verb(ctx, cue, cues)
         tokens = ctx.tokens
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):

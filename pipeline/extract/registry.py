@@ -92,6 +92,12 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "noun cue",
     ),
     ClaimRule(
+        "noun-relative-owner",
+        0.7,
+        'The subject of a relative clause that makes the noun ("the demands Putin made").',
+        "noun cue",
+    ),
+    ClaimRule(
         "noun-light-verb",
         0.7,
         'The subject of a light verb ("Kyiv made concessions").',
@@ -186,8 +192,9 @@ RENAMING_RULES: tuple[tuple[str, str], ...] = (
     ("negated-opposition", 'Promising not to oppose ("would not oppose") is a concession.'),
     ("negated-concession", 'A negated concession ("did not accept") is a rejection.'),
 )
-# Added to a rule's name when the speaker voices a claim of the speaker's own side
-# ("Peskov said Moscow would not accept ..." is Peskov's).
+# Added to a rule's name for the speaker's row when the speaker voices a claim of the
+# speaker's own side; the side keeps its own row ("Peskov said Moscow would not accept ..."
+# is Peskov's and Russia's).
 VOICED_SUFFIX = "-voiced"
 
 

@@ -79,6 +79,9 @@ WORD_LISTS = (
     "it_expletive_next",
     "it_acting_modals",
     "it_expletive_verbs",
+    "accompanying_phrases",
+    "member_nouns",
+    "posed_nouns",
 )
 INFLECTED_LISTS = (
     "speech_verbs",

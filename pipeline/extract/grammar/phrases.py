@@ -22,6 +22,7 @@ from pipeline.function_words import (
     POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
+    RELATIVE_SUBJECTS,
 )
 from pipeline.knowledge.cues import CueLexicon
 
@@ -123,6 +124,30 @@ def participle_agents(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> li
         if not tokens.is_alpha[by]:
             return []
     return []
+
+
+def relative_owner(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> Span | None:
+    """The subject of a relative clause whose verb makes the noun cue: "the demands Putin
+    made in Alaska", "the plan that Kyiv had tabled" (a proposal named again is its
+    proposer's demand)."""
+    tokens, position = ctx.tokens, cue.end
+    if tokens.norm[cue.end - 1] in lexicon.words["posed_nouns"]:
+        return None  # "the threat Russia presents": posed, not proposed
+    if position < ctx.end and tokens.lower[position] in RELATIVE_SUBJECTS - {"who"}:
+        position += 1
+    owner = mention_at(ctx.mentions, position)
+    if owner is None or owner.start != position or owner.end >= ctx.end:
+        return None
+    verb = owner.end
+    while verb < ctx.end - 1 and (
+        tokens.lower[verb] in PERFECT_HAVE or tokens.norm[verb] in lexicon.words["verb_adverbs"]
+    ):
+        verb += 1
+    word = tokens.lower[verb]
+    # A past form: "the demand that Ukraine give up" is the demand's content, not its maker
+    past = is_participle(word) or word in lexicon.words["irregular_participles"]
+    made = past and tokens.norm[verb] in lexicon.words["light_verbs"]
+    return owner if made and tokens.is_lower[verb] else None
 
 
 def light_verb_before(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> int | None:

@@ -19,7 +19,9 @@ from pipeline.extract.grammar.tokens import (
 )
 from pipeline.function_words import (
     CONTRASTIVE_CONJUNCTIONS,
+    MAKE_FORMS,
     NOUN_DETERMINERS,
+    POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
     REPORT_CONTINUERS,
 )
@@ -73,9 +75,6 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             continue
         speeches.append(Speech(index, speaker, start, _report_end(tokens, start, end)))
     return speeches
-
-
-MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 
 
 # Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
@@ -151,7 +150,7 @@ def _trailing_attribution(
     if tokens.lower[verb].endswith("ing"):
         return None  # "..., saying ...": the report follows the participle
     if speaker is not None and all(tokens.norm[i] in adverbs for i in range(speaker.end, verb)):
-        position = speaker.start - 1
+        position = _before_title(ctx, speaker, lexicon)
     elif after is not None and after.start == verb + 1:
         position, speaker = verb - 1, after
     else:
@@ -168,6 +167,24 @@ def _trailing_attribution(
         return None  # "..., said the proposals were unacceptable": the report follows
     if any(tokens.text[i] == "," for i in range(verb + 1, end)):
         return None
+    return position
+
+
+TITLE_REACH = 5  # words of a title before a name ("Foreign Minister", "Ukraine's President")
+
+
+def _before_title(ctx: SentenceContext, speaker: Span, lexicon: CueLexicon) -> int:
+    """The position before "Foreign Minister Sergey Lavrov" or "Ukraine's Volodymyr
+    Zelensky": title words, office nouns and a possessor stand between a closing
+    attribution's comma and the name the knowledge base knows."""
+    tokens, position = ctx.tokens, speaker.start - 1
+    floor = max(ctx.start, speaker.start - TITLE_REACH)
+    while position > floor and tokens.text[position] != ",":
+        word = tokens.text[position]
+        titled = word[:1].isupper() or tokens.lower[position] in POSSESSIVE_MARKS
+        if not titled and tokens.norm[position] not in lexicon.words["group_nouns"]:
+            break
+        position -= 1
     return position
 
 
@@ -238,6 +255,10 @@ def owned_view_noun(tokens: DocTokens, mention: Span, end: int, lexicon: CueLexi
     return None
 
 
+# What opens the content of a view: "X's position is that ..." or "... is well known: ...".
+VIEW_OPENERS = frozenset({"that", ":", "—", "–"})
+
+
 def find_views(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     """ "Trump's assertion that talks should ...", "His response was that ...": a view
     owned by an actor reports that actor, like a reporting verb."""
@@ -247,7 +268,7 @@ def find_views(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
         noun = owned_view_noun(ctx.tokens, mention, ctx.end, lexicon)
         if noun is None:
             continue
-        that = next((i for i in range(noun + 1, ctx.end) if lower[i] == "that"), None)
+        that = next((i for i in range(noun + 1, ctx.end) if lower[i] in VIEW_OPENERS), None)
         if that is not None:
             views.append(Speech(noun, mention, that + 1, ctx.end))
     return views
