@@ -32,6 +32,7 @@ HAVE_FORMS = frozenset({"has", "have", "had"})
 BE_FINITE = frozenset({"is", "was", "were", "are"})
 BE_NONFINITE = frozenset({"be", "been", "being"})
 DO_FORMS = frozenset({"do", "does", "did"})
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})  # "made (it) clear that"
 WILL_FORMS = frozenset({"will", "'ll", "’ll"})
 # The first halves of "won't" and "can't" as the tokenizer splits them.
 CONTRACTED_STEMS = frozenset({"wo", "ca"})

@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.annotate.patterns import (
@@ -27,7 +27,12 @@ from pipeline.annotate.patterns import (
 )
 from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.annotate.unknown import UNKNOWN, UNKNOWN_KEY
-from pipeline.function_words import LINKING_PREPOSITIONS, POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
+from pipeline.function_words import (
+    LINKING_PREPOSITIONS,
+    MAKE_FORMS,
+    POSSESSIVE_MARKS,
+    POSSESSIVE_PRONOUNS,
+)
 from pipeline.knowledge.actors import Actor, ActorBase
 from pipeline.knowledge.bundle import shared
 from pipeline.knowledge.cues import CueLexicon
@@ -320,11 +325,19 @@ class ActorLinker:
             if candidate.end > position + 1:
                 continue
             between = doc[candidate.end : position + 1]
-            verbs = [t for t in between if self.cues.has("speech_verbs", t.text)]
+            verbs = [t for t in between if self._reports(t)]
             if verbs and (verbs[-1].i == position or between[-1].i == position):
                 subject = [s for s in fits if s.end <= verbs[-1].i]
                 return subject[-1] if subject else None
         return None
+
+    def _reports(self, token: Token) -> bool:
+        """A reporting verb, or "clear" in "made (it) clear to X that he ..."."""
+        if self.cues.has("speech_verbs", token.text):
+            return True
+        doc, i = token.doc, token.i
+        before = i - 2 if i > 1 and doc[i - 1].lower_ == "it" else i - 1
+        return token.lower_ == "clear" and before >= 0 and doc[before].lower_ in MAKE_FORMS
 
     @staticmethod
     def _same_clause(span: Span, index: int, doc: Doc) -> bool:

@@ -198,7 +198,7 @@ class CueRules(RuleSet):
         if agents:  # "a plan drafted by Witkoff and Dmitriev", "an offer made by X"
             return self.claims(ctx, cue, agents, claim_type, "noun-participle-agent")
         maker = relative_owner(ctx, cue, self.lexicon)
-        if maker is not None:  # "the concessions Kyiv has made"
+        if maker is not None:  # "the demands Putin made": the maker owns them
             return self.claims(ctx, cue, [maker], claim_type, "noun-relative-owner")
         light = self._governing_light_verb(ctx, cue, cues)
         tokens = ctx.tokens

@@ -18,12 +18,16 @@ from pipeline.extract.grammar.tokens import preceded_by
 from pipeline.extract.registry import VOICED_SUFFIX
 from pipeline.extract.registry import confidence as rule_confidence
 from pipeline.function_words import (
+    ARTICLES,
     BACKSHIFTED_WILL,
     POSSIBILITY_MODALS,
     SCANT_DETERMINERS,
     SUBJECT_PRONOUNS,
 )
 from pipeline.knowledge.cues import CueEntry, CueLexicon
+
+# Words that may stand before the owner of a noun that opens a report ("said that the").
+REPORT_OPENERS = ARTICLES | {"that"}
 
 
 @dataclass(frozen=True)
@@ -141,31 +145,61 @@ class RuleSet:
         decisions = []
         for actor in actors:
             weight = 0.9 if actor.kb_id_ == "pronoun" else 1.0
-            # "Rubio said ... the U.S. proposal": a noun keeps its owner; only an act of the
-            # speaker's side ("Peskov said Moscow would not accept") is voiced by the speaker
-            voiced = not rule.startswith(("noun-possessor", "noun-agent"))
-            if (
-                voiced
-                and speaker is not None
-                and self.affiliations.get(speaker.label_) == actor.label_
-            ):
-                # "Peskov said Moscow would not accept ...": the speaker voices it.
-                actor, rule = speaker, f"{rule}{VOICED_SUFFIX}"
-            target = self.target(ctx, cue, actor)
-            decisions.append(
-                Decision(
-                    cue,
-                    actor,
-                    claim_type,
-                    rule,
-                    round(confidence * weight, 3),
-                    None,
-                    speaker,
-                    target,
-                    modality,
+            for holder, holder_rule in self.holders(ctx, cue, speaker, actor, rule):
+                voiced = holder_rule.endswith(VOICED_SUFFIX)  # the voice is the one who spoke
+                decisions.append(
+                    Decision(
+                        cue,
+                        holder,
+                        claim_type,
+                        holder_rule,
+                        round(confidence * weight, 3),
+                        None,
+                        holder if voiced else speaker,
+                        self.target(ctx, cue, holder),
+                        modality,
+                    )
                 )
-            )
         return decisions
+
+    def holders(
+        self, ctx: SentenceContext, cue: Cue, speaker: Span | None, actor: Span, rule: str
+    ) -> list[tuple[Span, str]]:
+        """ "Peskov said Moscow would not accept ...": a speaker who names his own side as
+        the holder speaks for it, so both hold the claim (guidelines v2, "Speaking for a
+        state"); the speaker's row is the rule's voiced variant, listed last so that it stays
+        the holder a later "the demand" refers back to."""
+        voice = self._voice_of(ctx, cue, speaker, actor)
+        if voice is None:
+            return [(actor, rule)]
+        if rule.startswith("noun-") and not self._opens_report(ctx, cue, actor):
+            return [(actor, rule)]
+        return [(actor, rule), (voice, f"{rule}{VOICED_SUFFIX}")]
+
+    def _voice_of(
+        self, ctx: SentenceContext, cue: Cue, speaker: Span | None, side: Span
+    ) -> Span | None:
+        """The speaker of the side, the nearest report first, then the reports around it
+        ("Peskov said Russia's position is that ...": Russia's view inside Peskov's words)."""
+        speakers = [speaker] if speaker is not None else []
+        speakers += [
+            speech.speaker
+            for speech in ctx.speeches
+            if speech.speaker is not None and speech.content_start <= cue.start < speech.content_end
+        ]
+        return next((s for s in speakers if self.affiliations.get(s.label_) == side.label_), None)
+
+    def _opens_report(self, ctx: SentenceContext, cue: Cue, side: Span) -> bool:
+        """ "Lavrov said Moscow's demands are ...", "Russia's insistence ..., Lavrov said": a
+        noun voices the side only when its owner opens the report; deeper in ("said Kyiv had
+        accepted the U.S. proposal", "drop some of its demands") the speaker reports an act."""
+        speech = ctx.speech_for(cue.start)
+        first = speech.content_start if speech is not None else ctx.start
+        tokens = ctx.tokens
+        return all(
+            tokens.is_punct[i] or tokens.lower[i] in REPORT_OPENERS
+            for i in range(first, side.start)
+        )
 
     def target(self, ctx: SentenceContext, cue: Cue, actor: Span) -> Span | None:
         """The first other actor named right after the cue ("pressed Kyiv to ...")."""

@@ -92,6 +92,12 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "noun cue",
     ),
     ClaimRule(
+        "noun-relative-owner",
+        0.7,
+        'The subject of a relative clause that makes the noun ("the demands Putin made").',
+        "noun cue",
+    ),
+    ClaimRule(
         "noun-light-verb",
         0.7,
         'The subject of a light verb ("Kyiv made concessions").',
@@ -216,12 +222,6 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ),
     # Clauses and holders.
     ClaimRule(
-        "noun-relative-owner",
-        0.7,
-        'The subject of a relative clause that made the noun ("the concessions Kyiv made").',
-        "noun cue",
-    ),
-    ClaimRule(
         "persuader",
         0.6,
         'Persuading another party to act is a demand ("Merz persuaded Trump to keep ...").',
@@ -245,8 +245,9 @@ RENAMING_RULES: tuple[tuple[str, str], ...] = (
         'Not wanting another party to act is a demand ("does not want Kyiv to join").',
     ),
 )
-# Added to a rule's name when the speaker voices a claim of the speaker's own side
-# ("Peskov said Moscow would not accept ..." is Peskov's).
+# Added to a rule's name for the speaker's row when the speaker voices a claim of the
+# speaker's own side; the side keeps its own row ("Peskov said Moscow would not accept ..."
+# is Peskov's and Russia's).
 VOICED_SUFFIX = "-voiced"
 
 

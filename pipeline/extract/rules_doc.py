@@ -53,8 +53,9 @@ def rules_markdown() -> str:
         for name, text in RENAMING_RULES
     ]
     parts += [
-        f"- `<rule>{VOICED_SUFFIX}`: the speaker voices a claim of the speaker's own side "
-        '("Peskov said Moscow would not accept ..." is Peskov\'s); same confidence.',
+        f"- `<rule>{VOICED_SUFFIX}`: the speaker's row of a claim of the speaker's own side; "
+        'the side keeps its row under `<rule>` ("Peskov said Moscow would not accept ..." is '
+        "Peskov's and Russia's); same confidence.",
         "",
         "## Gates of a verb, noun or readiness cue",
         "",

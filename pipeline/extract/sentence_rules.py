@@ -4,6 +4,8 @@ persuaded parties and changed positions."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from pipeline.extract.cues import NOUN_MARKERS, Cue
 from pipeline.extract.decisions import Decision
 from pipeline.extract.grammar.clauses import in_conditional
@@ -326,16 +328,16 @@ class SentenceRules(PressureRules):
             window = range(index + 1, min(ctx.end, index + 7))
             only_if = word == "only" and any(norm[i] in only_conditions for i in window)
             threat = word in CONDITIONAL_CONJUNCTIONS and (
-                self._first_person_future(ctx, index)
-                or self._own_side_future(ctx, index, speaker.label_)
+                self._first_person_future(ctx, index) or self._own_side_future(ctx, index, speaker)
             )
             refusal_until = word in {"until", "unless"} and any(
                 lower[i] in NEGATORS for i in range(max(ctx.start, index - 6), index)
             )
             if only_if or threat or refusal_until:
                 cue = self.word_cue(ctx, index, CONDITION_ENTRY)
-                found += self.claims(
-                    ctx, cue, [speaker], "demand", "reported-condition", modality="conditional"
+                side = self._own_side_future(ctx, index, speaker) if threat else None
+                found += self.claims(  # "said the U.S. would walk away if": the side's too
+                    ctx, cue, [side or speaker], "demand", "reported-condition", "conditional"
                 )
                 break
         return found
@@ -355,20 +357,29 @@ class SentenceRules(PressureRules):
                 return True
         return False
 
-    def _own_side_future(self, ctx: SentenceContext, index: int, speaker: str) -> bool:
+    def _own_side_future(self, ctx: SentenceContext, index: int, speaker: Span) -> Span | None:
         """ "Medvedev warned that Russia would seize more land if ...": the speaker's own
         side (or the speaker) with "will/would" before the condition threatens, or after
         it ("If Russia refuses, Trump has said, he will impose tariffs")."""
-        tokens = ctx.tokens
+        tokens, side = ctx.tokens, self.affiliations.get(speaker.label_)
         for mention in ctx.mentions:
             if mention.end >= ctx.end or (
                 index <= mention.start and "," not in tokens.text[index : mention.start]
             ):
                 continue
-            own = mention.label_ == speaker or self.affiliations.get(speaker) == mention.label_
+            own = mention.label_ in {speaker.label_, side}
             if own and tokens.lower[mention.end] in FUTURE_AUXILIARIES:
-                return True
-        return False
+                return speaker if mention.label_ == speaker.label_ else mention
+        return None
+        for mention in ctx.mentions:
+            if mention.end >= ctx.end or (
+                index <= mention.start and "," not in tokens.text[index : mention.start]
+            ):
+                continue
+            own = mention.label_ in {speaker.label_, side}
+            if own and tokens.lower[mention.end] in FUTURE_AUXILIARIES:
+                return speaker if mention.label_ == speaker.label_ else mention
+        return None
 
     def changed_positions(self, ctx: SentenceContext) -> list[Decision]:
         """ "The president's position has shifted": a changed position is a concession."""

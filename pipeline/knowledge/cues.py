@@ -119,6 +119,9 @@ WORD_LISTS = (
     "topic_attributives",
     "plan_imposing_participles",
     "plan_term_verbs",
+    "accompanying_phrases",
+    "member_nouns",
+    "posed_nouns",
 )
 INFLECTED_LISTS = (
     "speech_verbs",

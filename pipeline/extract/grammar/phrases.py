@@ -12,7 +12,6 @@ from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
     is_participle,
-    marked_possessive,
     mention_at,
     mention_ending_before,
 )
@@ -23,7 +22,7 @@ from pipeline.function_words import (
     POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
-    TENSE_AUXILIARIES,
+    RELATIVE_SUBJECTS,
 )
 from pipeline.knowledge.cues import CueLexicon
 
@@ -133,31 +132,27 @@ def participle_agents(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> li
 
 
 def relative_owner(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> Span | None:
-    """ "the concessions Kyiv has made", "the offer that Trump made in Alaska": a relative
-    clause right after the noun whose subject made, set out or presented it names its owner
-    (not "the demands Moscow rejected", nor "demands Kyiv make", a bare verb)."""
-    tokens = ctx.tokens
-    position = cue.end
-    if position < ctx.end and tokens.lower[position] in RELATIVE_THINGS:
+    """The subject of a relative clause whose verb makes the noun cue: "the demands Putin
+    made in Alaska", "the plan that Kyiv had tabled" (a proposal named again is its
+    proposer's demand)."""
+    tokens, position = ctx.tokens, cue.end
+    if tokens.norm[cue.end - 1] in lexicon.words["posed_nouns"]:
+        return None  # "the threat Russia presents": posed, not proposed
+    if position < ctx.end and tokens.lower[position] in RELATIVE_SUBJECTS - {"who"}:
         position += 1
     owner = mention_at(ctx.mentions, position)
-    if owner is None or owner.start != position or marked_possessive(tokens, owner):
+    if owner is None or owner.start != position or owner.end >= ctx.end:
         return None
     verb = owner.end
-    while verb < ctx.end and (
-        tokens.lower[verb] in TENSE_AUXILIARIES
-        or tokens.norm[verb] in lexicon.words["verb_adverbs"]
+    while verb < ctx.end - 1 and (
+        tokens.lower[verb] in PERFECT_HAVE or tokens.norm[verb] in lexicon.words["verb_adverbs"]
     ):
         verb += 1
-    if verb >= ctx.end or not tokens.is_lower[verb]:
-        return None
-    word = tokens.norm[verb]
+    word = tokens.lower[verb]
+    # A past form: "the demand that Ukraine give up" is the demand's content, not its maker
     past = is_participle(word) or word in lexicon.words["irregular_participles"]
-    return owner if past and word in lexicon.words["light_verbs"] else None
-
-
-# Relative pronouns of a thing: "the offer that Trump made", "the demands which Moscow set".
-RELATIVE_THINGS = frozenset({"that", "which"})
+    made = past and tokens.norm[verb] in lexicon.words["light_verbs"]
+    return owner if made and tokens.is_lower[verb] else None
 
 
 def light_verb_before(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> int | None:

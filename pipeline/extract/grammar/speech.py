@@ -29,7 +29,9 @@ from pipeline.function_words import (
     CONTRASTIVE_CONJUNCTIONS,
     COORDINATORS,
     HAVE_FORMS,
+    MAKE_FORMS,
     NOUN_DETERMINERS,
+    POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
     REPORT_CONTINUERS,
 )
@@ -83,7 +85,6 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     return speeches
 
 
-MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 # Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
 NOUN_BEFORE = NOUN_DETERMINERS | {"'s", "phone"}
 
@@ -183,7 +184,7 @@ def _trailing_attribution(
             for i in range(speaker.end, verb)
         )
     ):  # "..., Peskov has said."
-        position = speaker.start - 1
+        position = _before_title(ctx, speaker, lexicon)
     elif after is not None and after.start == verb + 1:
         position, speaker = verb - 1, after
     else:
@@ -212,6 +213,24 @@ def _words(tokens: DocTokens, start: int, end: int) -> list[int]:
     """Positions of the words in ``start:end``: neither punctuation nor the line break that
     ends a paragraph or a headline ("..., Lavrov said\n")."""
     return [i for i in range(start, end) if not tokens.is_punct[i] and not tokens.text[i].isspace()]
+
+
+TITLE_REACH = 5  # words of a title before a name ("Foreign Minister", "Ukraine's President")
+
+
+def _before_title(ctx: SentenceContext, speaker: Span, lexicon: CueLexicon) -> int:
+    """The position before "Foreign Minister Sergey Lavrov" or "Ukraine's Volodymyr
+    Zelensky": title words, office nouns and a possessor stand between a closing
+    attribution's comma and the name the knowledge base knows."""
+    tokens, position = ctx.tokens, speaker.start - 1
+    floor = max(ctx.start, speaker.start - TITLE_REACH)
+    while position > floor and tokens.text[position] != ",":
+        word = tokens.text[position]
+        titled = word[:1].isupper() or tokens.lower[position] in POSSESSIVE_MARKS
+        if not titled and tokens.norm[position] not in lexicon.words["group_nouns"]:
+            break
+        position -= 1
+    return position
 
 
 def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
@@ -283,6 +302,10 @@ def owned_view_noun(tokens: DocTokens, mention: Span, end: int, lexicon: CueLexi
     return None
 
 
+# What opens the content of a view: "X's position is that ..." or "... is well known: ...".
+VIEW_OPENERS = frozenset({"that", ":", "—", "–"})
+
+
 def find_views(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
     """ "Trump's assertion that talks should ...", "His response was that ...": a view
     owned by an actor reports that actor, like a reporting verb."""
@@ -292,7 +315,7 @@ def find_views(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
         noun = owned_view_noun(ctx.tokens, mention, ctx.end, lexicon)
         if noun is None:
             continue
-        that = next((i for i in range(noun + 1, ctx.end) if lower[i] == "that"), None)
+        that = next((i for i in range(noun + 1, ctx.end) if lower[i] in VIEW_OPENERS), None)
         if that is not None:
             views.append(Speech(noun, mention, that + 1, ctx.end))
     return views
