@@ -54,6 +54,12 @@ def choose_topic(
     if not hits:
         earlier = _earlier_topic(lexicon, previous, doc_text, generic_ok=True, depth=1)
         return earlier or OTHER
+    if all(hit.weak for hit in hits):
+        # Only weak phrases ("rejected the plan"): the plan's content, when the sentence
+        # before named it, says more than the weak phrase does.
+        earlier = _earlier_topic(lexicon, previous, doc_text, depth=1)
+        if earlier is not None:
+            return earlier
     scorer = TopicScorer(text, start, end, lexicon.generic, _ranks(lexicon.topics), hits)
     scorer.drop_subject(known.subjects)
     best = scorer.best()
