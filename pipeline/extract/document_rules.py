@@ -9,6 +9,8 @@ concession. Outside a plan's context "would" stays a hypothetical, and nothing i
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span
 
 from pipeline.extract.cues import Cue
@@ -75,9 +77,11 @@ class DocumentRules(RuleSet):
         """ "Russia's memorandum assumes recognition of ...", "'...,' the memorandum says":
         a verb of content with a document as subject is its author's demand."""
         tokens, verbs = ctx.tokens, self.words["document_content_verbs"]
+        firsts = _first_words(verbs)
         found: list[Decision] = []
         for index in range(ctx.start, ctx.end):
-            if tokens.norm[index] not in verbs and _pair(ctx, index) not in verbs:
+            norm = tokens.norm[index]
+            if norm not in verbs and (norm not in firsts or _pair(ctx, index) not in verbs):
                 continue
             if not tokens.is_lower[index] or ctx.quoted(index):
                 continue
@@ -329,6 +333,12 @@ class DocumentRules(RuleSet):
         if position < ctx.end and tokens.lower[position] in NOUN_DETERMINERS:
             position += 1
         return position < ctx.end and noun_key(ctx, position, self.lexicon) is not None
+
+
+@functools.cache
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of the two-word phrases: only they can start a pair worth building."""
+    return frozenset(phrase.split()[0] for phrase in phrases if " " in phrase)
 
 
 def _pair(ctx: SentenceContext, index: int) -> str:

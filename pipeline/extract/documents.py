@@ -9,6 +9,7 @@ so far, as the extractor walks the sentences, so "the memorandum" named again fi
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -121,11 +122,26 @@ class DocumentRecord:
         self.context_until = self.sentence_id + CONTEXT
 
 
+@functools.cache
+def _all_document_nouns(documents: frozenset[str], statements: frozenset[str]) -> frozenset[str]:
+    return documents | statements
+
+
+def document_nouns(lexicon: CueLexicon) -> frozenset[str]:
+    """Nouns of documents and statements, joined once rather than on every token."""
+    words = lexicon.words
+    return _all_document_nouns(words["document_nouns"], words["statement_nouns"])
+
+
+def names_a_document(ctx: SentenceContext, lexicon: CueLexicon) -> bool:
+    """Whether any word of the sentence is a document noun: most sentences name none."""
+    return not document_nouns(lexicon).isdisjoint(ctx.tokens.norm[ctx.start : ctx.end])
+
+
 def noun_key(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> str | None:
     """The document noun at ``index`` in the singular, or None when it is none."""
     norm = ctx.tokens.norm[index]
-    words = lexicon.words
-    nouns = words["document_nouns"] | words["statement_nouns"]
+    nouns = document_nouns(lexicon)
     if norm not in nouns or not ctx.tokens.is_lower[index]:
         return None
     if norm.endswith("s") and norm[:-1] in nouns:
@@ -335,7 +351,7 @@ def remember_documents(ctx: SentenceContext, lexicon: CueLexicon) -> None:
     """After a sentence: note the documents it names with their authors, and open a plan
     context when it names a plan whose author is known."""
     record = ctx.documents
-    if record is None:
+    if record is None or not names_a_document(ctx, lexicon):
         return
     tokens = ctx.tokens
     plans = lexicon.words["document_nouns"]
