@@ -321,13 +321,17 @@ class ActorLinker:
         position = index - 1
         if position >= 0 and doc[position].lower_ == "that":
             position -= 1
-        for candidate in reversed(fits):
-            if candidate.end > position + 1:
-                continue
-            between = doc[candidate.end : position + 1]
-            verbs = [t for t in between if self._reports(t)]
-            if verbs and (verbs[-1].i == position or between[-1].i == position):
-                subject = [s for s in fits if s.end <= verbs[-1].i]
+        before = [candidate for candidate in fits if candidate.end <= position + 1]
+        if not before or position < 0:
+            return None
+        # The reporting verbs between the earliest candidate and the pronoun, found once:
+        # each candidate then looks only at those after it.
+        first = min(candidate.end for candidate in before)
+        verbs = [i for i in range(first, position + 1) if self._reports(doc[i])]
+        for candidate in reversed(before):
+            last = next((i for i in reversed(verbs) if i >= candidate.end), None)
+            if last is not None:
+                subject = [s for s in fits if s.end <= last]
                 return subject[-1] if subject else None
         return None
 
