@@ -371,15 +371,6 @@ class SentenceRules(PressureRules):
             if own and tokens.lower[mention.end] in FUTURE_AUXILIARIES:
                 return speaker if mention.label_ == speaker.label_ else mention
         return None
-        for mention in ctx.mentions:
-            if mention.end >= ctx.end or (
-                index <= mention.start and "," not in tokens.text[index : mention.start]
-            ):
-                continue
-            own = mention.label_ in {speaker.label_, side}
-            if own and tokens.lower[mention.end] in FUTURE_AUXILIARIES:
-                return speaker if mention.label_ == speaker.label_ else mention
-        return None
 
     def changed_positions(self, ctx: SentenceContext) -> list[Decision]:
         """ "The president's position has shifted": a changed position is a concession."""
