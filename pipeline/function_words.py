@@ -139,8 +139,8 @@ COPULAS = frozenset({"is", "was"})
 
 # --- Title Case -----------------------------------------------------------------------------
 
-# Words that Title Case headlines leave in lower case ("Trump Has a Recipe for War and
-# Corruption"): articles, conjunctions and prepositions.
+# Words that Title Case headlines leave in lower case ("Kremlin Has a Plan for Delay and
+# Division"): articles, conjunctions and prepositions.
 TITLE_CASE_SMALL_WORDS = (
     ARTICLES
     | ALTERNATIVES

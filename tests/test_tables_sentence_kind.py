@@ -160,7 +160,7 @@ def test_tables_sentence_kind_joins_sentences_and_claims_on_the_sentence() -> No
     ("words", "expected"),
     [
         ("Kremlin Rejects Ceasefire Proposal", True),
-        ("Trump Has a Recipe for War and Corruption , Not Peace", True),
+        ("Kremlin Has a Plan for Delay and Division , Not Peace", True),
         ("KREMLIN REJECTS TRUCE OFFER", True),
         ("Kremlin rejects ceasefire proposal", False),
         ("Putin Refuses", False),  # one content word: names or a headline, nobody can tell

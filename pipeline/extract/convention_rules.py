@@ -37,7 +37,7 @@ class ConventionRules(RuleSet):
         return found + self.judged_for(ctx, decisions)
 
     def judged_for(self, ctx: SentenceContext, decisions: list[Decision]) -> list[Decision]:
-        """ "The language of ultimatums is unacceptable for Russia": the actor a judgement
+        """ "Such threats are unacceptable for Moscow": the actor a judgement
         is made for rejects it."""
         found: list[Decision] = []
         lower = ctx.tokens.lower

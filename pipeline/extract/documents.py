@@ -43,7 +43,7 @@ DOCUMENT_ENTRY = CueEntry("demand", "noun", "document", ("document",))
 MEMORY = 5  # sentences a document's authors are remembered after it was last named
 CONTEXT = 2  # sentences a plan's terms may follow the plan ("the previous two")
 SUBJECT_REACH = 6  # words of "the memorandum to Ukraine" between a noun and its verb
-RELATIVE_REACH = 9  # words of "a memorandum on the terms of a settlement, which"
+RELATIVE_REACH = 9  # words of "a memorandum on the conditions for a settlement, which"
 AUTHORING_GAP = 3  # words of "want to" between "the plan that X" and "impose"
 MODIFIERS = 3  # words of "the new draft" between a determiner and a document noun
 
@@ -217,7 +217,7 @@ def presenters(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> list[Sp
     if light > ctx.start and tokens.lower[light - 1] in NOUN_DETERMINERS:
         return []  # "a draft of the agreement": "draft" is a noun here
     if light + 1 < ctx.end and tokens.lower[light + 1] == "to":
-        return []  # "was not prepared to sign the document": "prepared" is no light verb
+        return []  # "was not prepared to sign the text": "prepared" is no light verb
     subject = left_subject(tokens, light, ctx.mentions, lexicon, ctx.start)
     return coordinated(tokens, subject, ctx.mentions, lexicon) if subject is not None else []
 
@@ -326,7 +326,7 @@ def _opens_sentence(ctx: SentenceContext, index: int) -> bool:
 
 def _noun_before(ctx: SentenceContext, end: int, reach: int, lexicon: CueLexicon) -> int | None:
     """A document noun before ``end`` whose phrase runs on to ``end`` only through
-    prepositional phrases ("the memorandum to Ukraine", "a memorandum on the terms of a
+    prepositional phrases ("the memorandum to Ukraine", "a memorandum on the conditions for a
     settlement")."""
     tokens = ctx.tokens
     for position in range(end - 1, max(ctx.start, end - 1 - reach) - 1, -1):
