@@ -327,15 +327,14 @@ class SentenceRules(PressureRules):
                 continue
             window = range(index + 1, min(ctx.end, index + 7))
             only_if = word == "only" and any(norm[i] in only_conditions for i in window)
-            threat = word in CONDITIONAL_CONJUNCTIONS and (
-                self._first_person_future(ctx, index) or self._own_side_future(ctx, index, speaker)
-            )
+            conditional = word in CONDITIONAL_CONJUNCTIONS
+            side = self._own_side_future(ctx, index, speaker) if conditional else None
+            threat = conditional and (self._first_person_future(ctx, index) or side is not None)
             refusal_until = word in {"until", "unless"} and any(
                 lower[i] in NEGATORS for i in range(max(ctx.start, index - 6), index)
             )
             if only_if or threat or refusal_until:
                 cue = self.word_cue(ctx, index, CONDITION_ENTRY)
-                side = self._own_side_future(ctx, index, speaker) if threat else None
                 found += self.claims(  # "said the U.S. would walk away if": the side's too
                     ctx, cue, [side or speaker], "demand", "reported-condition", "conditional"
                 )
