@@ -121,10 +121,15 @@ class ExtractSettings:
 
 @dataclass(frozen=True)
 class RunSettings:
-    """``[run]``: the chunk size and worker processes of the chunked stages."""
+    """``[run]``: the chunk size, worker processes and engine of the chunked stages."""
 
     chunk_size: int
     jobs: int
+    # The engine of the stages (see pipeline.engines): "local" or "dask", and for Dask the
+    # scheduler to join (an address or a scheduler file); unset: a local cluster.
+    engine: str
+    scheduler: str | None = None
+    scheduler_file: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,37 +1,23 @@
-"""Run a function over work items in worker processes, in order, with bounded memory.
+"""What the stages call to run their work items: ``ordered_map`` on the engine in use.
 
-Workers are given document records (plain dicts) and read or write their own
-files; spaCy Docs never cross a process boundary. At most ``2 x jobs`` items
-are in flight, so a corpus of any size is never queued in memory at once.
-``jobs=1`` runs in this process, which keeps tracebacks and profiles simple.
+The engines live in ``pipeline.engines``: the local pool (``--engine local``,
+the default) and Dask distributed (``--engine dask``). A stage only says how
+many local processes it would use (``jobs``); when the caller chose an engine
+with ``pipeline.engines.use_engine``, that engine runs the items instead.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
+
+from pipeline.engines.base import active_engine
+from pipeline.engines.local import LocalEngine, available_cores, resolve_jobs
+
+__all__ = ["available_cores", "ordered_map", "resolve_jobs"]
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def available_cores() -> int:
-    """The cores this process may run on (respects CPU affinity and containers)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def resolve_jobs(jobs: int) -> int:
-    """``0`` means one job per available core; anything else is taken as given."""
-    if jobs < 0:
-        raise ValueError(f"jobs must be 0 (all cores) or a positive number, not {jobs}")
-    return jobs or available_cores()
 
 
 def ordered_map(
@@ -41,22 +27,9 @@ def ordered_map(
     initializer: Callable[..., Any] | None = None,
     initargs: tuple[Any, ...] = (),
 ) -> Iterator[R]:
-    """``map(function, items)`` over ``jobs`` processes, results in input order.
+    """``map(function, items)`` on the engine in use (else ``jobs`` local processes), in order.
 
-    ``initializer(*initargs)`` runs once per process before any item: that is
-    where a worker loads its spaCy pipeline and lexicons.
+    ``initializer(*initargs)`` runs once per process before any item.
     """
-    if jobs <= 1:
-        if initializer is not None:
-            initializer(*initargs)
-        yield from map(function, items)
-        return
-    context = multiprocessing.get_context("spawn")  # no inherited threads or locks
-    with ProcessPoolExecutor(jobs, context, initializer, initargs) as pool:
-        pending: deque[Future[R]] = deque()
-        for item in items:
-            pending.append(pool.submit(function, item))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    engine = active_engine() or LocalEngine(jobs)
+    return engine.map(function, items, initializer, initargs)

@@ -152,8 +152,14 @@ class AnnotateWorker:
     def __call__(self, task: tuple[Path, Chunk]) -> tuple[int, int]:
         """Annotate one chunk into its file; return (documents, words)."""
         target, chunk = task
-        docs = annotate_documents(chunk.documents, self.settings, nlp=self.nlp)
-        written = write_annotated(target, docs)
+        if self.nlp is None:
+            self.start()
+        assert self.nlp is not None
+        # The strings a chunk adds to the vocab go when it is stored: a long-lived worker
+        # (a Dask worker annotates chunk after chunk) does not grow with the corpus.
+        with self.nlp.memory_zone():
+            docs = annotate_documents(chunk.documents, self.settings, nlp=self.nlp)
+            written = write_annotated(target, docs)
         return written, sum(len(document.text.split()) for document in chunk.documents)
 
 
