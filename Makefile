@@ -16,6 +16,9 @@ GOLD := data/gold
 RES := pipeline/resources
 # Worker processes for annotate and extract (0 = one per core): `make JOBS=2`.
 JOBS ?= 1
+# What runs annotate, extract and tables: local (processes here) or dask (`make ENGINE=dask`:
+# a local Dask cluster of JOBS workers per stage, or the scheduler in DASK_SCHEDULER_ADDRESS).
+ENGINE ?= local
 
 RAW_FILES := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null)
 # The code a stage's chunk keys hash (pipeline.chunks.code_files): the top-level modules,
@@ -52,13 +55,13 @@ $(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES
 	$(PIPELINE) normalise --input $(RAW) --work $(INTERIM) --jobs $(JOBS)
 
 $(INTERIM)/annotated/index.json: $(INTERIM)/documents.jsonl $(RES)/actors.toml $(RES)/cues.toml $(call code_of,annotate)
-	$(PIPELINE) annotate --work $(INTERIM) --jobs $(JOBS)
+	$(PIPELINE) annotate --work $(INTERIM) --jobs $(JOBS) --engine $(ENGINE)
 
 $(INTERIM)/claims/index.json: $(INTERIM)/annotated/index.json $(RES)/actors.toml $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract)
-	$(PIPELINE) extract --work $(INTERIM) --jobs $(JOBS)
+	$(PIPELINE) extract --work $(INTERIM) --jobs $(JOBS) --engine $(ENGINE)
 
 $(PROCESSED)/claims.parquet: $(INTERIM)/claims/index.json $(RES)/actors.toml $(RES)/topics.toml $(call code_of,tables)
-	$(PIPELINE) tables --work $(INTERIM) --output $(PROCESSED) --jobs $(JOBS)
+	$(PIPELINE) tables --work $(INTERIM) --output $(PROCESSED) --jobs $(JOBS) --engine $(ENGINE)
 
 $(PROCESSED)/claims.duckdb: $(PROCESSED)/claims.parquet
 	$(PIPELINE) bi --output $(PROCESSED)

@@ -26,6 +26,7 @@ from pipeline.config import (
     PipelineError,
     load_settings,
 )
+from pipeline.engines.options import engine_for, engine_options
 from pipeline.run import tables_summary, took
 
 if TYPE_CHECKING:
@@ -220,6 +221,7 @@ def normalise(
 @actors_option
 @cues_option
 @jobs_option
+@engine_options
 @click.pass_context
 def annotate(
     ctx: click.Context,
@@ -227,6 +229,9 @@ def annotate(
     actors_path: Path | None,
     cues_path: Path | None,
     jobs: int | None,
+    engine: str | None,
+    scheduler: str | None,
+    scheduler_file: str | None,
 ) -> None:
     """Split sentences and find actor mentions; write one DocBin per chunk to annotated/.
 
@@ -239,14 +244,12 @@ def annotate(
     """
     from pipeline.annotate.stage import run_annotate
 
-    started = time.perf_counter()
-    done = run_annotate(
-        work_dir,
-        ctx.obj["settings"],
-        knowledge_for(ctx, actors_path, cues_path),
-        jobs=resolved_jobs(ctx, jobs),
-        progress=not ctx.obj["quiet"],
-    )
+    knowledge = knowledge_for(ctx, actors_path, cues_path)
+    with engine_for(ctx, jobs, engine, scheduler, scheduler_file) as count:
+        started = time.perf_counter()
+        done = run_annotate(
+            work_dir, ctx.obj["settings"], knowledge, jobs=count, progress=not ctx.obj["quiet"]
+        )
     say(ctx, f"annotate: {done.summary()} -> {work_dir} {took(started)}")
 
 
@@ -255,6 +258,7 @@ def annotate(
 @actors_option
 @lexicon_options
 @jobs_option
+@engine_options
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -263,6 +267,9 @@ def extract(
     cues_path: Path | None,
     topics_path: Path | None,
     jobs: int | None,
+    engine: str | None,
+    scheduler: str | None,
+    scheduler_file: str | None,
 ) -> None:
     """Find demands, concessions and rejections; write one claims file per chunk to claims/.
 
@@ -274,14 +281,12 @@ def extract(
     """
     from pipeline.extract.stage import run_extract
 
-    started = time.perf_counter()
-    done = run_extract(
-        work_dir,
-        ctx.obj["settings"],
-        knowledge_for(ctx, actors_path, cues_path, topics_path),
-        jobs=resolved_jobs(ctx, jobs),
-        progress=not ctx.obj["quiet"],
-    )
+    knowledge = knowledge_for(ctx, actors_path, cues_path, topics_path)
+    with engine_for(ctx, jobs, engine, scheduler, scheduler_file) as count:
+        started = time.perf_counter()
+        done = run_extract(
+            work_dir, ctx.obj["settings"], knowledge, jobs=count, progress=not ctx.obj["quiet"]
+        )
     say(ctx, f"extract: claims of {done.summary()} -> {work_dir} {took(started)}")
 
 
@@ -309,6 +314,7 @@ def partition_option(function: F) -> F:
 )
 @partition_option
 @jobs_option
+@engine_options
 @click.pass_context
 def tables(
     ctx: click.Context,
@@ -318,6 +324,9 @@ def tables(
     topics_path: Path | None,
     partition_by: str | None,
     jobs: int | None,
+    engine: str | None,
+    scheduler: str | None,
+    scheduler_file: str | None,
 ) -> None:
     """Write the Parquet tables (documents, sentences, mentions, claims, ...).
 
@@ -327,14 +336,10 @@ def tables(
     """
     from pipeline.tables.stage import write_tables
 
-    started = time.perf_counter()
-    counts = write_tables(
-        work_dir,
-        output_dir,
-        knowledge_for(ctx, actors_path, topics_path=topics_path),
-        partition_by,
-        jobs=resolved_jobs(ctx, jobs),
-    )
+    knowledge = knowledge_for(ctx, actors_path, topics_path=topics_path)
+    with engine_for(ctx, jobs, engine, scheduler, scheduler_file) as count:
+        started = time.perf_counter()
+        counts = write_tables(work_dir, output_dir, knowledge, partition_by, jobs=count)
     say(ctx, f"tables: {tables_summary(counts)} -> {output_dir} {took(started)}")
 
 
@@ -379,6 +384,7 @@ def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
 @lexicon_options
 @partition_option
 @jobs_option
+@engine_options
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.pass_context
 def run(
@@ -391,6 +397,9 @@ def run(
     topics_path: Path | None,
     partition_by: str | None,
     jobs: int | None,
+    engine: str | None,
+    scheduler: str | None,
+    scheduler_file: str | None,
     strict: bool,
 ) -> None:
     """Run every stage: articles in INPUT, Parquet tables in OUTPUT.
@@ -403,17 +412,19 @@ def run(
     """
     from pipeline.run import run_pipeline
 
-    done = run_pipeline(
-        ctx.obj["settings"],
-        knowledge_for(ctx, actors_path, cues_path, topics_path),
-        input_path,
-        output_dir,
-        work_dir,
-        partition_by,
-        jobs=resolved_jobs(ctx, jobs),
-        progress=not ctx.obj["quiet"],
-        report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
-    )
+    knowledge = knowledge_for(ctx, actors_path, cues_path, topics_path)
+    with engine_for(ctx, jobs, engine, scheduler, scheduler_file) as count:
+        done = run_pipeline(
+            ctx.obj["settings"],
+            knowledge,
+            input_path,
+            output_dir,
+            work_dir,
+            partition_by,
+            jobs=count,
+            progress=not ctx.obj["quiet"],
+            report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
+        )
     if strict and done.rejects:
         # inputs normalise rejected, and documents a later stage failed on
         raise click.ClickException(

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.chunk_runner import run_chunk_stage
+import pytest
+
+from pipeline.chunk_runner import ChunkFailed, run_chunk_stage
 from pipeline.chunks import INDEX_FILE
 
 
@@ -52,3 +54,26 @@ def test_chunk_runner_processes_new_chunks_and_reuses_stored_ones(tmp_path: Path
     assert sorted(path.name for path in tmp_path.glob("*.txt")) == ["a.txt", "c.txt"]
     index = json.loads((tmp_path / INDEX_FILE).read_text(encoding="utf-8"))
     assert [entry["key"] for entry in index["chunks"]] == ["a", "c"]
+
+
+@dataclass
+class FailingWorker(CountingWorker):
+    """Fails on the chunk named ``bad``."""
+
+    bad: str = "b.txt"
+
+    def __call__(self, task: tuple[Path, list[str]]) -> tuple[int, int]:
+        if task[0].name == self.bad:
+            raise OSError("disk went away")
+        return super().__call__(task)
+
+
+def test_chunk_runner_failed_chunk_is_named_and_no_index_is_written(tmp_path: Path) -> None:
+    with pytest.raises(ChunkFailed, match=r"count: chunk b\.txt failed: OSError: disk went away"):
+        _run(tmp_path, {"a": ["d1"], "b": ["d2"], "c": ["d3"]}, FailingWorker())
+    assert not (tmp_path / INDEX_FILE).exists()
+    assert (tmp_path / "a.txt").exists()  # the chunks done are kept
+    rerun = CountingWorker()
+    done = _run(tmp_path, {"a": ["d1"], "b": ["d2"], "c": ["d3"]}, rerun)
+    assert rerun.seen == ["b.txt", "c.txt"]
+    assert (done.chunks, done.reused) == (3, 1)

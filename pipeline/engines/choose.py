@@ -9,6 +9,7 @@ problem is found before a stage starts, so earlier outputs stay as they were.
 
 from __future__ import annotations
 
+import importlib
 import os
 import socket
 from collections.abc import Iterator
@@ -78,7 +79,7 @@ def open_engine(choice: EngineChoice) -> Iterator[Engine]:
         yield LocalEngine(choice.jobs)
         return
     try:
-        from pipeline.engines import dask as dask_engine
+        dask_engine = importlib.import_module("pipeline.engines.dask")
     except ImportError as error:
         raise EngineError(
             f"--engine dask needs Dask distributed, which is not installed ({error}): "

@@ -135,6 +135,18 @@ class DaskEngine(Engine):
 
 
 @contextmanager
+def distributed_logs(level: int) -> Iterator[None]:
+    """Dask's own INFO lines (scheduler, nannies) hidden while the pipeline prints its own."""
+    logger = logging.getLogger("distributed")
+    before = logger.level
+    logger.setLevel(max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        logger.setLevel(before)
+
+
+@contextmanager
 def local_cluster(workers: int, log_level: int | None = None) -> Iterator[Client]:
     """A cluster of ``workers`` processes on this machine, one thread each, no dashboard.
 
@@ -142,6 +154,7 @@ def local_cluster(workers: int, log_level: int | None = None) -> Iterator[Client
     """
     level = logs.current().level if log_level is None else log_level
     with (
+        distributed_logs(level),
         tempfile.TemporaryDirectory(prefix="pipeline-dask-") as scratch,
         dask.config.set({"temporary-directory": scratch}),
         LocalCluster(
@@ -149,6 +162,9 @@ def local_cluster(workers: int, log_level: int | None = None) -> Iterator[Client
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            # the scheduler's small HTTP server (health, metrics) on a free local port, so
+            # two clusters on one machine do not fight over 8787
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             local_directory=scratch,
             silence_logs=max(level, logging.WARNING),
         ) as cluster,
@@ -160,9 +176,10 @@ def local_cluster(workers: int, log_level: int | None = None) -> Iterator[Client
 @contextmanager
 def joined(address: str | None, scheduler_file: str | None, timeout: float) -> Iterator[Client]:
     """A client of an existing cluster, by address or by the scheduler's file."""
-    if scheduler_file is not None:
-        client = Client(scheduler_file=scheduler_file, timeout=timeout)
-    else:
-        client = Client(address, timeout=timeout)
-    with client:
-        yield client
+    with distributed_logs(logs.current().level):
+        if scheduler_file is not None:
+            client = Client(scheduler_file=scheduler_file, timeout=timeout)
+        else:
+            client = Client(address, timeout=timeout)
+        with client:
+            yield client

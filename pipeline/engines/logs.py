@@ -28,8 +28,12 @@ class _WorkerHandler(logging.StreamHandler):
 
 
 def current() -> LogSettings:
-    """The level of the package's loggers here, and the format of the plain stderr handler."""
-    level = logging.getLogger(LOGGER).getEffectiveLevel()
+    """The level of the package's loggers here, and the format of their stderr handler."""
+    logger = logging.getLogger(LOGGER)
+    level = logger.getEffectiveLevel()
+    for handler in [*logger.handlers, *logging.getLogger().handlers]:
+        if isinstance(handler, _WorkerHandler) and handler.formatter is not None:
+            return LogSettings(level, handler.formatter._fmt or FORMAT)
     for handler in logging.getLogger().handlers:
         if type(handler) is logging.StreamHandler and handler.formatter is not None:
             return LogSettings(level, handler.formatter._fmt or FORMAT)
