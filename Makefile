@@ -112,6 +112,11 @@ dictionary: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
 
+.PHONY: bench-dask
+## Benchmark the engines on one synthetic corpus: local 1 and 2 processes, Dask 1 and 2 workers
+bench-dask: $(INSTALLED)
+	$(BIN)/python benchmarks/engines.py
+
 ## Remove the stage outputs (data/interim, data/processed)
 clean:
 	find $(INTERIM) $(PROCESSED) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

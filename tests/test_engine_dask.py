@@ -8,11 +8,13 @@ local engine's.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import cloudpickle
 import pytest
 from click.testing import CliRunner
 
@@ -130,6 +132,24 @@ def test_engine_dask_failed_chunk_stops_the_stage_and_a_rerun_completes(
     again = _run(RAW_DIR, tmp_path, "faulty", DaskEngine(dask_client))
     assert again.extracted.reused == again.extracted.chunks
     assert _tables(tmp_path / "faulty" / "out") == _tables(tmp_path / "clean" / "out")
+
+
+def _dies_once(item: tuple[int, Path]) -> int:
+    """Kills its worker process the first time it sees item 3 (the marker file says so)."""
+    number, marker = item
+    if number == 3 and not marker.exists():
+        marker.touch()
+        os._exit(1)
+    return number * number
+
+
+def test_engine_dask_a_killed_worker_costs_only_its_task(dask_client: Any, tmp_path: Path) -> None:
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import tests
+    marker = tmp_path / "killed"
+    items = [(number, marker) for number in range(8)]
+    assert list(DaskEngine(dask_client).map(_dies_once, items)) == [n * n for n in range(8)]
+    assert marker.exists()  # a worker did die, and Dask ran its task again elsewhere
+    dask_client.wait_for_workers(2)
 
 
 def test_engine_dask_workers_log_like_the_main_process(dask_client: Any) -> None:
