@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -144,6 +145,7 @@ def main() -> None:
         "over the run's process and all its workers.",
         "",
         *machine(),
+        f"- Load average when it started: {os.getloadavg()[0]:.1f}",
         "",
         "| Engine | Run | Words/s | Cluster start-up | Peak memory, all processes |",
         "|---|---|---|---|---|",
