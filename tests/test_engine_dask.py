@@ -178,3 +178,20 @@ def test_engine_dask_without_scheduler_starts_a_local_cluster_of_jobs_workers() 
         assert isinstance(engine, DaskEngine)
         assert engine.workers == 1
         assert list(engine.map(abs, range(-5, 0))) == [5, 4, 3, 2, 1]
+
+
+def test_engine_dask_scheduler_without_workers_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from distributed import LocalCluster
+
+    from pipeline.engines import choice
+
+    monkeypatch.setattr(choice, "CONNECT_SECONDS", 0.5)
+    with LocalCluster(n_workers=0, dashboard_address=None, processes=False) as empty:
+        args = ["annotate", "--work", str(tmp_path), "--scheduler", empty.scheduler_address]
+        result = CliRunner().invoke(cli, args)
+    address = empty.scheduler_address
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: the Dask scheduler at {address} has no workers")
+    assert result.output.count("\n") == 1

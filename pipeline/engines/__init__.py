@@ -6,7 +6,7 @@ processes when none was chosen).
 """
 
 from pipeline.engines.base import Engine, EngineError, active_engine, use_engine
-from pipeline.engines.choose import EngineChoice, choose, open_engine
+from pipeline.engines.choice import EngineChoice, choose, open_engine
 from pipeline.engines.local import LocalEngine
 
 __all__ = [

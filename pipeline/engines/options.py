@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from pipeline.engines.base import EngineError, use_engine
-from pipeline.engines.choose import choose, open_engine
+from pipeline.engines.choice import choose, open_engine
 from pipeline.engines.local import resolve_jobs
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -96,6 +96,14 @@ def open_engine(choice: EngineChoice) -> Iterator[Engine]:
             client = stack.enter_context(joined)
         except (OSError, TimeoutError, ValueError) as error:
             raise _unreachable(choice, error) from error
+        try:  # tasks sent to a cluster without workers would wait for ever
+            client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except TimeoutError as error:
+            where = choice.scheduler_file or choice.scheduler
+            raise EngineError(
+                f"the Dask scheduler at {where} has no workers (waited {CONNECT_SECONDS:.0f} s); "
+                f"start some (`dask worker ADDRESS --nthreads 1`) or check {choice.source}"
+            ) from error
         yield dask_engine.DaskEngine(client)
 
 
