@@ -27,6 +27,7 @@ from pipeline.config import (
     load_settings,
 )
 from pipeline.engines.options import engine_for, engine_options
+from pipeline.locations import LocalPath
 from pipeline.run import tables_summary, took
 
 if TYPE_CHECKING:
@@ -36,8 +37,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("pipeline")
 
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-EXISTING_ANY = click.Path(exists=True, path_type=Path)
-FOLDER = click.Path(file_okay=False, path_type=Path)
+# Local paths; a URL (s3://, gs://, ...) is refused with a reason (pipeline.locations).
+EXISTING_ANY = LocalPath(exists=True, path_type=Path)
+FOLDER = LocalPath(file_okay=False, path_type=Path)
 
 
 def work_option(function: F) -> F:
