@@ -26,7 +26,7 @@ from pipeline.config import (
     PipelineError,
     load_settings,
 )
-from pipeline.engines.options import engine_for, engine_options
+from pipeline.engines.options import engine_options
 from pipeline.locations import LocalPath
 from pipeline.run import tables_summary, took
 
@@ -231,9 +231,6 @@ def annotate(
     actors_path: Path | None,
     cues_path: Path | None,
     jobs: int | None,
-    engine: str | None,
-    scheduler: str | None,
-    scheduler_file: str | None,
 ) -> None:
     """Split sentences and find actor mentions; write one DocBin per chunk to annotated/.
 
@@ -246,12 +243,14 @@ def annotate(
     """
     from pipeline.annotate.stage import run_annotate
 
-    knowledge = knowledge_for(ctx, actors_path, cues_path)
-    with engine_for(ctx, jobs, engine, scheduler, scheduler_file) as count:
-        started = time.perf_counter()
-        done = run_annotate(
-            work_dir, ctx.obj["settings"], knowledge, jobs=count, progress=not ctx.obj["quiet"]
-        )
+    started = time.perf_counter()
+    done = run_annotate(
+        work_dir,
+        ctx.obj["settings"],
+        knowledge_for(ctx, actors_path, cues_path),
+        jobs=resolved_jobs(ctx, jobs),
+        progress=not ctx.obj["quiet"],
+    )
     say(ctx, f"annotate: {done.summary()} -> {work_dir} {took(started)}")
 
 
@@ -269,9 +268,6 @@ def extract(
     cues_path: Path | None,
     topics_path: Path | None,
     jobs: int | None,
-    engine: str | None,
-    scheduler: str | None,
-    scheduler_file: str | None,
 ) -> None:
     """Find demands, concessions and rejections; write one claims file per chunk to claims/.
 
@@ -283,12 +279,14 @@ def extract(
     """
     from pipeline.extract.stage import run_extract
 
-    knowledge = knowledge_for(ctx, actors_path, cues_path, topics_path)
-    with engine_for(ctx, jobs, engine, scheduler, scheduler_file) as count:
-        started = time.perf_counter()
-        done = run_extract(
-            work_dir, ctx.obj["settings"], knowledge, jobs=count, progress=not ctx.obj["quiet"]
-        )
+    started = time.perf_counter()
+    done = run_extract(
+        work_dir,
+        ctx.obj["settings"],
+        knowledge_for(ctx, actors_path, cues_path, topics_path),
+        jobs=resolved_jobs(ctx, jobs),
+        progress=not ctx.obj["quiet"],
+    )
     say(ctx, f"extract: claims of {done.summary()} -> {work_dir} {took(started)}")
 
 
@@ -326,9 +324,6 @@ def tables(
     topics_path: Path | None,
     partition_by: str | None,
     jobs: int | None,
-    engine: str | None,
-    scheduler: str | None,
-    scheduler_file: str | None,
 ) -> None:
     """Write the Parquet tables (documents, sentences, mentions, claims, ...).
 
@@ -338,10 +333,14 @@ def tables(
     """
     from pipeline.tables.stage import write_tables
 
-    knowledge = knowledge_for(ctx, actors_path, topics_path=topics_path)
-    with engine_for(ctx, jobs, engine, scheduler, scheduler_file) as count:
-        started = time.perf_counter()
-        counts = write_tables(work_dir, output_dir, knowledge, partition_by, jobs=count)
+    started = time.perf_counter()
+    counts = write_tables(
+        work_dir,
+        output_dir,
+        knowledge_for(ctx, actors_path, topics_path=topics_path),
+        partition_by,
+        jobs=resolved_jobs(ctx, jobs),
+    )
     say(ctx, f"tables: {tables_summary(counts)} -> {output_dir} {took(started)}")
 
 
@@ -399,9 +398,6 @@ def run(
     topics_path: Path | None,
     partition_by: str | None,
     jobs: int | None,
-    engine: str | None,
-    scheduler: str | None,
-    scheduler_file: str | None,
     strict: bool,
 ) -> None:
     """Run every stage: articles in INPUT, Parquet tables in OUTPUT.
@@ -414,19 +410,17 @@ def run(
     """
     from pipeline.run import run_pipeline
 
-    knowledge = knowledge_for(ctx, actors_path, cues_path, topics_path)
-    with engine_for(ctx, jobs, engine, scheduler, scheduler_file) as count:
-        done = run_pipeline(
-            ctx.obj["settings"],
-            knowledge,
-            input_path,
-            output_dir,
-            work_dir,
-            partition_by,
-            jobs=count,
-            progress=not ctx.obj["quiet"],
-            report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
-        )
+    done = run_pipeline(
+        ctx.obj["settings"],
+        knowledge_for(ctx, actors_path, cues_path, topics_path),
+        input_path,
+        output_dir,
+        work_dir,
+        partition_by,
+        jobs=resolved_jobs(ctx, jobs),
+        progress=not ctx.obj["quiet"],
+        report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
+    )
     if strict and done.rejects:
         # inputs normalise rejected, and documents a later stage failed on
         raise click.ClickException(
