@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
@@ -47,16 +46,3 @@ def claims_of(annotate: Callable[..., Doc], extractor: ClaimExtractor) -> Callab
         return {(claim.actor_id, claim.claim_type) for claim in found}
 
     return run
-
-
-@pytest.fixture(scope="session")
-def dask_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """One local Dask cluster for the session: 2 worker processes, 1 thread each, no dashboard,
-    its scratch space in a temporary folder."""
-    import dask
-
-    from pipeline.engines.dask import local_cluster
-
-    scratch = tmp_path_factory.mktemp("dask-scratch")
-    with dask.config.set({"temporary-directory": str(scratch)}), local_cluster(2) as client:
-        yield client

@@ -1,7 +1,7 @@
 """The Dask engine on a local cluster: the same tables as the local engine, reruns, faults.
 
-One session cluster (``dask_client`` in conftest: 2 worker processes, 1 thread
-each) serves every test; each whole run is compared byte for byte with the
+One session cluster (``dask_client``: 2 worker processes, 1 thread each)
+serves every test; each whole run is compared byte for byte with the
 local engine's.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,7 +25,7 @@ from pipeline.chunks import INDEX_FILE
 from pipeline.cli import cli
 from pipeline.config import ANNOTATED_DIR, CLAIMS_DIR, RAW_DIR, Settings, load_settings
 from pipeline.engines import EngineChoice, logs, open_engine, use_engine
-from pipeline.engines.dask import DaskEngine
+from pipeline.engines.dask import DaskEngine, local_cluster
 from pipeline.extract.stage import run_extract
 from pipeline.knowledge.bundle import shipped_knowledge
 from pipeline.run import PipelineRun, run_pipeline
@@ -61,6 +62,15 @@ def _run(source: Path, root: Path, name: str, engine: Any = None) -> PipelineRun
         return run_pipeline(*args)
     with use_engine(engine):
         return run_pipeline(*args)
+
+
+@pytest.fixture(scope="session")
+def dask_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One local cluster for the session: 2 worker processes, 1 thread each, no dashboard,
+    its scratch space (Dask's temporary-directory) in a temporary folder."""
+    scratch = tmp_path_factory.mktemp("dask-scratch")
+    with local_cluster(2, scratch=scratch) as client:
+        yield client
 
 
 @pytest.fixture(scope="module")

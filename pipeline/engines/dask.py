@@ -16,7 +16,8 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import dask
@@ -147,17 +148,21 @@ def distributed_logs(level: int) -> Iterator[None]:
 
 
 @contextmanager
-def local_cluster(workers: int, log_level: int | None = None) -> Iterator[Client]:
+def local_cluster(
+    workers: int, log_level: int | None = None, scratch: Path | None = None
+) -> Iterator[Client]:
     """A cluster of ``workers`` processes on this machine, one thread each, no dashboard.
 
-    Its scratch space is a temporary folder removed afterwards.
+    Its scratch space is ``scratch``, or a temporary folder removed afterwards.
     """
     level = logs.current().level if log_level is None else log_level
-    with (
-        distributed_logs(level),
-        tempfile.TemporaryDirectory(prefix="pipeline-dask-") as scratch,
-        dask.config.set({"temporary-directory": scratch}),
-        LocalCluster(
+    with ExitStack() as stack:
+        stack.enter_context(distributed_logs(level))
+        if scratch is None:
+            temporary = tempfile.TemporaryDirectory(prefix="pipeline-dask-")
+            scratch = Path(stack.enter_context(temporary))
+        stack.enter_context(dask.config.set({"temporary-directory": str(scratch)}))
+        cluster = LocalCluster(
             n_workers=max(1, workers),
             threads_per_worker=1,
             processes=True,
@@ -165,12 +170,11 @@ def local_cluster(workers: int, log_level: int | None = None) -> Iterator[Client
             # the scheduler's small HTTP server (health, metrics) on a free local port, so
             # two clusters on one machine do not fight over 8787
             scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-            local_directory=scratch,
+            local_directory=str(scratch),
             silence_logs=max(level, logging.WARNING),
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+        )
+        stack.enter_context(cluster)
+        yield stack.enter_context(Client(cluster))
 
 
 @contextmanager
