@@ -103,7 +103,7 @@ def annotate_in_pieces(nlp: Language, text: str, metadata: Mapping[str, Any]) ->
     pieces = tokenized_pieces(nlp, text)
     for _, component in pipeline[:split]:
         pieces = [component(piece) for piece in pieces]
-    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)  # the pieces carry no user_data
     doc.user_data.update(metadata)
     for _, component in pipeline[split:]:
         doc = component(doc)
