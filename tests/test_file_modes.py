@@ -45,3 +45,21 @@ def test_io_atomic_files_follow_the_umask_the_process_starts_with(
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     assert mode(target) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("partition_by", [None, "month"])
+def test_tables_and_database_follow_the_umask(tmp_path: Path, partition_by: str | None) -> None:
+    from test_tables_stage import KNOWLEDGE, make_work_dir
+
+    from pipeline.tables.duckdb_model import write_duckdb
+    from pipeline.tables.stage import write_tables
+
+    out = tmp_path / "out"
+    write_tables(make_work_dir(tmp_path / "work"), out, KNOWLEDGE, partition_by=partition_by)
+    write_duckdb(out)
+    mask = current_umask()
+    found = {path.relative_to(out).as_posix(): mode(path) for path in out.rglob("*")}
+    expected = {name: (0o777 if (out / name).is_dir() else 0o666) & ~mask for name in found}
+    assert found == expected
+    assert ("claims" in found) == (partition_by is not None)

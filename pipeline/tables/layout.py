@@ -34,6 +34,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.config import PipelineError
+from pipeline.io import FOLDER_MODE
 from pipeline.tables.schemas import PARTITION_KEYS, UNKNOWN, partition_key
 
 KEY_COLUMNS = {field.name: field for field in PARTITION_KEYS.values()}
@@ -165,6 +166,7 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     """Yield an empty folder beside ``target`` that replaces it only if the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    os.chmod(tmp, FOLDER_MODE)  # mkdtemp's 0700 would hide the table from other users
     try:
         yield tmp
         _swap(tmp, target)
