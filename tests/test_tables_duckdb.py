@@ -236,9 +236,9 @@ def test_duckdb_glob_characters_in_the_output_path_read_only_its_own_files(
     tmp_path: Path, name: str, sibling: str, partition_by: str | None
 ) -> None:
     """``*``, ``?`` and ``[1]`` in a folder name are literal: no sibling's rows, no error."""
-    work = make_work_dir(tmp_path / "work")
-    for folder in (sibling, name):
-        write_tables(work, tmp_path / folder, KNOWLEDGE, partition_by=partition_by)
+    other = make_work_dir(tmp_path / "other", claims=CLAIMS[:1])  # a sibling with fewer claims
+    write_tables(other, tmp_path / sibling, KNOWLEDGE, partition_by=partition_by)
+    write_tables(make_work_dir(tmp_path / "work"), tmp_path / name, KNOWLEDGE, partition_by)
     database = tmp_path / "bi.duckdb"  # a path with '?' cannot hold the database itself
     with connect(write_duckdb(tmp_path / name, database)) as con:
         assert count(con, "SELECT count(*) FROM claims") == len(CLAIMS)
