@@ -358,8 +358,9 @@ def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
 
     Superset, DBeaver or Power BI (through the DuckDB ODBC driver) open the
     file and see the tables and a claims_enriched view joining the claims to
-    actors, documents and topics. The views hold absolute paths: run this
-    again after moving the output folder.
+    actors, documents and topics. The views hold absolute paths and refuse
+    to work from another folder: run this again after moving or copying the
+    output folder.
 
     Example:
 

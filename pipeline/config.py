@@ -108,6 +108,7 @@ class NormaliseSettings:
     max_file_bytes: int
     extensions: tuple[str, ...]
     max_control_share: float
+    max_document_chars: int
     fields: FieldSettings
     boilerplate: str | None = None
 

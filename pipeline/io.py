@@ -15,6 +15,19 @@ from pathlib import Path
 from typing import IO, Any
 
 
+def _umask() -> int:
+    """The process's umask: reading it means setting it, so this runs once, at import."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp and mkdtemp create 0600 files and 0700 folders; outputs get the modes
+# open() and mkdir() would give them under the user's umask (0644 and 0755 under 022).
+FILE_MODE = 0o666 & ~_umask()
+FOLDER_MODE = 0o777 & ~_umask()
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path that replaces ``target`` only if the block succeeds."""
@@ -22,6 +35,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(handle)
+    os.chmod(tmp_name, FILE_MODE)
     tmp = Path(tmp_name)
     try:
         yield tmp

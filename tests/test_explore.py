@@ -10,11 +10,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 
 from pipeline.explore import charts, summaries
 from pipeline.explore.data import SCHEMAS, Tables, empty_tables, load_tables, make_tables
 from pipeline.explore.figures import FIGURES, save_figures
+from pipeline.records import CLAIM_TYPES
 
 SENTENCE = "Putin demanded a ceasefire."
 MARCH = datetime(2025, 3, 19, tzinfo=UTC)
@@ -378,12 +380,14 @@ def test_explore_evidence_rejects_an_unknown_claim_type():
 
 CHARTS = {
     "claims_by_actor": lambda t: charts.claims_by_actor_chart(
-        summaries.claims_by_actor_type(t.claims)
+        summaries.claims_by_actor_type(t.claims), names=summaries.actor_names(t.actors)
     ),
     "stance_matrix": lambda t: charts.stance_matrix_chart(
-        summaries.stance_matrix(t.claims, t.actors)
+        summaries.stance_matrix(t.claims, t.actors), names=summaries.actor_names(t.actors)
     ),
-    "demand_flows": lambda t: charts.demand_flows_chart(summaries.demand_flows(t.claims)),
+    "demand_flows": lambda t: charts.demand_flows_chart(
+        summaries.demand_flows(t.claims), names=summaries.actor_names(t.actors)
+    ),
     "claims_over_time": lambda t: charts.claims_over_time_chart(
         summaries.claims_over_time(t.claims, t.documents)
     ),
@@ -414,6 +418,65 @@ def test_explore_time_chart_counts_undated_claims_aloud():
     )
     figure = CHARTS["claims_over_time"](only_undated)
     assert "1 claims in undated documents" in texts_of(figure)
+
+
+def test_explore_actor_names_fall_back_to_the_id():
+    table = actors("putin", others=("russia",))
+    table.loc[table["actor_id"] == "russia", "name"] = None
+    assert summaries.actor_names(table) == {"putin": "Putin"}
+    assert charts.label("russia", summaries.actor_names(table)) == "russia"
+
+
+def tick_labels(ticks: list) -> list[str]:
+    return [tick.get_text() for tick in ticks]
+
+
+def test_explore_actor_chart_names_actors_on_a_log_scale_beside_type_shares():
+    """Names, not ids; totals on a log axis so a skewed corpus hides no actor."""
+    skewed = claims(*(claim("putin", sentence_id=i) for i in range(500)), claim("russia"))
+    tables = make_tables(claims=skewed, actors=actors("putin", others=("russia",)))
+    total_ax, share_ax = CHARTS["claims_by_actor"](tables).axes
+    assert tick_labels(total_ax.get_yticklabels()) == ["Russia", "Putin"]  # busiest on top
+    assert total_ax.get_xscale() == "log"
+    assert total_ax.get_xlim()[0] < 1  # a bar of one claim is drawn
+    assert [bar.get_width() for bar in total_ax.patches] == [1, 500]
+    assert share_ax.get_xlim() == (0, 1)
+    assert [text.get_text() for text in share_ax.get_legend().get_texts()] == list(CLAIM_TYPES)
+
+
+def test_explore_stance_chart_titles_its_axes_and_colours_on_a_log_scale():
+    figure = CHARTS["stance_matrix"](sample_tables())
+    assert [ax.get_xlabel() for ax in figure.axes] == ["topic"] * 3
+    assert figure.axes[0].get_ylabel().startswith("actor")
+    assert tick_labels(figure.axes[0].get_yticklabels()) == ["Putin", "Zelensky", "Russia"]
+    images = [ax.images[0] for ax in figure.axes]
+    assert all(isinstance(image.norm, LogNorm) for image in images)
+    assert len({id(image.norm) for image in images}) == 1  # one scale for the three panels
+    demand = images[0].get_array()
+    assert demand.mask.sum() == demand.size - 1  # zero cells are blank, not the lowest colour
+
+
+def test_explore_flows_chart_has_a_legend_for_line_width():
+    tables = sample_tables()
+    figure = CHARTS["demand_flows"](tables)
+    (ax,) = figure.axes
+    legend = ax.get_legend()
+    assert legend.get_title().get_text() == "demands (line width)"
+    assert [text.get_text() for text in legend.get_texts()] == ["1", "2"]
+    widths = [line.get_linewidth() for line in legend.legend_handles]
+    assert widths == [charts.line_width(1, 2), charts.line_width(2, 2)]
+    assert {line.get_linewidth() for line in ax.lines} <= set(widths)  # the legend reads them
+    assert "Putin (2)" in texts_of(figure)
+
+
+def test_explore_time_chart_draws_undated_claims_as_their_own_bar():
+    timeline = summaries.claims_over_time(sample_tables().claims, sample_tables().documents)
+    figure = charts.claims_over_time_chart(timeline)
+    (ax,) = figure.axes
+    assert tick_labels(ax.get_xticklabels()) == ["2025-03", "undated"]
+    hatched = [patch for patch in ax.patches if patch.get_hatch()]
+    assert sum(patch.get_height() for patch in hatched) == 1  # the one undated claim
+    assert sum(patch.get_height() for patch in ax.patches) == len(sample_tables().claims)
 
 
 @pytest.mark.integration

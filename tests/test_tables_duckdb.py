@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from test_tables_stage import CLAIMS, DOCUMENTS, KNOWLEDGE, make_work_dir
 
-from pipeline.tables.duckdb_model import DATABASE_FILE, write_duckdb
+from pipeline.tables.duckdb_model import DATABASE_FILE, DatabasePathError, write_duckdb
 from pipeline.tables.layout import LayoutError
 from pipeline.tables.schemas import (
     DESCRIPTION,
@@ -228,3 +228,48 @@ def test_duckdb_reads_the_same_rows_as_pyarrow(built) -> None:
     with connect(database) as con:
         from_duckdb = con.sql("SELECT * FROM actors ORDER BY actor_id").to_arrow_table()
     assert from_duckdb.cast(TABLES["actors"]).equals(pq.read_table(out / "actors.parquet"))
+
+
+@pytest.mark.parametrize("partition_by", [None, "month"], ids=["flat", "month"])
+@pytest.mark.parametrize(("name", "sibling"), [("out*", "outX"), ("o?t", "oXt"), ("p[1]", "p1")])
+def test_duckdb_glob_characters_in_the_output_path_read_only_its_own_files(
+    tmp_path: Path, name: str, sibling: str, partition_by: str | None
+) -> None:
+    """``*``, ``?`` and ``[1]`` in a folder name are literal: no sibling's rows, no error."""
+    other = make_work_dir(tmp_path / "other", claims=CLAIMS[:1])  # a sibling with fewer claims
+    write_tables(other, tmp_path / sibling, KNOWLEDGE, partition_by=partition_by)
+    write_tables(make_work_dir(tmp_path / "work"), tmp_path / name, KNOWLEDGE, partition_by)
+    database = tmp_path / "bi.duckdb"  # a path with '?' cannot hold the database itself
+    with connect(write_duckdb(tmp_path / name, database)) as con:
+        assert count(con, "SELECT count(*) FROM claims") == len(CLAIMS)
+        assert count(con, "SELECT count(*) FROM claims_enriched") == len(CLAIMS)
+
+
+def test_duckdb_question_mark_in_the_database_path_is_refused(
+    flat_out: Path, tmp_path: Path
+) -> None:
+    out = Path(shutil.copytree(flat_out, tmp_path / "what?"))
+    with pytest.raises(DatabasePathError, match=r"choose a --output path without '\?'"):
+        write_duckdb(out)
+    with pytest.raises(DatabasePathError, match="--database"):
+        write_duckdb(flat_out, tmp_path / "bi?.duckdb")
+    assert not list(tmp_path.rglob("*.duckdb*"))
+
+
+def test_duckdb_copied_folder_refuses_to_show_the_original_tables(
+    flat_out: Path, tmp_path: Path
+) -> None:
+    original = copy_of(flat_out, tmp_path)
+    write_duckdb(original)
+    copy = Path(shutil.copytree(original, tmp_path / "copy"))
+    with (
+        connect(copy / DATABASE_FILE) as con,
+        pytest.raises(
+            duckdb.Error,
+            match=f"opened from {re.escape(str(copy.resolve()))}.*pipeline bi --output",
+        ),
+    ):
+        con.sql("SELECT count(*) FROM claims_enriched").fetchall()
+    (original / "claims.parquet").unlink()  # the rebuilt copy reads its own tables
+    with connect(write_duckdb(copy)) as con:
+        assert count(con, "SELECT count(*) FROM claims_enriched") == len(CLAIMS)

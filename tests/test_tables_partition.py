@@ -15,8 +15,14 @@ from test_tables_stage import CLAIMS, DOCUMENTS, KNOWLEDGE, make_work_dir
 
 from pipeline.config import PipelineError
 from pipeline.records import Document
+from pipeline.tables import layout
 from pipeline.tables.layout import LayoutError, read_table
-from pipeline.tables.schemas import PARTITION_KEYS, PARTITIONED_TABLES, TABLES
+from pipeline.tables.schemas import (
+    HIVE_NULL,
+    PARTITION_KEYS,
+    PARTITIONED_TABLES,
+    TABLES,
+)
 from pipeline.tables.stage import write_tables
 
 pytestmark = pytest.mark.integration
@@ -25,8 +31,8 @@ pytestmark = pytest.mark.integration
 PUBLISHED = {"d1": "2025-02-28", "d2": "2025-04-01T01:00:00+03:00", "d3": "sometime"}
 OUTLETS = {"d1": "Reuters/World", "d2": "24", "d3": None}
 EXPECTED_KEYS = {
-    "month": {"d1": "2025-02", "d2": "2025-03", "d3": "unknown"},
-    "outlet": {"d1": "Reuters/World", "d2": "24", "d3": "unknown"},
+    "month": {"d1": "2025-02", "d2": "2025-03", "d3": ""},
+    "outlet": {"d1": "Reuters/World", "d2": "24", "d3": ""},
 }
 SORT_KEYS = {
     "documents": ["doc_id"],
@@ -111,7 +117,7 @@ def test_partition_layout_on_disk(outputs: dict[str | None, Path], mode: str) ->
         assert (out / name).is_dir() == (name in PARTITIONED_TABLES)
     folders = sorted(path.name for path in (out / "claims").iterdir())
     encoded = {"month": ["2025-02", "2025-03"], "outlet": ["24", "Reuters%2FWorld"]}
-    assert folders == [f"{key}={value}" for value in [*encoded[mode], "unknown"]]
+    assert folders == [f"{key}={value}" for value in ["", *encoded[mode]]]
     assert all(
         [file.name for file in folder.iterdir()] == ["part-0.parquet"]
         for folder in (out / "claims").iterdir()
@@ -133,8 +139,8 @@ def test_partition_read_table_gives_either_layout(
 
 
 def test_partition_numeric_outlets_still_read_back_as_text(tmp_path: Path) -> None:
-    # every document has an outlet that looks like a number: only the empty
-    # "unknown" partition stops readers from guessing an integer key
+    # every document has an outlet that looks like a number: only the empty-key
+    # partition stops readers from guessing an integer key
     work_dir = make_work_dir(tmp_path / "work", documents({"d1": "24", "d2": "112", "d3": "1"}))
     write_tables(work_dir, tmp_path / "out", KNOWLEDGE, partition_by="outlet")
     back = ds.dataset(tmp_path / "out" / "claims", partitioning="hive").to_table()
@@ -146,6 +152,60 @@ def test_partition_numeric_outlets_still_read_back_as_text(tmp_path: Path) -> No
             f"DESCRIBE SELECT * FROM read_parquet('{files}', hive_partitioning=true)"
         )
         assert dict(row[:2] for row in described.fetchall())["outlet_key"] == "VARCHAR"
+
+
+def pairs(table: pa.Table) -> dict[str, str | None]:
+    return dict(zip(*table.select(["doc_id", "outlet_key"]).to_pydict().values(), strict=True))
+
+
+def read_back(out: Path, name: str = "documents") -> dict[str, dict[str, str | None]]:
+    """doc_id -> outlet_key as pyarrow (hive, inferred types) and DuckDB read it."""
+    found = ds.dataset(out / name, partitioning="hive").to_table()
+    files = f"{out / name}/*/*.parquet"
+    with duckdb.connect() as con:
+        rows = con.sql(
+            f"SELECT doc_id, outlet_key FROM read_parquet('{files}', hive_partitioning = true)"
+        ).fetchall()
+    return {
+        "pyarrow": dict(
+            zip(*found.select(["doc_id", "outlet_key"]).to_pydict().values(), strict=True)
+        ),
+        "duckdb": dict(rows),
+    }
+
+
+@pytest.mark.parametrize(
+    "outlets",
+    [
+        {"d1": "unknown", "d2": "Wire", "d3": None},
+        {"d1": "a\x00b", "d2": "a", "d3": None},
+        {"d1": "50% / x=y", "d2": "Ukraïnska Pravda", "d3": "  "},
+    ],
+    ids=["named-unknown", "nul", "unsafe-characters"],
+)
+def test_partition_keys_round_trip_and_missing_is_null(
+    tmp_path: Path, outlets: dict[str, str | None]
+) -> None:
+    """An outlet named "unknown", a NUL or a slash keeps its own partition and value;
+    a missing or blank outlet is the empty key, as text."""
+    out = tmp_path / "out"
+    work_dir = make_work_dir(tmp_path / "work", documents(outlets))
+    write_tables(work_dir, out, KNOWLEDGE, partition_by="outlet")
+    expected = {"d1": outlets["d1"], "d2": outlets["d2"], "d3": ""}
+    assert read_back(out) == {"pyarrow": expected, "duckdb": expected}
+    assert len(list((out / "documents").iterdir())) == 3  # three folders: nothing merged
+    back = read_table(out, "documents")
+    assert (
+        dict(zip(*back.select(["doc_id", "outlet_key"]).to_pydict().values(), strict=True))
+        == expected
+    )
+
+
+def test_partition_outlet_named_like_the_missing_partition_fails(tmp_path: Path) -> None:
+    outlets = {"d1": HIVE_NULL, "d2": "Wire", "d3": None}
+    work_dir = make_work_dir(tmp_path / "work", documents(outlets))
+    with pytest.raises(LayoutError, match="readers take for a missing value"):
+        write_tables(work_dir, tmp_path / "out", KNOWLEDGE, partition_by="outlet")
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -215,7 +275,7 @@ def test_partition_write_leaves_no_temporaries_when_it_fails(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(ds, "write_dataset", fail)
+    monkeypatch.setattr(layout, "_write_partition", fail)
     with pytest.raises(OSError, match="disk full"):
         write_tables(work_dir, out, KNOWLEDGE, partition_by="month")
     assert sorted(str(path.relative_to(out)) for path in out.rglob("*")) == before

@@ -19,6 +19,16 @@ from pipeline.config import ConfigError, Settings
 from pipeline.knowledge.bundle import Knowledge, share
 
 BLANK_PREFIX = "blank:"
+# The components build_nlp adds to the base model; all others come from the model.
+PROJECT_COMPONENTS = frozenset(
+    {
+        "news_sentencizer",
+        "line_break_sentences",
+        "actor_ruler",
+        "unknown_actor_finder",
+        "actor_linker",
+    }
+)
 
 
 def load_base_model(name: str) -> Language:

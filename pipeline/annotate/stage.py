@@ -8,16 +8,19 @@ annotate whole chunks and write their own files.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.annotate.long_text import annotate_in_pieces, make_long_doc
 from pipeline.annotate.nlp import build_nlp
 from pipeline.annotate.sentences import (
     MAX_SENTENCE_CHARS,
@@ -62,15 +65,30 @@ def annotate_documents(
     among the rejects. The other documents are annotated as usual.
     """
     nlp = nlp or build_nlp(settings, knowledge)
-    batch_size = settings.nlp.batch_size
     failed: dict[str, str] = {}
-    pending: deque[Document] = deque()
+    _set_error_handler(nlp, functools.partial(_record_failure, failed))
+    for long, group in groupby(documents, key=lambda document: len(document.text) > nlp.max_length):
+        if long:
+            yield from (_annotate_long(nlp, document, failed) for document in group)
+        else:
+            yield from _annotate_stream(nlp, group, settings.nlp.batch_size, failed)
 
-    def record(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
-        for doc in docs:
-            doc_id = str(doc.user_data.get("doc_id"))
-            failed[doc_id] = f"the {name} component failed: {type(error).__name__}: {error}"
-            log.error("annotate: document %s: %s", doc_id, failed[doc_id])
+
+def _record_failure(
+    failed: dict[str, str], name: str, component: Any, docs: list[Doc], error: Exception
+) -> None:
+    """The error handler of the pipeline's components: note and log each failed doc."""
+    for doc in docs:
+        doc_id = str(doc.user_data.get("doc_id"))
+        failed[doc_id] = f"the {name} component failed: {type(error).__name__}: {error}"
+        log.error("annotate: document %s: %s", doc_id, failed[doc_id])
+
+
+def _annotate_stream(
+    nlp: Language, documents: Iterable[Document], batch_size: int, failed: dict[str, str]
+) -> Iterator[Doc]:
+    """``nlp.pipe`` over documents the tokenizer takes whole, failed ones stood in for."""
+    pending: deque[Document] = deque()
 
     def prepared() -> Iterator[Doc]:
         # Metadata goes in before the components run: the linker needs the date.
@@ -78,7 +96,6 @@ def annotate_documents(
             pending.append(document)
             yield _prepared_doc(nlp, document)
 
-    _set_error_handler(nlp, record)
     for doc in nlp.pipe(prepared(), batch_size=batch_size):
         # spaCy drops a failed doc from the stream: the ones before this doc that
         # did not come out are the failed ones, in order.
@@ -88,6 +105,18 @@ def annotate_documents(
         yield doc
     while pending:
         yield unannotated_doc(nlp, pending.popleft(), failed)
+
+
+def _annotate_long(nlp: Language, document: Document, failed: dict[str, str]) -> Doc:
+    """A document over ``nlp.max_length`` characters, annotated in pieces (see long_text)."""
+    metadata = {"doc_id": document.doc_id, "published": document.published}
+    try:
+        return annotate_in_pieces(nlp, document.text, metadata)
+    except Exception as error:  # a bug meeting unforeseen text: this document only
+        reason = f"annotating it in pieces failed: {type(error).__name__}: {error}"
+        failed[document.doc_id] = reason
+        log.error("annotate: document %s: %s", document.doc_id, reason)
+        return unannotated_doc(nlp, document, failed)
 
 
 def _set_error_handler(nlp: Language, handler: Callable[..., None]) -> None:
@@ -106,7 +135,7 @@ def _set_error_handler(nlp: Language, handler: Callable[..., None]) -> None:
 
 
 def _prepared_doc(nlp: Language, document: Document) -> Doc:
-    doc = nlp.make_doc(document.text)
+    doc = make_long_doc(nlp, document.text)  # a text over nlp.max_length is tokenized in pieces
     doc.user_data.update({"doc_id": document.doc_id, "published": document.published})
     return doc
 

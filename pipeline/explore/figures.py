@@ -21,6 +21,7 @@ from pipeline.explore.charts import (
 )
 from pipeline.explore.data import Tables, load_tables
 from pipeline.explore.summaries import (
+    actor_names,
     claims_by_actor_type,
     claims_over_time,
     demand_flows,
@@ -31,9 +32,15 @@ from pipeline.io import atomic_path
 DPI = 150
 
 FIGURES: dict[str, Callable[[Tables], Figure]] = {
-    "claims-by-actor.png": lambda t: claims_by_actor_chart(claims_by_actor_type(t.claims)),
-    "stance-matrix.png": lambda t: stance_matrix_chart(stance_matrix(t.claims, t.actors)),
-    "demand-flows.png": lambda t: demand_flows_chart(demand_flows(t.claims)),
+    "claims-by-actor.png": lambda t: claims_by_actor_chart(
+        claims_by_actor_type(t.claims), names=actor_names(t.actors)
+    ),
+    "stance-matrix.png": lambda t: stance_matrix_chart(
+        stance_matrix(t.claims, t.actors), names=actor_names(t.actors)
+    ),
+    "demand-flows.png": lambda t: demand_flows_chart(
+        demand_flows(t.claims), names=actor_names(t.actors)
+    ),
     "claims-over-time.png": lambda t: claims_over_time_chart(
         claims_over_time(t.claims, t.documents)
     ),

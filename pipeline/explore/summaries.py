@@ -32,6 +32,12 @@ def _type_counts(claims: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return counts.reset_index()
 
 
+def actor_names(actors: pd.DataFrame) -> dict[str, str]:
+    """actor_id -> the actor's name, for chart labels; actors without a name keep their id."""
+    named = actors[actors["name"].notna() & (actors["name"].astype(str).str.strip() != "")]
+    return dict(zip(named["actor_id"], named["name"], strict=True))
+
+
 def claims_by_actor_type(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims per actor and type with a total, busiest actor first (ties by actor_id)."""
     counts = _type_counts(claims, ["actor_id"])

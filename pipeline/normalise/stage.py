@@ -65,7 +65,10 @@ def normalise_file(source: str, path: Path) -> list[Document | Reject]:
     """Every Document and Reject one input file gives, in order."""
     results: list[Document | Reject] = []
     for item in read_file(path, source, _worker["options"]):
-        results.extend([item] if isinstance(item, Reject) else to_documents(item, _worker["rules"]))
+        if isinstance(item, Reject):
+            results.append(item)
+            continue
+        results.extend(to_documents(item, _worker["rules"], _worker["options"].max_document_chars))
     for result in results:
         if isinstance(result, Reject):
             log.warning("rejected %s: %s (%s)", result.source, result.reason, result.detail)
@@ -155,12 +158,15 @@ def _unchanged(previous: Manifest | None, signatures: dict[str, tuple[int, int]]
     }
 
 
-def to_documents(raw: RawText, rules: Rules) -> list[Document | Reject]:
+def to_documents(
+    raw: RawText, rules: Rules, max_chars: int | None = None
+) -> list[Document | Reject]:
     """Clean one raw text into one Document per article it holds, numbered in page order.
 
     Metadata the input states belongs to the page's first article; a later article
     gets what its own text says, and the page's date when it states none, because
-    offices are resolved by date downstream.
+    offices are resolved by date downstream. An article over ``max_chars``
+    characters is a Reject.
     """
     text = normalize_text(raw.text)
     stated_date = _stated_date(raw)
@@ -170,6 +176,9 @@ def to_documents(raw: RawText, rules: Rules) -> list[Document | Reject]:
         cleaned = strip_boilerplate(part.text, rules)
         if not cleaned.strip():
             results.append(_empty(raw.source))
+            continue
+        if max_chars is not None and len(cleaned) > max_chars:
+            results.append(_too_long(raw.source, number, len(cleaned), max_chars))
             continue
         guessed = guess_metadata(part.text, rules)
         first = number == 0  # what the input states is about its first article
@@ -203,6 +212,16 @@ def _empty(source: str) -> Reject:
         "empty_after_cleaning",
         "nothing but boilerplate was left after "
         "cleaning; check the file, or the rules in boilerplate.toml if it is an article",
+    )
+
+
+def _too_long(source: str, part: int, size: int, limit: int) -> Reject:
+    return Reject(
+        source,
+        "too_long",
+        f"part {part} has {size:,} characters after cleaning, over the limit "
+        f"of {limit:,} (normalise.max_document_chars); split the text into several files "
+        "or raise the limit in your settings file",
     )
 
 

@@ -13,7 +13,6 @@ from pipeline.tables.schemas import (
     PARTITIONED_TABLES,
     RELATIONSHIPS,
     TABLES,
-    UNKNOWN,
     UNLIMITED_TEXT,
 )
 
@@ -77,8 +76,12 @@ def partition_section() -> str:
         "other tables stay single files. The key column is stored in the folder names and "
         "read back as a string column after the table's own columns (pyarrow "
         '`dataset(path, partitioning="hive")`, DuckDB `read_parquet(..., '
-        f"hive_partitioning = true)`). Every folder has a `<key>={UNKNOWN}` partition, "
-        "empty when no document lacks the key.",
+        "hive_partitioning = true)`). Folder names percent-encode the value as hive "
+        "partitioning does (`Reuters%2FWorld`, a NUL as `%00`), and readers decode it. "
+        "Documents without the key have the empty string as their key, in the folder "
+        "`<key>=`; no real key is empty, so an outlet called `unknown` keeps its own "
+        "partition. Every folder has that partition, empty when no document lacks the "
+        "key, so readers that guess types from folder names always see text.",
         "",
         "| mode | " + COLUMNS_HEADER[0].removeprefix("| "),
         "| --- | " + COLUMNS_HEADER[1].removeprefix("| "),

@@ -6,11 +6,17 @@ The key column (``month`` or ``outlet_key``, see ``schemas.PARTITION_KEYS``)
 lives in the folder names only, as hive readers expect, and comes back as a
 string column appended to the table's own columns.
 
-Every partitioned folder holds a ``<key>=unknown`` partition, empty when every
-document has a date (or outlet). Readers that guess partition types from folder
-names (pyarrow's ``partitioning="hive"``, DuckDB's ``hive_partitioning``) then
-always see text, never numbers for an outlet called "24", and a table with no
-rows still has a file that carries its schema.
+Folder names hold the key percent-encoded, as hive partitioning does
+(``outlet_key=Reuters%2FWorld``), every character outside letters, digits and
+``-._~`` included, so a NUL or a slash cannot cut a name short; readers decode it.
+Documents without a date (or outlet) have the empty key, folder ``<key>=``: no
+real key is empty (a blank outlet counts as none), so an outlet called "unknown"
+keeps its own partition, and readers give it back as text, not null. Every
+partitioned folder holds that partition, empty when every document has the key.
+Readers that guess partition types from folder names (pyarrow's
+``partitioning="hive"``, DuckDB's ``hive_partitioning``) then always see text,
+never numbers for an outlet called "24", and a table with no rows still has a
+file that carries its schema.
 
 Each table is written beside its target and moved into place, and the other
 layout's stale copy is removed afterwards, so readers find one layout per table.
@@ -22,9 +28,10 @@ import contextlib
 import os
 import shutil
 import tempfile
+import urllib.parse
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -34,7 +41,8 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.config import PipelineError
-from pipeline.tables.schemas import PARTITION_KEYS, UNKNOWN, partition_key
+from pipeline.io import FOLDER_MODE
+from pipeline.tables.schemas import HIVE_NULL, MISSING_KEY, PARTITION_KEYS, partition_key
 
 KEY_COLUMNS = {field.name: field for field in PARTITION_KEYS.values()}
 PART_FILE = "part-0.parquet"
@@ -112,16 +120,23 @@ def read_table(output_dir: Path, name: str, columns: list[str] | None = None) ->
 
 def month_key(moment: datetime | None) -> str:
     """The UTC publication month as YYYY-MM (published is stored in UTC)."""
-    return UNKNOWN if moment is None else f"{moment.year:04d}-{moment.month:02d}"
+    return MISSING_KEY if moment is None else f"{moment.year:04d}-{moment.month:02d}"
 
 
 def outlet_key(outlet: str | None) -> str:
-    """The outlet as written; blank and missing outlets share one partition."""
-    return outlet if outlet and outlet.strip() else UNKNOWN
+    """The outlet as written; blank and missing outlets share the empty key."""
+    return outlet if outlet and outlet.strip() else MISSING_KEY
+
+
+def folder_value(key: str) -> str:
+    """A key as its folder name holds it: percent-encoded like pyarrow's hive writer,
+    which leaves a NUL as it is and so cuts the name short there."""
+    return urllib.parse.quote(key, safe="")
 
 
 def document_partitions(documents: pa.Table, partition_by: str) -> dict[str, str]:
-    """The partition key of every doc_id, from the documents table."""
+    """The partition folder value of every doc_id, from the documents table: the key
+    percent-encoded (empty for a document without one)."""
     partition_key(partition_by)  # fails on an unknown mode
     doc_ids = documents.column("doc_id").to_pylist()
     if partition_by == "month":
@@ -129,18 +144,23 @@ def document_partitions(documents: pa.Table, partition_by: str) -> dict[str, str
     else:
         keys = [outlet_key(outlet) for outlet in documents.column("outlet").to_pylist()]
     check_folder_names(set(keys), partition_by)
-    return dict(zip(doc_ids, keys, strict=True))
+    return dict(zip(doc_ids, map(folder_value, keys), strict=True))
 
 
 def check_folder_names(keys: set[str], partition_by: str) -> None:
-    """Keys differing only in ASCII case would share a folder on macOS and Windows.
-
-    Writing them there would let one partition overwrite the other, so refuse.
-    Other characters are percent-encoded in folder names and cannot collide.
-    """
-    folded: dict[bytes, list[str]] = defaultdict(list)
+    """Refuse keys whose folders would collide: a value named like the null partition,
+    and values differing only in ASCII case, which share a folder on macOS and Windows
+    (one partition would overwrite the other). Other characters are percent-encoded
+    in folder names and cannot collide."""
+    if HIVE_NULL in keys:
+        raise LayoutError(
+            f"a document's {partition_by} is '{HIVE_NULL}', the folder name that "
+            f"readers take for a missing value; change it in the input metadata, or use "
+            "another --partition-by"
+        )
+    folded: dict[str, list[str]] = defaultdict(list)
     for key in sorted(keys):
-        folded[key.encode("utf-8").lower()].append(key)
+        folded[folder_value(key).lower()].append(key)
     clashes = [names for names in folded.values() if len(names) > 1]
     if clashes:
         shown = " and ".join(f"'{name}'" for name in clashes[0])
@@ -151,7 +171,7 @@ def check_folder_names(keys: set[str], partition_by: str) -> None:
         )
 
 
-def key_array(table: pa.Table, partitions: dict[str, str]) -> pa.Array:
+def key_array(table: pa.Table, partitions: Mapping[str, str]) -> pa.Array:
     """The partition key of each row, looked up by doc_id."""
     doc_ids = pa.array(list(partitions), pa.string())
     positions = pc.index_in(table.column("doc_id"), value_set=doc_ids)
@@ -165,6 +185,7 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     """Yield an empty folder beside ``target`` that replaces it only if the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    os.chmod(tmp, FOLDER_MODE)  # mkdtemp's 0700 would hide the table from other users
     try:
         yield tmp
         _swap(tmp, target)
@@ -190,6 +211,13 @@ def _swap(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+def _write_partition(rows: pa.Table, folder: Path) -> None:
+    """One partition's rows, without the key (it lives in the folder name, as hive readers
+    expect). pyarrow's dataset writer is not used: it cuts a folder name at a NUL."""
+    folder.mkdir()
+    pq.write_table(rows, folder / PART_FILE)
+
+
 def check_partition_target(output_dir: Path, name: str) -> None:
     """Refuse to replace a folder this module did not write."""
     folder = folder_path(output_dir, name)
@@ -201,37 +229,36 @@ def check_partition_target(output_dir: Path, name: str) -> None:
 
 
 def write_partitioned(
-    table: pa.Table, output_dir: Path, name: str, partition_by: str, partitions: dict[str, str]
+    table: pa.Table,
+    output_dir: Path,
+    name: str,
+    partition_by: str,
+    partitions: dict[str, str],
 ) -> Path:
     """Write ``<name>/<key>=<value>/part-0.parquet`` atomically; remove a stale flat file.
 
-    ``partitions`` maps every doc_id to its key (see ``document_partitions``).
-    Rows are stably sorted by key first, so each partition is one file whose
+    ``partitions`` maps every doc_id to its folder value (see ``document_partitions``).
+    Rows are stably sorted by that value first, so each partition is one file whose
     rows keep the flat table's order.
     """
     check_partition_target(output_dir, name)
     key = partition_key(partition_by)
-    keys = key_array(table, partitions)
-    order = pc.sort_indices(keys)
-    full = table.append_column(key, keys).take(order)
+    folders = key_array(table, partitions)
+    order = pc.sort_indices(folders)  # a stable sort: each partition's rows keep their order
+    rows = table.take(order)
+    ordered = folders.take(order)
+    if isinstance(ordered, pa.ChunkedArray):
+        ordered = ordered.combine_chunks()
+    runs = pc.run_end_encode(ordered)
     target = folder_path(output_dir, name)
     with atomic_folder(target) as tmp:
-        ds.write_dataset(
-            full,
-            tmp,
-            format="parquet",
-            schema=table.schema.append(key),
-            partitioning=ds.partitioning(pa.schema([key]), flavor="hive"),
-            basename_template=PART_FILE.replace("0", "{i}"),
-            use_threads=False,
-            preserve_order=True,
-            max_partitions=max(1024, len(set(partitions.values())) + 1),
-            existing_data_behavior="overwrite_or_ignore",
-        )
-        unknown = tmp / f"{key.name}={UNKNOWN}"
-        if not unknown.exists():
-            unknown.mkdir()
-            pq.write_table(table.schema.empty_table(), unknown / PART_FILE)
+        start = 0
+        for value, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
+            _write_partition(rows.slice(start, end - start), tmp / f"{key.name}={value}")
+            start = end
+        missing = tmp / f"{key.name}={MISSING_KEY}"
+        if not missing.exists():
+            _write_partition(table.schema.empty_table(), missing)
     stale = flat_path(output_dir, name)
     if stale.is_file():
         stale.unlink()

@@ -295,7 +295,12 @@ ENRICHED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("topic_label", "topics", "label"),
 )
 
-UNKNOWN = "unknown"  # the partition of documents without a date or outlet
+# The partition key of documents without a date or outlet: the empty string, which no
+# real key can be (a blank outlet counts as none), so an outlet called "unknown" keeps
+# its own partition. Readers give it back as text (folder ``<key>=``), never as null.
+MISSING_KEY = ""
+# The folder value hive readers take for null: a key spelt so would not read back.
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 
 # Partitioned output (``--partition-by``): the per-document tables become hive
 # folders keyed by one string column, added to every row. The outlet key is not
@@ -304,13 +309,13 @@ PARTITION_KEYS: dict[str, pa.Field] = {
     "month": column(
         "month",
         pa.string(),
-        f"Partition key: the document's publication month in UTC as YYYY-MM, or '{UNKNOWN}'.",
+        "Partition key: the document's publication month in UTC as YYYY-MM, or '' if unknown.",
         key=True,
     ),
     "outlet": column(
         "outlet_key",
         pa.string(),
-        f"Partition key: the document's outlet as written, or '{UNKNOWN}' when it has none.",
+        "Partition key: the document's outlet as written, or '' when it has none.",
         key=True,
     ),
 }
