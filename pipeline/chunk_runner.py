@@ -65,8 +65,8 @@ def run_chunk_stage(
         for documents, words in ordered_map(_process, todo, jobs, _start, (worker,)):
             bar.update(documents, words)
             processed += 1
-    write_index(folder, entries)
     keep = {name for entry in entries for name in stored(entry)}
+    write_index(folder, entries, keep)
     for suffix in worker.suffixes:
         remove_stale(folder, keep, suffix)
     total = sum(len(entry["doc_ids"]) for entry in entries)

@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from spacy.tokens import Doc
+
 from pipeline.annotate.store import chunk_path, doc_text, iter_annotated
-from pipeline.chunks import read_failures, read_index
+from pipeline.chunks import read_failures, read_index, read_records
 from pipeline.config import (
     ANNOTATED_DIR,
     CLAIMS_DIR,
@@ -113,7 +115,7 @@ def read_annotations(
     sentences: list[Row] = []
     mentions: list[Row] = []
     counts: dict[str, int] = {}
-    for doc in iter_annotated(path):
+    for doc in _stored_docs(path, rerun):
         try:
             doc_id = doc_id_of(doc)
         except ValueError as error:
@@ -142,6 +144,24 @@ def read_annotations(
             f"{path}: {len(missing)} document(s) were not annotated, e.g. '{missing[0]}'; {rerun}"
         )
     return sentences, mentions, counts
+
+
+def _stored_docs(path: Path, rerun: str) -> Iterator[Doc]:
+    """The Docs of a chunk file; a file spaCy cannot read is a damaged stage output."""
+    try:
+        yield from iter_annotated(path)
+    except Exception as error:  # spaCy, msgpack and zlib each raise their own kind
+        raise WorkFolderError(f"{path} is damaged ({error}); {rerun}") from error
+
+
+def check_size(path: Path, records: dict[str, dict[str, Any]], command: str) -> None:
+    """Fail when a stored chunk file has another size than its index records (cheap: a stat)."""
+    record = records.get(path.name)
+    if record is not None and path.is_file() and path.stat().st_size != record.get("bytes"):
+        raise WorkFolderError(
+            f"{path} is damaged ({path.stat().st_size} bytes, {record.get('bytes')} recorded); "
+            f"run `{command}` again"
+        )
 
 
 def claim_problem(
@@ -229,7 +249,13 @@ def iter_chunk_tasks(work_dir: Path) -> Iterator[ChunkTask]:
     documents = enumerate(read_jsonl(documents_path), start=1)
     seen: set[str] = set()
     rerun = f"run `{PRODUCED_BY[ANNOTATED_DIR]}` again"
+    annotated, claims = work_dir / ANNOTATED_DIR, work_dir / CLAIMS_DIR
+    annotated_records, claims_records = read_records(annotated), read_records(claims)
     for entry in entries:
+        check_size(
+            chunk_path(annotated, entry["key"]), annotated_records, PRODUCED_BY[ANNOTATED_DIR]
+        )
+        check_size(claims / entry["claims"], claims_records, PRODUCED_BY[CLAIMS_DIR])
         chunk: list[Document] = []
         for expected in entry["doc_ids"]:
             number, data = next(documents, (0, None))
