@@ -7,7 +7,9 @@ that ``pipeline --help`` answers at once.
 
 from __future__ import annotations
 
+import functools
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -48,6 +50,25 @@ def work_option(function: F) -> F:
         show_default=True,
         help="Folder for the intermediate stage outputs.",
     )(function)
+
+
+def holds_work(stage: str) -> Callable[[F], F]:
+    """Run a stage command holding its --work folder (locked against a second run,
+    cleaned of what killed runs left) and naming the folder when the disk is full."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def command(*args: Any, **kwargs: Any) -> Any:
+            from pipeline.io import disk_full_names
+            from pipeline.workfolder import work_folder
+
+            folders = [kwargs[name] for name in ("output_dir", "work_dir") if name in kwargs]
+            with work_folder(kwargs["work_dir"]), disk_full_names(stage, *folders):
+                return function(*args, **kwargs)
+
+        return command  # type: ignore[return-value]
+
+    return decorate
 
 
 def input_option(function: F) -> F:
@@ -186,6 +207,7 @@ def cli(ctx: click.Context, settings_path: Path | None, quiet: bool) -> None:
 @jobs_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.pass_context
+@holds_work("normalise")
 def normalise(
     ctx: click.Context, input_path: Path, work_dir: Path, jobs: int | None, strict: bool
 ) -> None:
@@ -221,6 +243,7 @@ def normalise(
 @cues_option
 @jobs_option
 @click.pass_context
+@holds_work("annotate")
 def annotate(
     ctx: click.Context,
     work_dir: Path,
@@ -256,6 +279,7 @@ def annotate(
 @lexicon_options
 @jobs_option
 @click.pass_context
+@holds_work("extract")
 def extract(
     ctx: click.Context,
     work_dir: Path,
@@ -310,6 +334,7 @@ def partition_option(function: F) -> F:
 @partition_option
 @jobs_option
 @click.pass_context
+@holds_work("tables")
 def tables(
     ctx: click.Context,
     work_dir: Path,
@@ -373,7 +398,13 @@ def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
     "work_dir",
     type=FOLDER,
     default=None,
-    help="Keep intermediate outputs here (default: a temporary folder).",
+    help="Keep intermediate outputs here (default: .OUTPUT-work beside OUTPUT, so that "
+    "reruns reuse them).",
+)
+@click.option(
+    "--temporary-work",
+    is_flag=True,
+    help="Use a temporary work folder, removed at the end (the next run reuses nothing).",
 )
 @actors_option
 @lexicon_options
@@ -392,6 +423,7 @@ def run(
     partition_by: str | None,
     jobs: int | None,
     strict: bool,
+    temporary_work: bool,
 ) -> None:
     """Run every stage: articles in INPUT, Parquet tables in OUTPUT.
 
@@ -403,6 +435,8 @@ def run(
     """
     from pipeline.run import run_pipeline
 
+    if temporary_work and work_dir is not None:
+        raise click.UsageError("give either --work or --temporary-work, not both")
     done = run_pipeline(
         ctx.obj["settings"],
         knowledge_for(ctx, actors_path, cues_path, topics_path),
@@ -413,6 +447,7 @@ def run(
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
         report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
+        temporary_work=temporary_work,
     )
     if strict and done.rejects:
         # inputs normalise rejected, and documents a later stage failed on
@@ -643,10 +678,24 @@ def actors(output_dir: Path, only_unknown: bool, limit: int, as_toml: bool) -> N
     click.echo(actors_toml(table) if as_toml else format_unknown_actors(table))
 
 
+def _terminated(number: int, frame: Any) -> None:
+    """SIGTERM ends the run as Ctrl-C does: clean-up code runs, temporary folders go."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up
+    raise SystemExit(128 + number)
+
+
 def main() -> None:
     """Console entry point: configuration errors become one clear line, not a traceback."""
+    from pipeline.io import is_disk_full
+
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli(standalone_mode=True)
     except (PipelineError, FileNotFoundError) as error:
         click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    except OSError as error:
+        if not is_disk_full(error):
+            raise
+        click.echo(f"Error: no space left on device ({error}); free some space", err=True)
         sys.exit(2)

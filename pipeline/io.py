@@ -141,14 +141,20 @@ def is_disk_full(error: BaseException) -> bool:
 
 
 @contextlib.contextmanager
-def disk_full_names(folder: Path, what: str) -> Iterator[None]:
-    """Turn a full-disk OSError inside the block into one line naming ``folder``."""
+def disk_full_names(stage: str, *folders: Path) -> Iterator[None]:
+    """Turn a full-disk OSError inside the block into one line naming the full folder.
+
+    The folder is the one of the file that failed when the error names it, else
+    the folders the stage writes (``folders``).
+    """
     try:
         yield
     except OSError as error:
         if not is_disk_full(error):
             raise
+        named = [Path(str(error.filename)).parent] if error.filename else list(folders)
+        where = " or ".join(str(folder) for folder in named)
         raise DiskFull(
-            f"{what}: the disk holding {folder} is full (no space left on device); free some "
-            "space or choose a folder on another disk, then run again: finished stages are kept"
+            f"{stage}: the disk holding {where} is full (no space left on device); free some "
+            "space or choose a folder on another disk, then run again (finished stages are kept)"
         ) from error

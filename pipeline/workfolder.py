@@ -19,6 +19,8 @@ another annotate run, documents that do not match the annotations).
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,12 +37,15 @@ from pipeline.config import (
     REJECTS_FILE,
     PipelineError,
 )
-from pipeline.io import read_jsonl
+from pipeline.io import read_jsonl, remove_temporary
 from pipeline.knowledge.bundle import Knowledge
+from pipeline.locks import folder_lock
 from pipeline.records import CLAIM_TYPES, Claim, Document, Reject
 from pipeline.tables.build import Row, doc_id_of, mentions_rows, sentences_rows
+from pipeline.tables.chunk_cache import CACHE_DIR
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # The command that produces each required work-folder entry.
 PRODUCED_BY = {
@@ -56,6 +61,22 @@ class WorkFolderError(PipelineError):
 
 class MissingStageOutput(WorkFolderError, FileNotFoundError):
     """A stage output is absent; also a FileNotFoundError, like the other stages raise."""
+
+
+@contextlib.contextmanager
+def work_folder(work_dir: Path) -> Iterator[Path]:
+    """Hold the work folder for a stage or a run: locked against a second run, and rid
+    of the temporary files runs killed earlier left (only the first holder cleans)."""
+    work_dir = Path(work_dir)
+    with folder_lock(work_dir, "--work folder") as first:
+        if first:
+            for folder in (
+                work_dir,
+                *(work_dir / name for name in (ANNOTATED_DIR, CLAIMS_DIR, CACHE_DIR)),
+            ):
+                for path in remove_temporary(folder):
+                    log.info("removed %s, left by a run that was stopped", path)
+        yield work_dir
 
 
 def require(work_dir: Path, name: str) -> Path:
