@@ -23,7 +23,6 @@ from pipeline.chunks import ChunkRun
 from pipeline.config import PipelineError, Settings
 from pipeline.io import disk_full_names
 from pipeline.knowledge.bundle import Knowledge
-from pipeline.locks import folder_lock
 
 Report = Callable[[str], None]
 
@@ -81,8 +80,8 @@ def run_pipeline(
 
     Without ``work_dir`` the intermediate outputs go to ``default_work_dir(output_dir)``,
     or, with ``temporary_work``, to a temporary folder removed afterwards. The work
-    folder is locked for the run and the output folder while it is written (a second
-    run gets ``FolderInUse``). ``report`` receives one summary line per stage as it ends.
+    folder is locked for the run and the output folder while the tables are written
+    (a second run gets ``FolderInUse``). ``report`` receives one summary line per stage as it ends.
     """
     from pipeline.workfolder import work_folder
 
@@ -134,7 +133,6 @@ def _run_stages(
     from pipeline.extract.stage import run_extract
     from pipeline.normalise.stage import run_normalise
     from pipeline.tables.duckdb_model import write_duckdb
-    from pipeline.tables.publish import sets_folder
     from pipeline.tables.stage import write_tables
 
     say = report or (lambda message: None)
@@ -151,10 +149,7 @@ def _run_stages(
         extracted = run_extract(work, settings, knowledge, jobs, progress)
     say(f"extract: claims of {extracted.summary()} -> {work} {took(started)}")
     started = time.perf_counter()
-    with (
-        folder_lock(sets_folder(output_dir), "--output folder"),
-        disk_full_names("tables", output_dir, work),
-    ):
+    with disk_full_names("tables", output_dir, work):  # write_tables locks the output folder
         counts = write_tables(work, output_dir, knowledge, partition_by, jobs)
         say(f"tables: {tables_summary(counts)} -> {output_dir} {took(started)}")
         database = write_duckdb(output_dir, None)

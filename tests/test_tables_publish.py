@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 from test_tables_stage import DOCUMENTS, KNOWLEDGE, make_work_dir
 
 from pipeline.tables import stage
+from pipeline.tables.duckdb_model import write_duckdb
 from pipeline.tables.layout import read_table
 from pipeline.tables.publish import CURRENT, SETS_DIR
 from pipeline.tables.schemas import TABLES
@@ -85,3 +87,17 @@ def test_publish_adopts_tables_an_older_version_wrote_as_plain_files(tmp_path: P
     write_tables(make_work_dir(tmp_path / "new", [DOCUMENTS[1]], claims=[]), out, KNOWLEDGE)
     assert before != consistent(out) == ({DOCUMENTS[1].doc_id}, set())
     assert not [path for path in out.iterdir() if not path.is_symlink() and path.name != SETS_DIR]
+
+
+@pytest.mark.parametrize("partition_by", ["month", None])
+def test_publish_duckdb_views_read_the_current_set_after_a_switch(
+    tmp_path: Path, partition_by: str | None
+) -> None:
+    out = tmp_path / "out"
+    write_tables(make_work_dir(tmp_path / "old"), out, KNOWLEDGE, partition_by=partition_by)
+    database = write_duckdb(out)
+    new_work = make_work_dir(tmp_path / "new", [DOCUMENTS[1]], claims=[])
+    write_tables(new_work, out, KNOWLEDGE, partition_by=partition_by)
+    with duckdb.connect(str(database), read_only=True) as con:
+        assert con.sql("SELECT doc_id FROM documents").fetchall() == [(DOCUMENTS[1].doc_id,)]
+        assert con.sql("SELECT count(*) FROM claims_enriched").fetchall() == [(0,)]
