@@ -7,6 +7,7 @@ import logging
 import os
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
@@ -126,3 +127,16 @@ def test_io_atomic_write_fsyncs_the_file_before_the_rename(
     temporary = renamed.removeprefix("rename ")
     assert events.index(f"fsync {temporary}") < events.index(renamed)
     assert events[-1] == f"fsync {tmp_path}"  # the folder, so the new name is on the disk too
+
+
+def test_chunks_tables_cache_file_that_differs_from_its_sums_is_built_again(
+    corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    claims = run(corpus, tmp_path)
+    cached = next((tmp_path / "work" / "tables").glob("*.claims.arrow"))
+    empty = pq.read_table(tmp_path / "out" / "claims.parquet").schema.empty_table()
+    with pa.OSFile(str(cached), "wb") as sink, pa.ipc.new_file(sink, empty.schema) as writer:
+        writer.write_table(empty)  # a readable file, but not the one written: no claims
+    with caplog.at_level(logging.WARNING, logger="pipeline.tables.chunk_cache"):
+        assert run(corpus, tmp_path) == claims
+    assert f"{cached} is damaged" in caplog.text
