@@ -7,9 +7,7 @@ that ``pipeline --help`` answers at once.
 
 from __future__ import annotations
 
-import functools
 import logging
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -28,6 +26,7 @@ from pipeline.config import (
     PipelineError,
     load_settings,
 )
+from pipeline.guards import end_on_sigterm, holds_work
 from pipeline.run import tables_summary, took
 
 if TYPE_CHECKING:
@@ -50,25 +49,6 @@ def work_option(function: F) -> F:
         show_default=True,
         help="Folder for the intermediate stage outputs.",
     )(function)
-
-
-def holds_work(stage: str) -> Callable[[F], F]:
-    """Run a stage command holding its --work folder (locked against a second run,
-    cleaned of what killed runs left) and naming the folder when the disk is full."""
-
-    def decorate(function: F) -> F:
-        @functools.wraps(function)
-        def command(*args: Any, **kwargs: Any) -> Any:
-            from pipeline.io import disk_full_names
-            from pipeline.workfolder import work_folder
-
-            folders = [kwargs[name] for name in ("output_dir", "work_dir") if name in kwargs]
-            with work_folder(kwargs["work_dir"]), disk_full_names(stage, *folders):
-                return function(*args, **kwargs)
-
-        return command  # type: ignore[return-value]
-
-    return decorate
 
 
 def input_option(function: F) -> F:
@@ -678,17 +658,11 @@ def actors(output_dir: Path, only_unknown: bool, limit: int, as_toml: bool) -> N
     click.echo(actors_toml(table) if as_toml else format_unknown_actors(table))
 
 
-def _terminated(number: int, frame: Any) -> None:
-    """SIGTERM ends the run as Ctrl-C does: clean-up code runs, temporary folders go."""
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up
-    raise SystemExit(128 + number)
-
-
 def main() -> None:
     """Console entry point: configuration errors become one clear line, not a traceback."""
     from pipeline.io import is_disk_full
 
-    signal.signal(signal.SIGTERM, _terminated)
+    end_on_sigterm()
     try:
         cli(standalone_mode=True)
     except (PipelineError, FileNotFoundError) as error:
