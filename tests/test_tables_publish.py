@@ -65,6 +65,9 @@ def test_publish_serves_every_table_through_one_link(tmp_path: Path) -> None:
     write_tables(work, out, KNOWLEDGE)
     second = os.readlink(out / SETS_DIR / CURRENT)
     assert first != second and not (out / SETS_DIR / first).exists()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / SETS_DIR / second).stat().st_mode & 0o777 == 0o777 & ~umask  # others may read
     for name in TABLES:
         assert os.readlink(out / f"{name}.parquet") == f"{SETS_DIR}/{CURRENT}/{name}.parquet"
         assert (

@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,7 +48,13 @@ def new_set(output_dir: Path) -> Path:
     """An empty folder for the next set of tables."""
     sets = sets_folder(output_dir)
     sets.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=SET_PREFIX, dir=sets))
+    while True:  # os.mkdir, not mkdtemp: the folder takes the user's umask, so others may read
+        folder = sets / f"{SET_PREFIX}{uuid.uuid4().hex[:8]}"
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
 
 
 def _current_target(sets: Path) -> str | None:
