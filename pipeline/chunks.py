@@ -17,7 +17,7 @@ The index also records the size and SHA-256 of every chunk file: a rerun
 reuses a file only if it still matches (a truncated or damaged file is
 computed again, with a warning naming it). A file written by a run killed
 before its index has no record; it was fsynced before it got its name, so it
-is reused as it is.
+is reused as it is, unless it is empty.
 """
 
 from __future__ import annotations
@@ -152,6 +152,13 @@ def damage(path: Path, record: dict[str, Any]) -> str | None:
     return None
 
 
+def _problem(file: Path, record: dict[str, Any] | None, chunk: bool) -> str | None:
+    if record is None:  # written atomically by a run killed before its index: whole
+        empty = chunk and not file.stat().st_size
+        return "empty, and no index records it" if empty else None  # cheap to redo
+    return "it is missing" if not file.is_file() else damage(file, record)
+
+
 def reusable(path: Path, records: dict[str, dict[str, Any]]) -> bool:
     """Whether a stored chunk file (and its failures list) may be reused as it is.
 
@@ -164,16 +171,15 @@ def reusable(path: Path, records: dict[str, dict[str, Any]]) -> bool:
     companions = [path, failures_path(path)]
     for file in companions:
         record = records.get(file.name)
-        if record is None:
-            continue  # no record: written atomically by a run killed before its index
-        problem = "it is missing" if not file.is_file() else damage(file, record)
+        problem = _problem(file, record, file == path)
         if problem is not None:
             log.warning("%s is damaged (%s); computing it again", file, problem)
             for companion in companions:
                 companion.unlink(missing_ok=True)
                 _verified.pop(str(companion), None)
             return False
-        _verified[str(file)] = record
+        if record is not None:
+            _verified[str(file)] = record
     return True
 
 

@@ -140,3 +140,22 @@ def test_chunks_tables_cache_file_that_differs_from_its_sums_is_built_again(
     with caplog.at_level(logging.WARNING, logger="pipeline.tables.chunk_cache"):
         assert run(corpus, tmp_path) == claims
     assert f"{cached} is damaged" in caplog.text
+
+
+def test_chunks_empty_docbin_without_an_index_is_annotated_again(
+    corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    claims = run(corpus, tmp_path)
+    work = tmp_path / "work"
+    for folder in (ANNOTATED_DIR, CLAIMS_DIR, "tables"):  # as a run killed before its indexes
+        for path in (work / folder).iterdir():
+            if path.name == INDEX_FILE or folder != ANNOTATED_DIR:
+                path.unlink()
+    chunks = stored(work, ANNOTATED_DIR, ".spacy")
+    for path in chunks:
+        path.write_bytes(b"")
+    with caplog.at_level(logging.WARNING, logger="pipeline.chunks"):
+        assert run(corpus, tmp_path) == claims
+    assert all(
+        f"{path} is damaged (empty, and no index records it)" in caplog.text for path in chunks
+    )
