@@ -132,27 +132,41 @@ class DiskFull(PipelineError):
 
 
 def is_disk_full(error: BaseException) -> bool:
-    """An OSError of a full disk (or quota), however the library that met it worded it."""
-    if not isinstance(error, OSError):
-        return False
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    """An error of a full disk (or quota), however the library that met it worded it."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
-    return "No space left on device" in str(error)
+    text = str(error)
+    return "No space left on device" in text or f"[Errno {errno.ENOSPC}]" in text
+
+
+def disk_full_cause(error: BaseException) -> BaseException | None:
+    """The full-disk error in an error's chain, or None: a worker's error may arrive
+    wrapped in another that only repeats its text."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if is_disk_full(current):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 @contextlib.contextmanager
 def disk_full_names(stage: str, *folders: Path) -> Iterator[None]:
-    """Turn a full-disk OSError inside the block into one line naming the full folder.
+    """Turn a full-disk error inside the block into one line naming the full folder.
 
     The folder is the one of the file that failed when the error names it, else
     the folders the stage writes (``folders``).
     """
     try:
         yield
-    except OSError as error:
-        if not is_disk_full(error):
+    except Exception as error:
+        full = disk_full_cause(error)
+        if full is None:
             raise
-        named = [Path(str(error.filename)).parent] if error.filename else list(folders)
+        filename = getattr(full, "filename", None)
+        named = [Path(str(filename)).parent] if filename else list(folders)
         where = " or ".join(str(folder) for folder in named)
         raise DiskFull(
             f"{stage}: the disk holding {where} is full (no space left on device); free some "

@@ -15,7 +15,7 @@ import pytest
 
 import pipeline
 from pipeline import cli
-from pipeline.config import load_settings
+from pipeline.config import PipelineError, load_settings
 from pipeline.io import DiskFull
 from pipeline.knowledge.bundle import load_knowledge
 from pipeline.run import default_work_dir, run_pipeline
@@ -93,7 +93,12 @@ def test_run_sigterm_removes_the_temporary_work_folder(corpus: Path, tmp_path: P
     assert list(temporary.iterdir()) == []
 
 
-@pytest.mark.parametrize("stage", ["annotate", "tables"])
+def wrapped_full(*args: object, **kwargs: object) -> None:
+    """A worker's full disk as it may reach the main process: its text inside another error."""
+    raise PipelineError("chunk k1 failed: OSError: [Errno 28] No space left on device")
+
+
+@pytest.mark.parametrize("stage", ["annotate", "tables", "annotate-wrapped"])
 def test_run_full_disk_is_one_line_naming_the_folder(
     corpus: Path,
     tmp_path: Path,
@@ -111,6 +116,8 @@ def test_run_full_disk_is_one_line_naming_the_folder(
 
     if stage == "annotate":
         monkeypatch.setattr("pipeline.annotate.stage.write_annotated", full)
+    elif stage == "annotate-wrapped":
+        monkeypatch.setattr("pipeline.annotate.stage.write_annotated", wrapped_full)
     else:
         monkeypatch.setattr(TableSink, "add", full)
     argv = ["pipeline", "--quiet", "run", "--input", str(corpus), "--output", str(out)]
@@ -120,7 +127,8 @@ def test_run_full_disk_is_one_line_naming_the_folder(
     assert exit_.value.code != 0
     message = capsys.readouterr().err
     assert message.count("\n") == 1 and "Traceback" not in message
-    assert f"{stage}: the disk holding {out if stage == 'tables' else work}" in message
+    folder = out if stage == "tables" else work
+    assert f"{stage.split('-')[0]}: the disk holding {folder}" in message
     assert "is full" in message
     assert pq.read_table(out / "claims.parquet").equals(before)  # earlier outputs stay
 
