@@ -141,15 +141,16 @@ def is_disk_full(error: BaseException) -> bool:
 
 def disk_full_cause(error: BaseException) -> BaseException | None:
     """The full-disk error in an error's chain, or None: a worker's error may arrive
-    wrapped in another that only repeats its text."""
-    seen: set[int] = set()
+    wrapped in another that only repeats its text. The OSError itself is preferred,
+    since it may name the file."""
+    chain: list[BaseException] = []
     current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        if is_disk_full(current):
-            return current
-        seen.add(id(current))
+    while current is not None and all(current is not seen for seen in chain):
+        chain.append(current)
         current = current.__cause__ or current.__context__
-    return None
+    full = [item for item in chain if is_disk_full(item)]
+    own = [item for item in full if isinstance(item, OSError)]
+    return (own or full or [None])[0]
 
 
 @contextlib.contextmanager
