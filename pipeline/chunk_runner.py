@@ -96,8 +96,8 @@ def run_chunk_stage(
             raise  # a problem of the settings or knowledge, already worded for the user
         except Exception as error:  # a worker process died, the cluster went away
             raise _stopped(worker.name, error) from error
-    write_index(folder, entries)
     keep = {name for entry in entries for name in stored(entry)}
+    write_index(folder, entries, keep)
     for suffix in worker.suffixes:
         remove_stale(folder, keep, suffix)
     total = sum(len(entry["doc_ids"]) for entry in entries)

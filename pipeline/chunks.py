@@ -13,12 +13,18 @@ moves no boundary outside its own chunk.
 
 Each chunked stage writes an ``index.json`` listing its chunks in document
 order; the index is written last, so it names only files that are complete.
+The index also records the size and SHA-256 of every chunk file: a rerun
+reuses a file only if it still matches (a truncated or damaged file is
+computed again, with a warning naming it). A file written by a run killed
+before its index has no record; it was fsynced before it got its name, so it
+is reused as it is, unless it is empty.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +34,8 @@ from typing import Any
 from pipeline.config import PACKAGE_DIR, PipelineError
 from pipeline.io import atomic_text
 from pipeline.records import Document
+
+log = logging.getLogger(__name__)
 
 INDEX_FILE = "index.json"
 DEFAULT_CHUNK_SIZE = 64
@@ -114,10 +122,81 @@ def code_files(*packages: str) -> list[Path]:
     return shared + own
 
 
-def write_index(folder: Path, entries: list[dict[str, Any]]) -> None:
-    """Record the chunks of a finished stage run, in document order."""
-    with atomic_text(Path(folder) / INDEX_FILE) as out:
-        json.dump({"chunks": entries}, out, ensure_ascii=False, indent=0)
+# Size and checksum of the files found intact by ``reusable`` in this process, by path.
+_verified: dict[str, dict[str, Any]] = {}
+
+
+def file_record(path: Path) -> dict[str, Any]:
+    """What the index keeps of a chunk file to tell later whether it is still whole."""
+    with open(path, "rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return {"bytes": Path(path).stat().st_size, "sha256": digest}
+
+
+def read_records(folder: Path) -> dict[str, dict[str, Any]]:
+    """The file records of a stage folder's last index (empty when it has none)."""
+    try:
+        data = json.loads((Path(folder) / INDEX_FILE).read_text(encoding="utf-8"))
+        return dict(data.get("files", {}))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def damage(path: Path, record: dict[str, Any]) -> str | None:
+    """What is wrong with a chunk file against its record; the size is checked first."""
+    size = path.stat().st_size
+    if size != record.get("bytes"):
+        return f"{size} bytes, {record.get('bytes')} recorded"
+    if file_record(path)["sha256"] != record.get("sha256"):
+        return "its checksum differs from the recorded one"
+    return None
+
+
+def _problem(file: Path, record: dict[str, Any] | None, chunk: bool) -> str | None:
+    if record is None:  # written atomically by a run killed before its index: whole
+        empty = chunk and not file.stat().st_size
+        return "empty, and no index records it" if empty else None  # cheap to redo
+    return "it is missing" if not file.is_file() else damage(file, record)
+
+
+def reusable(path: Path, records: dict[str, dict[str, Any]]) -> bool:
+    """Whether a stored chunk file (and its failures list) may be reused as it is.
+
+    A file that does not match its record is deleted, with a warning, so the
+    stage computes it again.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return False
+    companions = [path, failures_path(path)]
+    for file in companions:
+        record = records.get(file.name)
+        problem = _problem(file, record, file == path)
+        if problem is not None:
+            log.warning("%s is damaged (%s); computing it again", file, problem)
+            for companion in companions:
+                companion.unlink(missing_ok=True)
+                _verified.pop(str(companion), None)
+            return False
+        if record is not None:
+            _verified[str(file)] = record
+    return True
+
+
+def write_index(
+    folder: Path, entries: list[dict[str, Any]], names: Iterable[str] | None = None
+) -> None:
+    """Record the chunks of a finished stage run, in document order, with the size and
+    checksum of each file in ``names`` (the files the chunks keep)."""
+    folder = Path(folder)
+    files: dict[str, dict[str, Any]] = {}
+    for name in sorted(names or ()):
+        path = folder / name
+        if path.is_file():
+            verified = _verified.pop(str(path), {})
+            files[name] = verified or file_record(path)
+    with atomic_text(folder / INDEX_FILE) as out:
+        json.dump({"chunks": entries, "files": files}, out, ensure_ascii=False, indent=0)
 
 
 def read_index(folder: Path, produced_by: str) -> list[dict[str, Any]]:

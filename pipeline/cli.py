@@ -27,6 +27,7 @@ from pipeline.config import (
     load_settings,
 )
 from pipeline.engines.options import engine_options
+from pipeline.guards import end_on_sigterm, holds_work
 from pipeline.locations import LocalPath
 from pipeline.run import tables_summary, took
 
@@ -189,6 +190,7 @@ def cli(ctx: click.Context, settings_path: Path | None, quiet: bool) -> None:
 @jobs_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.pass_context
+@holds_work("normalise")
 def normalise(
     ctx: click.Context, input_path: Path, work_dir: Path, jobs: int | None, strict: bool
 ) -> None:
@@ -225,6 +227,7 @@ def normalise(
 @jobs_option
 @engine_options
 @click.pass_context
+@holds_work("annotate")
 def annotate(
     ctx: click.Context,
     work_dir: Path,
@@ -261,6 +264,7 @@ def annotate(
 @jobs_option
 @engine_options
 @click.pass_context
+@holds_work("extract")
 def extract(
     ctx: click.Context,
     work_dir: Path,
@@ -316,6 +320,7 @@ def partition_option(function: F) -> F:
 @jobs_option
 @engine_options
 @click.pass_context
+@holds_work("tables")
 def tables(
     ctx: click.Context,
     work_dir: Path,
@@ -380,7 +385,13 @@ def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
     "work_dir",
     type=FOLDER,
     default=None,
-    help="Keep intermediate outputs here (default: a temporary folder).",
+    help="Keep intermediate outputs here (default: .OUTPUT-work beside OUTPUT, so that "
+    "reruns reuse them).",
+)
+@click.option(
+    "--temporary-work",
+    is_flag=True,
+    help="Use a temporary work folder, removed at the end (the next run reuses nothing).",
 )
 @actors_option
 @lexicon_options
@@ -400,6 +411,7 @@ def run(
     partition_by: str | None,
     jobs: int | None,
     strict: bool,
+    temporary_work: bool,
 ) -> None:
     """Run every stage: articles in INPUT, Parquet tables in OUTPUT.
 
@@ -411,6 +423,8 @@ def run(
     """
     from pipeline.run import run_pipeline
 
+    if temporary_work and work_dir is not None:
+        raise click.UsageError("give either --work or --temporary-work, not both")
     done = run_pipeline(
         ctx.obj["settings"],
         knowledge_for(ctx, actors_path, cues_path, topics_path),
@@ -421,6 +435,7 @@ def run(
         jobs=resolved_jobs(ctx, jobs),
         progress=not ctx.obj["quiet"],
         report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
+        temporary_work=temporary_work,
     )
     if strict and done.rejects:
         # inputs normalise rejected, and documents a later stage failed on
@@ -653,8 +668,16 @@ def actors(output_dir: Path, only_unknown: bool, limit: int, as_toml: bool) -> N
 
 def main() -> None:
     """Console entry point: configuration errors become one clear line, not a traceback."""
+    from pipeline.io import is_disk_full
+
+    end_on_sigterm()
     try:
         cli(standalone_mode=True)
     except (PipelineError, FileNotFoundError) as error:
         click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    except OSError as error:
+        if not is_disk_full(error):
+            raise
+        click.echo(f"Error: no space left on device ({error}); free some space", err=True)
         sys.exit(2)

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.chunks import ChunkRun
-from pipeline.config import Settings
+from pipeline.config import PipelineError, Settings
+from pipeline.io import disk_full_names
 from pipeline.knowledge.bundle import Knowledge
 
 Report = Callable[[str], None]
@@ -53,6 +54,16 @@ class PipelineRun:
         return self.tables["rejects"]
 
 
+def default_work_dir(output_dir: Path) -> Path:
+    """The work folder of a run that names none: ``.<output name>-work`` beside the output.
+
+    Beside, not inside, so the folder BI tools read holds the tables only; kept,
+    so the next run reuses every chunk it would compute again.
+    """
+    output = Path(output_dir).resolve()
+    return output.parent / f".{output.name}-work"
+
+
 def run_pipeline(
     settings: Settings,
     knowledge: Knowledge,
@@ -63,21 +74,48 @@ def run_pipeline(
     jobs: int = 1,
     progress: bool = False,
     report: Report | None = None,
+    temporary_work: bool = False,
 ) -> PipelineRun:
     """Run normalise, annotate, extract, tables and the DuckDB views; return what each did.
 
-    Without ``work_dir`` the intermediate outputs go to a temporary folder that is
-    removed afterwards. ``report`` receives one summary line per stage as it ends.
+    Without ``work_dir`` the intermediate outputs go to ``default_work_dir(output_dir)``,
+    or, with ``temporary_work``, to a temporary folder removed afterwards. The work
+    folder is locked for the run and the output folder while the tables are written
+    (a second run gets ``FolderInUse``). ``report`` receives one summary line per stage as it ends.
     """
-    temporary = work_dir is None
-    work = Path(tempfile.mkdtemp(prefix="pipeline-work-")) if work_dir is None else work_dir
+    from pipeline.workfolder import work_folder
+
+    if temporary_work:
+        work = Path(tempfile.mkdtemp(prefix="pipeline-work-"))
+    else:
+        work = Path(work_dir) if work_dir is not None else default_work_dir(output_dir)
+        _make_work_dir(work, given=work_dir is not None)
     try:
-        return _run_stages(
-            settings, knowledge, input_path, output_dir, work, partition_by, jobs, progress, report
-        )
+        with work_folder(work):
+            return _run_stages(
+                settings,
+                knowledge,
+                input_path,
+                output_dir,
+                work,
+                partition_by,
+                jobs,
+                progress,
+                report,
+            )
     finally:
-        if temporary:
+        if temporary_work:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _make_work_dir(work: Path, given: bool) -> None:
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        hint = "choose another --work folder" if given else "give one with --work"
+        raise PipelineError(
+            f"cannot create the work folder {work} ({error.strerror}); {hint}"
+        ) from error
 
 
 def _run_stages(
@@ -99,17 +137,21 @@ def _run_stages(
 
     say = report or (lambda message: None)
     started = time.perf_counter()
-    documents, rejected = run_normalise(input_path, work, settings, knowledge, progress, jobs)
+    with disk_full_names("normalise", work):
+        documents, rejected = run_normalise(input_path, work, settings, knowledge, progress, jobs)
     say(f"normalise: {documents} documents, {rejected} rejected inputs -> {work} {took(started)}")
     started = time.perf_counter()
-    annotated = run_annotate(work, settings, knowledge, jobs, progress)
+    with disk_full_names("annotate", work):
+        annotated = run_annotate(work, settings, knowledge, jobs, progress)
     say(f"annotate: {annotated.summary()} -> {work} {took(started)}")
     started = time.perf_counter()
-    extracted = run_extract(work, settings, knowledge, jobs, progress)
+    with disk_full_names("extract", work):
+        extracted = run_extract(work, settings, knowledge, jobs, progress)
     say(f"extract: claims of {extracted.summary()} -> {work} {took(started)}")
     started = time.perf_counter()
-    counts = write_tables(work, output_dir, knowledge, partition_by, jobs)
-    say(f"tables: {tables_summary(counts)} -> {output_dir} {took(started)}")
-    database = write_duckdb(output_dir, None)
+    with disk_full_names("tables", output_dir, work):  # write_tables locks the output folder
+        counts = write_tables(work, output_dir, knowledge, partition_by, jobs)
+        say(f"tables: {tables_summary(counts)} -> {output_dir} {took(started)}")
+        database = write_duckdb(output_dir, None)
     say(f"bi: views over the tables of {output_dir} -> {database}")
     return PipelineRun(documents, rejected, annotated, extracted, counts, database)

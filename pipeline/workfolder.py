@@ -19,13 +19,17 @@ another annotate run, documents that do not match the annotations).
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from spacy.tokens import Doc
+
 from pipeline.annotate.store import chunk_path, doc_text, iter_annotated
-from pipeline.chunks import read_failures, read_index
+from pipeline.chunks import read_failures, read_index, read_records
 from pipeline.config import (
     ANNOTATED_DIR,
     CLAIMS_DIR,
@@ -33,12 +37,15 @@ from pipeline.config import (
     REJECTS_FILE,
     PipelineError,
 )
-from pipeline.io import read_jsonl
+from pipeline.io import read_jsonl, remove_temporary
 from pipeline.knowledge.bundle import Knowledge
+from pipeline.locks import folder_lock
 from pipeline.records import CLAIM_TYPES, Claim, Document, Reject
 from pipeline.tables.build import Row, doc_id_of, mentions_rows, sentences_rows
+from pipeline.tables.chunk_cache import CACHE_DIR
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # The command that produces each required work-folder entry.
 PRODUCED_BY = {
@@ -54,6 +61,22 @@ class WorkFolderError(PipelineError):
 
 class MissingStageOutput(WorkFolderError, FileNotFoundError):
     """A stage output is absent; also a FileNotFoundError, like the other stages raise."""
+
+
+@contextlib.contextmanager
+def work_folder(work_dir: Path) -> Iterator[Path]:
+    """Hold the work folder for a stage or a run: locked against a second run, and rid
+    of the temporary files runs killed earlier left (only the first holder cleans)."""
+    work_dir = Path(work_dir)
+    with folder_lock(work_dir, "--work folder") as first:
+        if first:
+            for folder in (
+                work_dir,
+                *(work_dir / name for name in (ANNOTATED_DIR, CLAIMS_DIR, CACHE_DIR)),
+            ):
+                for path in remove_temporary(folder):
+                    log.info("removed %s, left by a run that was stopped", path)
+        yield work_dir
 
 
 def require(work_dir: Path, name: str) -> Path:
@@ -113,7 +136,7 @@ def read_annotations(
     sentences: list[Row] = []
     mentions: list[Row] = []
     counts: dict[str, int] = {}
-    for doc in iter_annotated(path):
+    for doc in _stored_docs(path, rerun):
         try:
             doc_id = doc_id_of(doc)
         except ValueError as error:
@@ -142,6 +165,24 @@ def read_annotations(
             f"{path}: {len(missing)} document(s) were not annotated, e.g. '{missing[0]}'; {rerun}"
         )
     return sentences, mentions, counts
+
+
+def _stored_docs(path: Path, rerun: str) -> Iterator[Doc]:
+    """The Docs of a chunk file; a file spaCy cannot read is a damaged stage output."""
+    try:
+        yield from iter_annotated(path)
+    except Exception as error:  # spaCy, msgpack and zlib each raise their own kind
+        raise WorkFolderError(f"{path} is damaged ({error}); {rerun}") from error
+
+
+def check_size(path: Path, records: dict[str, dict[str, Any]], command: str) -> None:
+    """Fail when a stored chunk file has another size than its index records (cheap: a stat)."""
+    record = records.get(path.name)
+    if record is not None and path.is_file() and path.stat().st_size != record.get("bytes"):
+        raise WorkFolderError(
+            f"{path} is damaged ({path.stat().st_size} bytes, {record.get('bytes')} recorded); "
+            f"run `{command}` again"
+        )
 
 
 def claim_problem(
@@ -229,7 +270,13 @@ def iter_chunk_tasks(work_dir: Path) -> Iterator[ChunkTask]:
     documents = enumerate(read_jsonl(documents_path), start=1)
     seen: set[str] = set()
     rerun = f"run `{PRODUCED_BY[ANNOTATED_DIR]}` again"
+    annotated, claims = work_dir / ANNOTATED_DIR, work_dir / CLAIMS_DIR
+    annotated_records, claims_records = read_records(annotated), read_records(claims)
     for entry in entries:
+        check_size(
+            chunk_path(annotated, entry["key"]), annotated_records, PRODUCED_BY[ANNOTATED_DIR]
+        )
+        check_size(claims / entry["claims"], claims_records, PRODUCED_BY[CLAIMS_DIR])
         chunk: list[Document] = []
         for expected in entry["doc_ids"]:
             number, data = next(documents, (0, None))

@@ -27,7 +27,12 @@ def test_run_pipeline_writes_the_tables_and_reports_each_stage(
     (source / "b.pdf").write_bytes(b"%PDF-1.4 \x00\x01\x02")
     lines: list[str] = []
     done = run_pipeline(
-        load_settings(), load_knowledge(), source, tmp_path / "out", report=lines.append
+        load_settings(),
+        load_knowledge(),
+        source,
+        tmp_path / "out",
+        report=lines.append,
+        temporary_work=True,
     )
     assert (done.documents, done.rejected_inputs, done.rejects) == (1, 1, 1)
     assert (done.annotated.documents, done.extracted.documents) == (1, 1)
@@ -43,6 +48,7 @@ def test_run_pipeline_writes_the_tables_and_reports_each_stage(
         "bi",
     ]
     assert list(temporary.iterdir()) == []
+    assert not (tmp_path / ".out-work").exists()  # a temporary work folder, removed
 
 
 def test_run_pipeline_keeps_a_given_work_folder(tmp_path: Path) -> None:

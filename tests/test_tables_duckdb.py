@@ -14,6 +14,7 @@ from test_tables_stage import CLAIMS, DOCUMENTS, KNOWLEDGE, make_work_dir
 
 from pipeline.tables.duckdb_model import DATABASE_FILE, DatabasePathError, write_duckdb
 from pipeline.tables.layout import LayoutError
+from pipeline.tables.publish import SETS_DIR
 from pipeline.tables.schemas import (
     DESCRIPTION,
     ENRICHED_COLUMNS,
@@ -70,7 +71,7 @@ def test_duckdb_database_is_written_in_the_output_folder(built) -> None:
     out, _, database, _ = built
     assert database == out.resolve() / DATABASE_FILE
     assert database.is_file()
-    assert not [path for path in out.iterdir() if path.name.startswith(".")]
+    assert [path.name for path in out.iterdir() if path.name.startswith(".")] == [SETS_DIR]
 
 
 @pytest.mark.parametrize("table", list(TABLES))
@@ -178,9 +179,9 @@ def test_duckdb_rebuild_replaces_the_file(flat_out: Path, tmp_path: Path) -> Non
     database = write_duckdb(out)
     with connect(database) as con:
         assert count(con, "SELECT count(*) FROM claims") == len(CLAIMS)
-    assert sorted(path.name for path in out.iterdir() if not path.name.endswith(".parquet")) == [
-        DATABASE_FILE
-    ]
+    assert sorted(
+        path.name for path in out.iterdir() if not path.name.endswith(".parquet")
+    ) == sorted([DATABASE_FILE, SETS_DIR])
 
 
 def test_duckdb_database_elsewhere(flat_out: Path, tmp_path: Path) -> None:
@@ -199,7 +200,7 @@ def test_duckdb_missing_table_fails_without_a_database(flat_out: Path, tmp_path:
         FileNotFoundError, match=re.escape("topics.parquet not found; run `pipeline tables`")
     ):
         write_duckdb(out)
-    assert sorted(path.name for path in out.iterdir()) == sorted(
+    assert sorted(path.name for path in out.iterdir() if path.name != SETS_DIR) == sorted(
         f"{name}.parquet" for name in TABLES if name != "topics"
     )
 

@@ -17,6 +17,7 @@ from pipeline.config import PipelineError
 from pipeline.records import Document
 from pipeline.tables import layout
 from pipeline.tables.layout import LayoutError, read_table
+from pipeline.tables.publish import SETS_DIR
 from pipeline.tables.schemas import (
     HIVE_NULL,
     PARTITION_KEYS,
@@ -122,7 +123,7 @@ def test_partition_layout_on_disk(outputs: dict[str | None, Path], mode: str) ->
         [file.name for file in folder.iterdir()] == ["part-0.parquet"]
         for folder in (out / "claims").iterdir()
     )
-    assert not [path for path in out.iterdir() if path.name.startswith(".")]
+    assert [path.name for path in out.iterdir() if path.name.startswith(".")] == [SETS_DIR]
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -227,17 +228,28 @@ def test_partition_switching_layout_removes_the_stale_copy(tmp_path: Path, work_
     write_tables(work_dir, out, KNOWLEDGE, partition_by="outlet")
     assert sorted(path.name for path in (out / "claims").iterdir())[0].startswith("outlet_key=")
     write_tables(work_dir, out, KNOWLEDGE)
-    assert sorted(path.name for path in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    public = sorted(path.name for path in out.iterdir() if path.name != SETS_DIR)
+    assert public == sorted(f"{t}.parquet" for t in TABLES)
     assert pq.read_table(out / "claims.parquet").num_rows == len(CLAIMS)
 
 
 def test_partition_output_is_deterministic(tmp_path: Path, work_dir: Path) -> None:
     for out in ("first", "second"):
         write_tables(work_dir, tmp_path / out, KNOWLEDGE, partition_by="month")
-    first = sorted(path for path in (tmp_path / "first").rglob("*") if path.is_file())
-    for path in first:
-        twin = tmp_path / "second" / path.relative_to(tmp_path / "first")
+    first = public_files(tmp_path / "first")
+    assert first and first == public_files(tmp_path / "second")
+    for name in first:
+        twin, path = tmp_path / "second" / name, tmp_path / "first" / name
         assert twin.read_bytes() == path.read_bytes(), path
+
+
+def public_files(out: Path) -> list[str]:
+    """The files a reader finds under the output folder's public paths (links followed)."""
+    found = []
+    for folder, names, files in os.walk(out, followlinks=True):
+        names[:] = [name for name in names if not name.startswith(".")]
+        found += [str(Path(folder, file).relative_to(out)) for file in files]
+    return sorted(name for name in found if not name.startswith("."))
 
 
 def test_partition_never_replaces_a_folder_it_did_not_write(tmp_path: Path, work_dir: Path) -> None:
@@ -279,4 +291,4 @@ def test_partition_write_leaves_no_temporaries_when_it_fails(
     with pytest.raises(OSError, match="disk full"):
         write_tables(work_dir, out, KNOWLEDGE, partition_by="month")
     assert sorted(str(path.relative_to(out)) for path in out.rglob("*")) == before
-    assert all(not name.startswith(".") for name in os.listdir(out))
+    assert all(not name.startswith(".") for name in os.listdir(out) if name != SETS_DIR)

@@ -22,6 +22,7 @@ from pipeline.knowledge.actors import Actor, ActorBase
 from pipeline.knowledge.bundle import load_knowledge, shipped_knowledge
 from pipeline.knowledge.topics import load_topic_lexicon
 from pipeline.records import Claim, Document, Reject
+from pipeline.tables.publish import SETS_DIR
 from pipeline.tables.schemas import TABLES
 from pipeline.tables.stage import write_tables
 from pipeline.workfolder import WorkFolderError
@@ -415,7 +416,10 @@ def test_stage_replaces_files_without_leaving_temporaries(tmp_path: Path) -> Non
     (out / "claims.parquet").write_bytes(b"stale")
     write_tables(work_dir, out, KNOWLEDGE)
     write_tables(work_dir, out, KNOWLEDGE)
-    assert sorted(path.name for path in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    public = sorted(path.name for path in out.iterdir() if path.name != SETS_DIR)
+    assert public == sorted(f"{t}.parquet" for t in TABLES)
+    served = sorted(path.name for path in (out / SETS_DIR).iterdir())
+    assert served[:2] == [".lock", "current"] and len(served) == 3  # and the one set it serves
     assert pq.read_table(out / "claims.parquet").num_rows == len(CLAIMS)
 
 

@@ -42,6 +42,8 @@ from pipeline.chunks import (
     code_files,
     fingerprint,
     make_chunks,
+    read_records,
+    reusable,
 )
 from pipeline.config import ANNOTATED_DIR, Settings
 from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
@@ -205,12 +207,13 @@ def run_annotate(
     folder.mkdir(parents=True, exist_ok=True)
     key = annotate_fingerprint(settings, knowledge)
     entries: list[dict[str, Any]] = []
+    records = read_records(folder)  # size and checksum of each stored chunk
 
     def todo() -> Iterator[tuple[Path, Chunk]]:
         for chunk in make_chunks(read_documents(work_dir), key, settings.run.chunk_size):
             target = chunk_path(folder, chunk.key)
             entries.append({"key": chunk.key, "doc_ids": chunk.doc_ids})
-            if not target.exists():
+            if not reusable(target, records):
                 yield target, chunk
 
     def stored(entry: dict[str, Any]) -> list[str]:

@@ -24,6 +24,8 @@ from pipeline.chunks import (
     failures_path,
     fingerprint,
     read_index,
+    read_records,
+    reusable,
     write_failures,
 )
 from pipeline.config import ANNOTATED_DIR, CLAIMS_DIR, Settings
@@ -115,10 +117,11 @@ def run_extract(
         {**chunk, "claims": stable_hash(key, chunk["key"], length=32) + CLAIMS_SUFFIX}
         for chunk in chunks
     ]
+    records = read_records(folder)  # size and checksum of each stored claims file
     todo = (
         (chunk_path(annotated, entry["key"]), folder / entry["claims"])
         for entry in entries
-        if not (folder / entry["claims"]).exists()
+        if not reusable(folder / entry["claims"], records)
     )
 
     def stored(entry: dict[str, Any]) -> list[str]:

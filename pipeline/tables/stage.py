@@ -4,15 +4,14 @@ Chunks are read one at a time, in document order, and cross-checked by
 ``pipeline.workfolder`` (a stale DocBin or claims from another run fail with a
 message naming the stage to rerun); their rows go to Parquet writers in row
 groups, so memory stays flat however large the corpus. Tables are written into
-a staging folder inside the output folder and moved into place only when every
-table is complete. ``layout`` decides whether a table ends up as one file or a
-partitioned folder.
+a new table set inside the output folder and served, all at once, only when
+every table is complete (``publish``); the output folder is locked meanwhile.
+``layout`` decides whether a table ends up as one file or a partitioned folder.
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +23,7 @@ import pyarrow.parquet as pq
 
 from pipeline.config import DOCUMENTS_FILE
 from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
+from pipeline.locks import folder_lock
 from pipeline.parallel import ordered_map
 from pipeline.tables import chunk_cache
 from pipeline.tables.build import (
@@ -46,11 +46,9 @@ from pipeline.tables.build import (
 from pipeline.tables.layout import (
     check_partition_target,
     document_partitions,
-    flat_path,
-    folder_path,
-    partition_column,
     write_partitioned,
 )
+from pipeline.tables.publish import CURRENT, new_set, publish_set, remove_old_sets, sets_folder
 from pipeline.tables.schemas import PARTITIONED_TABLES, TABLES, partition_key
 from pipeline.tables.sentence_kind import sentence_kinds
 from pipeline.workfolder import (
@@ -257,31 +255,37 @@ def write_tables(
     chunk_entries(Path(work_dir))  # a missing stage fails before the output folder is made
     created = not output_dir.exists()
     output_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tables-", dir=output_dir))
     try:
-        counts = stage_tables(Path(work_dir), staging, knowledge, jobs)
-        _publish(staging, output_dir, partition_by)
+        with folder_lock(sets_folder(output_dir), "--output folder"):
+            remove_old_sets(output_dir)  # what killed runs left
+            staging = new_set(output_dir)
+            try:
+                counts = stage_tables(Path(work_dir), staging, knowledge, jobs)
+                _arrange(staging, partition_by)
+                publish_set(output_dir, staging, TABLES)
+            finally:
+                if staging.exists() and staging.name != _served(output_dir):
+                    shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
-        shutil.rmtree(output_dir if created else staging, ignore_errors=True)
+        if created:
+            shutil.rmtree(output_dir, ignore_errors=True)
         raise
-    shutil.rmtree(staging, ignore_errors=True)
     return counts
 
 
-def _publish(staging: Path, output_dir: Path, partition_by: str | None) -> None:
-    """Move the staged tables into their layout, removing the other layout's stale copy."""
-    partitions: dict[str, str] = {}
-    if partition_by is not None:
-        documents = pq.read_table(
-            staging / "documents.parquet", columns=["doc_id", "published", "outlet"]
-        )
-        partitions = document_partitions(documents, partition_by)
-    for name in TABLES:
+def _served(output_dir: Path) -> str | None:
+    link = sets_folder(output_dir) / CURRENT
+    return link.readlink().name if link.is_symlink() else None
+
+
+def _arrange(staging: Path, partition_by: str | None) -> None:
+    """Give the staged tables their layout: partitioned tables become hive folders."""
+    if partition_by is None:
+        return
+    documents = pq.read_table(
+        staging / "documents.parquet", columns=["doc_id", "published", "outlet"]
+    )
+    partitions = document_partitions(documents, partition_by)
+    for name in PARTITIONED_TABLES:
         staged = staging / f"{name}.parquet"
-        if partition_by is None or name not in PARTITIONED_TABLES:
-            staged.replace(flat_path(output_dir, name))
-            stale = folder_path(output_dir, name)
-            if partition_column(stale) is not None:
-                shutil.rmtree(stale)
-        else:
-            write_partitioned(pq.read_table(staged), output_dir, name, partition_by, partitions)
+        write_partitioned(pq.read_table(staged), staging, name, partition_by, partitions)
