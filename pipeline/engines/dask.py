@@ -16,13 +16,13 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
 import dask
 from dask.typing import Key
-from distributed import Client, Future, LocalCluster, as_completed, get_worker
+from distributed import Client, Future, LocalCluster, as_completed, get_worker, wait
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from pipeline.engines import logs
@@ -32,6 +32,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 IN_FLIGHT_PER_THREAD = 2
+# After a failed task, how long the tasks still out may take to finish before they are cancelled.
+SETTLE_SECONDS = 120
 
 # Per worker process: the set-up applied last (one stage's pipeline at a time). Tasks of
 # two runs sharing a cluster take turns: a worker re-applies the set-up when the run changes.
@@ -129,6 +131,12 @@ class DaskEngine(Engine):
                 while handed in results:
                     yield results.pop(handed)
                     handed += 1
+        except Exception:
+            # A task failed: let the tasks already out finish (they write complete chunk files
+            # that a rerun reuses) so none writes into the work folder after the stage stopped.
+            with suppress(TimeoutError):  # then they are cancelled below
+                wait(list(out.values()), timeout=SETTLE_SECONDS)
+            raise
         finally:
             finished.clear()
             if out:  # stopped early: the other items' tasks are not wanted any more
