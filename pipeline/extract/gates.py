@@ -25,7 +25,12 @@ from pipeline.extract.grammar.clauses import (
 )
 from pipeline.extract.grammar.headlines import announced_act
 from pipeline.extract.grammar.phrases import actor_after_word, possessor_of
-from pipeline.extract.grammar.sentence import SentenceContext, in_quoted_question, is_boundary
+from pipeline.extract.grammar.sentence import (
+    SentenceContext,
+    demonstrative,
+    in_quoted_question,
+    is_boundary,
+)
 from pipeline.extract.grammar.tokens import mention_ending_before, preceded_by
 from pipeline.function_words import (
     ABILITY_MODALS,
@@ -40,6 +45,7 @@ from pipeline.function_words import (
 if TYPE_CHECKING:
     from pipeline.extract.cue_rules import CueRules
     from pipeline.extract.object_gates import ObjectView
+    from pipeline.knowledge.cues import CueLexicon
 
 Outcome = list[Decision] | None
 
@@ -142,7 +148,7 @@ def doubted(c: CueCandidate) -> Outcome:
 
 
 def demanded_content(c: CueCandidate) -> Outcome:
-    if inside_demanded_content(c.ctx, c.cue, c.cues):
+    if inside_demanded_content(c.ctx, c.cue, c.cues, c.rules.lexicon):
         return c.stop(
             "demanded-content",
             'what someone demands or rejects ("demanded that Kyiv cede ..."), not an act',
@@ -161,7 +167,9 @@ def named_owner(c: CueCandidate) -> bool:
     return actor_after_word(c.ctx, c.cue, AGENT_PREPOSITIONS, window=2) is not None
 
 
-def inside_demanded_content(ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> bool:
+def inside_demanded_content(
+    ctx: SentenceContext, cue: Cue, cues: list[Cue], lexicon: CueLexicon
+) -> bool:
     """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
     if cue.kind not in {"verb", "ready"}:
         return False
@@ -176,7 +184,7 @@ def inside_demanded_content(ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> 
         text = lower[position]
         if text in {";", ":"}:
             return False
-        if text == "that":
+        if text == "that" and not demonstrative(ctx.tokens, position, lexicon):
             # "demanded that ...", "Russia's central demand is that ..."
             copula = position - 1 > ctx.start and lower[position - 1] in COPULAS
             return position in ends or (copula and position - 1 in ends)

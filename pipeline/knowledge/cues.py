@@ -122,6 +122,7 @@ WORD_LISTS = (
     "accompanying_phrases",
     "member_nouns",
     "posed_nouns",
+    "demonstrated_nouns",
 )
 INFLECTED_LISTS = (
     "speech_verbs",

@@ -74,6 +74,11 @@ def left_subject(
                 return mention
             position = mention.start - 1
             continue
+        if tokens.text[position] == ")":
+            opening = _aside_opening(tokens, position, floor)
+            if opening is not None:
+                position = opening - 1  # "Barrot on Monday (May 12) urged": an aside
+                continue
         after_auxiliary = position > floor and tokens.lower[position - 1] in TENSE_AUXILIARIES
         boundary = is_boundary(tokens, position, lexicon) and not after_auxiliary
         if boundary and tokens.lower[position] in RELATIVE_PRONOUNS:
@@ -83,6 +88,20 @@ def left_subject(
         if boundary or tokens.text[position] in QUOTES:
             return None
         position -= 1
+    return None
+
+
+ASIDE_REACH = 8  # words inside "(May 12)" or "(R-Texas)" between a subject and its verb
+
+
+def _aside_opening(tokens: DocTokens, closing: int, floor: int) -> int | None:
+    """The "(" of a short bracketed aside that closes at ``closing``; None if there is none."""
+    for position in range(closing - 1, max(floor, closing - ASIDE_REACH) - 1, -1):
+        text = tokens.text[position]
+        if text == "(":
+            return position
+        if text in BOUNDARIES or text in ALL_QUOTES:
+            return None
     return None
 
 
