@@ -31,7 +31,7 @@ from pipeline.extract.grammar.sentence import (
     in_quoted_question,
     is_boundary,
 )
-from pipeline.extract.grammar.tokens import mention_ending_before, preceded_by
+from pipeline.extract.grammar.tokens import marked_possessive, mention_ending_before, preceded_by
 from pipeline.function_words import (
     ABILITY_MODALS,
     ADVICE_MODALS,
@@ -79,7 +79,9 @@ class CueCandidate:
 
     @cached_property
     def negated(self) -> bool:
-        return is_negated(self.ctx, self.cue, self.rules.lexicon)
+        """A named demand is not negated by the verb it follows ("did not meet Trump's
+        demands": they are Trump's all the same)."""
+        return is_negated(self.ctx, self.cue, self.rules.lexicon) and not named_demand(self)
 
     @cached_property
     def view(self) -> ObjectView:
@@ -252,8 +254,27 @@ def coerced(c: CueCandidate) -> Outcome:
 
 def conditional(c: CueCandidate) -> Outcome:
     if in_conditional(c.ctx, c.cue.start, c.rules.lexicon):
+        if named_demand(c):
+            return None  # "if Moscow does not meet Trump's demands": they are Trump's all the same
         return c.stop("conditional", "inside an if/unless clause: not asserted")
     return None
+
+
+def named_demand(c: CueCandidate) -> bool:
+    """A demand or refusal named by a noun with its owner ("Trump's demands") exists
+    whatever the clause around it supposes or denies ("did not meet Trump's demands"); a
+    concession noun there may be hypothetical, and "no Russian demands" names none."""
+    if c.cue.kind != "noun" or c.cue.type == "concession":
+        return False
+    owner = possessor_of(c.ctx, c.cue.start, c.rules.lexicon)
+    if owner is None or not marked_possessive(c.ctx.tokens, owner):
+        return False  # "whether the United States plans to ...": no "'s", maybe a verb
+    before = owner.start - 1
+    lexicon = c.rules.lexicon
+    return before < c.ctx.start or not (
+        lexicon.has("negations", c.ctx.tokens.lower[before])
+        or lexicon.has("empty_objects", c.ctx.tokens.lower[before])
+    )
 
 
 def modal(c: CueCandidate) -> Outcome:

@@ -123,6 +123,7 @@ WORD_LISTS = (
     "member_nouns",
     "posed_nouns",
     "demonstrated_nouns",
+    "container_nouns",
 )
 INFLECTED_LISTS = (
     "speech_verbs",

@@ -7,7 +7,7 @@ from collections.abc import Set
 
 from spacy.tokens import Span
 
-from pipeline.extract.cues import Cue
+from pipeline.extract.cues import Cue, DocTokens
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
@@ -31,6 +31,15 @@ MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin'
 
 # Words before a verb-form cue that show it is a noun ("a push", "under pressure").
 NOUN_OPENERS = NOUN_PHRASE_OPENERS | {"real", "heavy", "new", "renewed"}
+
+
+def _container_of(tokens: DocTokens, position: int, floor: int, lexicon: CueLexicon) -> bool:
+    """ "list of", "set of": an "of" after a noun that only gathers what follows."""
+    return (
+        tokens.lower[position] == "of"
+        and position - 1 >= floor
+        and tokens.norm[position - 1] in lexicon.words["container_nouns"]
+    )
 
 
 def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span | None:
@@ -61,6 +70,10 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
             continue
         if tokens.is_punct[position] or not tokens.is_lower[position]:
             return None
+        if _container_of(tokens, position, ctx.start, lexicon):
+            words += 1  # "the Kremlin's list of demands": the list's owner owns them
+            position -= 2
+            continue
         if tokens.lower[position] in PREPOSITIONS or tokens.lower[position] in {"the", "a"}:
             return None  # "its objections to the plan": the plan is not "its"
         words += 1
