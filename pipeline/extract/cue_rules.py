@@ -202,6 +202,8 @@ class CueRules(RuleSet):
             return self.claims(ctx, cue, [maker], claim_type, "noun-relative-owner")
         light = self._governing_light_verb(ctx, cue, cues)
         tokens = ctx.tokens
+        if light is not None and self._posed(cue, tokens.norm[light]):
+            return no_claim(cue, "posed", 'a threat "posed" is a danger, not a proposal')
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
             return no_claim(cue, "modal", "the light verb is under a modal: not an act")
         infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
@@ -211,6 +213,10 @@ class CueRules(RuleSet):
                 actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
                 return self.claims(ctx, cue, actors, claim_type, "noun-light-verb")
         return self._unnamed_owner(ctx, cue, claim_type, cues)
+
+    def _posed(self, cue: Cue, verb: str) -> bool:
+        """ "NATO bases pose a threat": a danger posed is no proposal of the subject."""
+        return self.lexicon.has("posed_nouns", cue.text) and verb in self.words["posing_verbs"]
 
     def _exchanged_concession(
         self, ctx: SentenceContext, cue: Cue, claim_type: str

@@ -195,6 +195,13 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         'The actor a judgement is made for rejects it ("unacceptable for Russia").',
         "sentence pattern",
     ),
+    ClaimRule(
+        "posed-threat",
+        0.6,
+        'A thing the speaker calls a threat to his side is rejected ("NATO bases pose a threat '
+        'to our security," Lavrov said).',
+        "sentence pattern",
+    ),
     # Documents and plans hold no claims, their authors do (``document_rules``).
     ClaimRule(
         "noun-clause-author",

@@ -14,6 +14,7 @@ from pipeline.extract.decisions import Decision
 from pipeline.extract.document_rules import DocumentRules
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.sentence_rules import SentenceRules
+from pipeline.extract.threat_rules import ThreatRules
 from pipeline.knowledge.cues import CueLexicon
 
 __all__ = ["ClaimRules", "Decision"]
@@ -27,9 +28,11 @@ class ClaimRules:
         self.sentence_rules = SentenceRules(lexicon, affiliations)
         self.convention_rules = ConventionRules(lexicon, affiliations)
         self.document_rules = DocumentRules(lexicon, affiliations)
+        self.threat_rules = ThreatRules(lexicon, affiliations)
 
     def decide(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         decisions = self.cue_rules.decide_all(ctx, cues)
         decisions += self.sentence_rules.apply(ctx, cues, decisions)
         decisions += self.convention_rules.apply(ctx, cues, decisions)
+        decisions += self.threat_rules.apply(ctx, cues)
         return decisions + self.document_rules.apply(ctx, cues, decisions)

@@ -124,6 +124,7 @@ WORD_LISTS = (
     "posed_nouns",
     "demonstrated_nouns",
     "container_nouns",
+    "posing_verbs",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
