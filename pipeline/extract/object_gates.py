@@ -12,7 +12,10 @@ from pipeline.extract.gates import CueCandidate, Gate, Outcome
 from pipeline.extract.grammar.clauses import factual_complement
 from pipeline.extract.grammar.phrases import NOUN_OPENERS, infinitive_after_agent, object_is
 from pipeline.extract.grammar.tokens import mention_at
+from pipeline.function_words import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS
 
+# Words that open the subject of a reported clause without "that" ("insist the regions were").
+CLAUSE_SUBJECT_OPENERS = ARTICLES | DEMONSTRATIVES | POSSESSIVE_DETERMINERS | {"all", "both"}
 CONTENT_REACH = 5  # words between "pressure" and its "to" ("pressure from Washington to ...")
 
 
@@ -196,8 +199,15 @@ def speech_tag(c: CueCandidate) -> Outcome:
 
 
 def factual(c: CueCandidate) -> Outcome:
-    reports = c.view.next == "that" and c.view.reporting
-    if reports and factual_complement(c.ctx, c.cue.end + 1, c.rules.lexicon):
+    if not c.view.reporting:
+        return None
+    if c.view.next == "that":
+        start = c.cue.end + 1
+    elif c.view.next in CLAUSE_SUBJECT_OPENERS or mention_at(c.ctx.mentions, c.cue.end):
+        start = c.cue.end  # "insist the regions were annexed": "that" left out
+    else:
+        return None
+    if factual_complement(c.ctx, start, c.rules.lexicon):
         return c.stop("factual", f"'{c.cue.text} that ...' reports a fact here, not a demand")
     return None
 

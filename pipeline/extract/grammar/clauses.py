@@ -146,7 +146,9 @@ def factual_complement(ctx: SentenceContext, start: int, lexicon: CueLexicon) ->
         if text in lexicon.words["deontic"] or text in lexicon.words["hypothetical_modals"]:
             return False
         if text in FACTUAL_AUXILIARIES:
-            return True
+            following = position + 1
+            # "had to give up" is an obligation, not a fact
+            return following >= ctx.end or ctx.tokens.lower[following] != "to"
     return False
 
 

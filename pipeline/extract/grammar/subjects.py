@@ -326,7 +326,26 @@ def has_own_subject(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> bool
         before -= 1
     if before >= ctx.start and ctx.tokens.lower[before] in HAVE_FORMS:
         return True
+    if _perfect_across_adverbial(ctx, before):
+        return True  # "Kyiv has for weeks demanded ..."
     return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
+
+
+# Prepositions of a time adverbial between "has" and its participle ("has for weeks demanded").
+TIME_PREPOSITIONS = frozenset({"for", "in", "since", "over", "throughout", "during"})
+ADVERBIAL_REACH = 5
+
+
+def _perfect_across_adverbial(ctx: SentenceContext, before: int) -> bool:
+    """ "has for weeks", "have in recent days", "had since the summit": a perfect whose
+    participle follows a short time adverbial, so the verb has its own subject."""
+    tokens = ctx.tokens
+    for position in range(before, max(ctx.start, before - ADVERBIAL_REACH), -1):
+        if tokens.is_punct[position]:
+            return False
+        if tokens.lower[position] in HAVE_FORMS:
+            return position < before and tokens.lower[position + 1] in TIME_PREPOSITIONS
+    return False
 
 
 # Words between a first-person subject and its verb ("we are not going to give away").
