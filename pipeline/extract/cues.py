@@ -170,10 +170,17 @@ class CueMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Keyed by hash so docs made with another Vocab (e.g. read from disk) work too.
         self.entries: dict[int, CueEntry] = {}
+        self.quoted: set[int] = set()  # keys of the forms whose first word is in quotes
         for number, entry in enumerate(lexicon.entries):
             key = f"cue{number}"
             self.entries[nlp.vocab.strings.add(key)] = entry
             self.matcher.add(key, [nlp.make_doc(form) for form in entry.forms])
+            quoted = [q for form in entry.forms if " " in form for q in _scare_quoted(form)]
+            if quoted:
+                quoted_key = nlp.vocab.strings.add(f"{key}q")
+                self.entries[quoted_key] = entry
+                self.quoted.add(quoted_key)
+                self.matcher.add(f"{key}q", [nlp.make_doc(form) for form in quoted])
 
     def find(self, sent: Span, mentions: list[Span], tokens: DocTokens | None = None) -> list[Cue]:
         """Cues in the sentence; words inside actor names and capitalised words in mid
@@ -183,6 +190,8 @@ class CueMatcher:
         taken = {i for mention in mentions for i in range(mention.start, mention.end)}
         found: list[Cue] = []
         for match_id, start, end in self.matcher(sent):
+            if match_id in self.quoted:
+                start += 1  # "was ‘ready’ to": the cue starts at the word, not the mark
             if start in taken or not tokens.plain_word(start):
                 continue
             # Matching a Span returns offsets into the whole Doc.
@@ -258,6 +267,16 @@ class CueMatcher:
         if looks_noun:
             return new.kind == "noun" and old.kind != "noun"
         return new.kind != "noun" and old.kind == "noun"
+
+
+# Quote marks around a single word of a phrase: he was ‘ready’ to, "willing" to.
+SCARE_QUOTES = (("‘", "’"), ("“", "”"), ('"', '"'), ("'", "'"))
+
+
+def _scare_quoted(form: str) -> list[str]:
+    """The phrase with its first word in scare quotes, one variant per kind of mark."""
+    head, rest = form.split(" ", 1)
+    return [f"{left}{head}{right} {rest}" for left, right in SCARE_QUOTES]
 
 
 def _ends_verb_at(cue: Cue, index: int) -> bool:

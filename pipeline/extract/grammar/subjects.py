@@ -11,6 +11,7 @@ from pipeline.extract.grammar.accompanying import (
     accompanying_phrase,
     serial_comma,
 )
+from pipeline.extract.grammar.asides import aside_opening, perfect_across_adverbial, scare_quote
 from pipeline.extract.grammar.sentence import SentenceContext, is_boundary
 from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
@@ -56,6 +57,8 @@ def left_subject(
     if enclosed:
         return subject
     position = index - 1
+    if position > floor and tokens.text[position] in ALL_QUOTES and scare_quote(tokens, index):
+        position -= 1  # he was ‘ready’ to: the marks around one word open no quotation
     while position >= floor:
         mention = mention_at(mentions, position) if mentions else None
         if mention is not None:
@@ -75,7 +78,7 @@ def left_subject(
             position = mention.start - 1
             continue
         if tokens.text[position] == ")":
-            opening = _aside_opening(tokens, position, floor)
+            opening = aside_opening(tokens, position, floor)
             if opening is not None:
                 position = opening - 1  # "Barrot on Monday (May 12) urged": an aside
                 continue
@@ -88,20 +91,6 @@ def left_subject(
         if boundary or tokens.text[position] in QUOTES:
             return None
         position -= 1
-    return None
-
-
-ASIDE_REACH = 8  # words inside "(May 12)" or "(R-Texas)" between a subject and its verb
-
-
-def _aside_opening(tokens: DocTokens, closing: int, floor: int) -> int | None:
-    """The "(" of a short bracketed aside that closes at ``closing``; None if there is none."""
-    for position in range(closing - 1, max(floor, closing - ASIDE_REACH) - 1, -1):
-        text = tokens.text[position]
-        if text == "(":
-            return position
-        if text in BOUNDARIES or text in ALL_QUOTES:
-            return None
     return None
 
 
@@ -326,26 +315,9 @@ def has_own_subject(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> bool
         before -= 1
     if before >= ctx.start and ctx.tokens.lower[before] in HAVE_FORMS:
         return True
-    if _perfect_across_adverbial(ctx, before):
+    if perfect_across_adverbial(ctx, before):
         return True  # "Kyiv has for weeks demanded ..."
     return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
-
-
-# Prepositions of a time adverbial between "has" and its participle ("has for weeks demanded").
-TIME_PREPOSITIONS = frozenset({"for", "in", "since", "over", "throughout", "during"})
-ADVERBIAL_REACH = 5
-
-
-def _perfect_across_adverbial(ctx: SentenceContext, before: int) -> bool:
-    """ "has for weeks", "have in recent days", "had since the summit": a perfect whose
-    participle follows a short time adverbial, so the verb has its own subject."""
-    tokens = ctx.tokens
-    for position in range(before, max(ctx.start, before - ADVERBIAL_REACH), -1):
-        if tokens.is_punct[position]:
-            return False
-        if tokens.lower[position] in HAVE_FORMS:
-            return position < before and tokens.lower[position + 1] in TIME_PREPOSITIONS
-    return False
 
 
 # Words between a first-person subject and its verb ("we are not going to give away").

@@ -31,9 +31,13 @@ def quote_mask(texts: Sequence[str], open_at_start: bool = False) -> list[bool]:
     opens_with_close = texts[0] in CLOSE_QUOTES
     if first_quote_closes and not opens_with_close:
         inside = True  # the sentence continues a quote opened earlier
+    single = False  # a ‘ is open: the next ’ closes it (elsewhere ’ is an apostrophe)
     for position, text in enumerate(texts):
         if text in OPEN_QUOTES:
-            inside = True
+            inside, single = True, text == "‘"
+            mask.append(False)
+        elif text == "’" and single:
+            inside = single = False
             mask.append(False)
         elif text in CLOSE_QUOTES:
             inside = position == 0 and not inside  # "”Of course, ...": a mark opening it
