@@ -274,9 +274,12 @@ class CueRules(RuleSet):
         antecedent = ctx.antecedents.get(cue.type)
         # "the demand" points back only as the object of a cue verb ("rejected the demand"),
         # not in "under the plan"; a demonstrative ("such concessions") always points back.
-        governed = before != "the" or any(
-            other.kind == "verb" and 0 <= cue.start - other.end <= MODIFIER_GAP for other in cues
-        )
+        verbs = [o for o in cues if o.kind == "verb" and 0 <= cue.start - o.end <= MODIFIER_GAP]
+        if any(verb.type != cue.type for verb in verbs):
+            # "rejected the demand": a proposal named again without its proposer repeats
+            # nothing (guidelines v2); "offering this concession" is the act itself
+            return no_claim(cue, "named-again", "a proposal named again without its proposer")
+        governed = before != "the" or bool(verbs)
         if before in ANAPHORIC_DETERMINERS and antecedent is not None and governed:
             return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora")
         return no_claim(
