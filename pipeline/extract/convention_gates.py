@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline.extract.gates import CueCandidate, Gate, Outcome, relabel
 from pipeline.extract.grammar.subjects import left_subject
-from pipeline.extract.grammar.tokens import ALL_QUOTES, mention_at, preceded_by
+from pipeline.extract.grammar.tokens import ALL_QUOTES, gerund_base, mention_at, preceded_by
 from pipeline.function_words import (
     ARTICLES,
     BE_FINITE,
@@ -158,7 +158,7 @@ def procedural_step(c: CueCandidate) -> Outcome:
     if not words:
         return None
     norm = c.ctx.tokens.norm
-    first = norm[words[0]]
+    first = gerund_base(norm[words[0]], c.words["procedural_verbs"])  # "committed to appointing"
     if first in c.words["procedural_verbs"]:
         return c.stop("procedural", f"'{c.cue.text} {first}' is a procedural step")
     heads = [i for i in words if norm[i] not in NOUN_MARKERS][:3]

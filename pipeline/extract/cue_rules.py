@@ -210,9 +210,23 @@ class CueRules(RuleSet):
         if light is not None and not infinitive:  # "to make concessions": governed elsewhere
             subject = left_subject(tokens, light, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None:
-                actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
+                actors = self._givers(
+                    ctx, cue, coordinated(tokens, subject, ctx.mentions, self.lexicon)
+                )
+                if not actors:
+                    return no_claim(cue, "receiver", "the receiver of a concession gives nothing")
                 return self.claims(ctx, cue, actors, claim_type, "noun-light-verb")
         return self._unnamed_owner(ctx, cue, claim_type, cues)
+
+    def _givers(self, ctx: SentenceContext, cue: Cue, actors: list[Span]) -> list[Span]:
+        """ "he keeps making concessions to Putin": whoever "he" is, the actor named after
+        "to" receives the concession and does not give it."""
+        if cue.type != "concession":
+            return actors
+        receiver = actor_after_word(ctx, cue, {"to"}, window=3)
+        if receiver is None:
+            return actors
+        return [actor for actor in actors if actor.label_ != receiver.label_]
 
     def _posed(self, cue: Cue, verb: str) -> bool:
         """ "NATO bases pose a threat": a danger posed is no proposal of the subject."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pipeline.extract.gates import CueCandidate, Gate, Outcome
 from pipeline.extract.grammar.clauses import factual_complement
 from pipeline.extract.grammar.phrases import NOUN_OPENERS, infinitive_after_agent, object_is
-from pipeline.extract.grammar.tokens import mention_at
+from pipeline.extract.grammar.tokens import gerund_base, mention_at
 from pipeline.function_words import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS
 
 # Words that open the subject of a reported clause without "that" ("insist the regions were").
@@ -106,7 +106,8 @@ def _called_false(c: CueCandidate) -> bool:
 
 
 def non_concession_verb(c: CueCandidate) -> Outcome:
-    ctx, cue, nxt = c.ctx, c.cue, c.view.next
+    ctx, cue = c.ctx, c.cue
+    nxt = gerund_base(c.view.next, c.words["non_concession_verbs"])  # "open to meeting"
     if not (c.view.yielding_frame and nxt in c.words["non_concession_verbs"]):
         return None
     window = range(cue.end + 1, min(ctx.end, cue.end + 4))

@@ -78,3 +78,12 @@ def preceded_by(
 def is_participle(word: str) -> bool:
     """A past participle by its regular ending ("proposed", "offered")."""
     return len(word) > 3 and word.endswith("ed")
+
+
+def gerund_base(word: str, known: frozenset[str]) -> str:
+    """The base of a gerund when ``known`` holds it ("appointing" -> "appoint", "naming" ->
+    "name", "setting" -> "set"); otherwise the word itself."""
+    if not word.endswith("ing"):
+        return word
+    stem = word[:-3]
+    return next((base for base in (stem, stem + "e", stem[:-1]) if base in known), word)
