@@ -125,6 +125,7 @@ WORD_LISTS = (
     "demonstrated_nouns",
     "container_nouns",
     "posing_verbs",
+    "proposal_modifiers",
 )
 INFLECTED_LISTS = (
     "speech_verbs",

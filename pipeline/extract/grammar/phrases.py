@@ -49,6 +49,7 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
     tokens = ctx.tokens
     words = 0
     position = index - 1
+    attributive = True  # only words of a proposal's kind so far: "the U.S. peace proposal"
     while position >= ctx.start and words <= MODIFIER_GAP:
         if tokens.lower[position] in POSSESSIVE_MARKS:
             return mention_ending_before(ctx.mentions, position)
@@ -61,11 +62,13 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
                 words += 1
                 position = mention.start - 1
                 continue
-            return mention if (directly_before or possessive_pronoun) else None
+            named = attributive and mention.kb_id_ != "pronoun"  # "two U.S. peace proposals"
+            return mention if (directly_before or possessive_pronoun or named) else None
         if tokens.text[position] == "-":
             agent = mention_ending_before(ctx.mentions, position)
             if agent is not None and tokens.norm[position + 1] in lexicon.words["compound_agents"]:
                 return agent  # "a U.S.-backed proposal", "the Kremlin-drafted memorandum"
+            attributive = attributive and tokens.text[position - 1].isdigit()  # "30-day"
             position -= 2  # the hyphen and the word before it belong to one modifier
             continue
         if tokens.is_punct[position] or not tokens.is_lower[position]:
@@ -73,7 +76,9 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
         if _container_of(tokens, position, ctx.start, lexicon):
             words += 1  # "the Kremlin's list of demands": the list's owner owns them
             position -= 2
+            attributive = False
             continue
+        attributive = attributive and tokens.norm[position] in lexicon.words["proposal_modifiers"]
         if tokens.lower[position] in PREPOSITIONS or tokens.lower[position] in {"the", "a"}:
             return None  # "its objections to the plan": the plan is not "its"
         words += 1
