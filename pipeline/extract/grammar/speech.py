@@ -81,7 +81,7 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             # "Russia will never accept it, Lavrov said.": the clause before the comma
             speeches.append(Speech(index, speaker or after, first, comma))
             continue
-        speeches.append(Speech(index, speaker, start, _report_end(tokens, start, end)))
+        speeches.append(Speech(index, speaker, start, _report_end(ctx, start, end)))
     return speeches
 
 
@@ -254,11 +254,14 @@ def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
     return True
 
 
-def _report_end(tokens: DocTokens, start: int, end: int) -> int:
-    """Reported content runs to the end of the sentence, or to "; ..." / ", but ..."."""
-    lower, text = tokens.lower, tokens.text
+def _report_end(ctx: SentenceContext, start: int, end: int) -> int:
+    """Reported content runs to the end of the sentence, or to "; ..." / ", but ..."; inside
+    a quotation of the report (said that "...; we would like ...") nothing ends it."""
+    lower, text = ctx.tokens.lower, ctx.tokens.text
     for position in range(start, end):
         word = lower[position]
+        if ctx.quoted(position):
+            continue
         if word == ";" or (word in CONTRASTIVE_CONJUNCTIONS and text[position - 1] == ","):
             return position
     return end
