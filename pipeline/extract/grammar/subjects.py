@@ -317,7 +317,7 @@ def has_own_subject(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> bool
         return True
     if perfect_across_adverbial(ctx, before):
         return True  # "Kyiv has for weeks demanded ..."
-    return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
+    return before >= ctx.start and mention_ending_before(ctx.mentions, before + 1) is not None
 
 
 # Words between a first-person subject and its verb ("we are not going to give away").
