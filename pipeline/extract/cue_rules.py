@@ -28,6 +28,7 @@ from pipeline.extract.grammar.phrases import (
     light_verb_before,
     participle_agents,
     possessor_of,
+    predicate_noun,
     relative_owner,
 )
 from pipeline.extract.grammar.sentence import SentenceContext
@@ -281,6 +282,13 @@ class CueRules(RuleSet):
         future = any(
             tokens.norm[i] in FUTURE_WORDS for i in range(max(ctx.start, cue.start - 5), cue.start)
         )
+        if (
+            claim_type == "demand"
+            and speaker is not None
+            and predicate_noun(ctx, cue, self.lexicon)
+        ):
+            # "The withdrawal remains a key condition," Peskov said.
+            return self.claims(ctx, cue, [speaker], claim_type, "noun-predicate-speaker")
         if claim_type == "rejection" and cue.type == "concession" and speaker and future:
             # "There will be no concessions on territory," Yermak said.
             return self.claims(ctx, cue, [speaker], claim_type, "noun-refused-by-speaker")

@@ -104,6 +104,13 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "noun cue",
     ),
     ClaimRule(
+        "noun-predicate-speaker",
+        0.6,
+        "A condition named as a predicate is the speaker's demand (\"it remains a key "
+        'condition," X said).',
+        "noun cue",
+    ),
+    ClaimRule(
         "noun-refused-by-speaker",
         0.6,
         'A speaker refusing future concessions ("There will be no concessions," X said).',

@@ -126,6 +126,7 @@ WORD_LISTS = (
     "container_nouns",
     "posing_verbs",
     "proposal_modifiers",
+    "predicate_demand_nouns",
 )
 INFLECTED_LISTS = (
     "speech_verbs",

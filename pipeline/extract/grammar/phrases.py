@@ -239,3 +239,24 @@ def object_is(ctx: SentenceContext, start: int, list_name: str, lexicon: CueLexi
         if not skippable:
             return False
     return False
+
+
+PREDICATE_REACH = 4  # words between the copula and the noun ("is a very important condition")
+PREDICATE_COPULAS = frozenset(
+    {"is", "was", "are", "were", "be", "remains", "remained", "remain", "becomes", "became"}
+)
+
+
+def predicate_noun(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> bool:
+    """ "This is a very important condition", "the withdrawal remained a key condition": a
+    condition named as the predicate of a copula, with no negation before it."""
+    tokens = ctx.tokens
+    if tokens.norm[cue.end - 1] not in lexicon.words["predicate_demand_nouns"]:
+        return False
+    for position in range(cue.start - 1, max(ctx.start, cue.start - PREDICATE_REACH) - 1, -1):
+        word = tokens.lower[position]
+        if word in PREDICATE_COPULAS:
+            return True
+        if lexicon.has("negations", word) or not tokens.is_alpha[position]:
+            return False
+    return False
