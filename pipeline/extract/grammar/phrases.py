@@ -71,6 +71,9 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
             attributive = attributive and tokens.text[position - 1].isdigit()  # "30-day"
             position -= 2  # the hyphen and the word before it belong to one modifier
             continue
+        if tokens.text[position] in ALL_QUOTES:
+            position -= 1  # Washington's "final offer": scare quotes around the noun phrase
+            continue
         if tokens.is_punct[position] or not tokens.is_lower[position]:
             return None
         if _container_of(tokens, position, ctx.start, lexicon):
