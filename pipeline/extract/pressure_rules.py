@@ -8,16 +8,72 @@ from pipeline.extract.grammar.subjects import left_subject
 from pipeline.extract.grammar.tokens import mention_at
 from pipeline.knowledge.cues import CueEntry
 
+PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 PERSUADER_ENTRY = CueEntry("demand", "persuader", "persuade", ("persuade",))
 # What follows the persuaded party when the persuader asks for an act ("convinced Trump to
 # drop", "talked Kyiv into signing"), not for a belief ("convinced Trump that ...").
 ACT_LINKS = frozenset({"to", "into"})
 ASIDE_REACH = 8  # words of an aside between commas after the persuaded party
+# Words before "to <pressure verb>" that foretell it ("is expected to impose sanctions if").
+FORECAST_WORDS = frozenset({"expected", "likely", "unlikely", "set", "due", "poised", "bound"})
 
 
 class PressureRules(RuleSet):
-    """ "Merz persuaded Trump to keep the sanctions": Trump yields, Merz pressed for it."""
+    """ "Merz persuaded Trump to keep the sanctions": Trump yields, Merz pressed for it;
+    "Trump withheld aid until Kyiv ...": pressure tied to a condition is a demand."""
+
+    def conditional_pressure(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
+        """ "Trump withheld aid until Kyiv ...": pressure tied to a condition is a demand."""
+        tokens = ctx.tokens
+        condition_words = self.words["condition_words"]
+        found: list[Decision] = []
+        for index in (i for i in verbs if tokens.norm[i] in self.words["pressure_verbs"]):
+            after = any(tokens.norm[i] in condition_words for i in range(index + 1, ctx.end))
+            if not after and not self._threatened_in_speech(ctx, index):
+                continue
+            subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
+            if self._forecast(ctx, index):
+                continue  # "Trump is expected to impose sanctions if ...": a forecast
+            if subject is None or subject.start < self._fronted_condition_end(ctx, index):
+                continue  # "If Russia has invaded, negotiations will continue": no subject
+            if self.asserted(ctx, index):
+                cue = self.word_cue(ctx, index, PRESSURE_ENTRY)
+                found += self.claims(
+                    ctx,
+                    cue,
+                    [subject],
+                    "demand",
+                    "conditional-pressure",
+                    modality="conditional",
+                )
+        return found
+
+    def _threatened_in_speech(self, ctx: SentenceContext, index: int) -> bool:
+        """A condition fronted before the verb in someone's words ("Merz said if the truce
+        failed, Europe would impose sanctions"): a threat. In the author's own words a
+        fronted condition is a hypothetical ("If Ukraine withdrew, Russia would halt")."""
+        words = self.words["condition_words"]
+        fronted = any(ctx.tokens.norm[i] in words for i in range(ctx.start, index))
+        return fronted and ctx.speaker_for(index) is not None
+
+    def _forecast(self, ctx: SentenceContext, index: int) -> bool:
+        """ "is expected to impose", "is likely to keep": a pressure foretold, not threatened."""
+        tokens = ctx.tokens
+        return (
+            index - 2 >= ctx.start
+            and tokens.lower[index - 1] == "to"
+            and tokens.lower[index - 2] in FORECAST_WORDS
+        )
+
+    def _fronted_condition_end(self, ctx: SentenceContext, index: int) -> int:
+        """The comma closing an if-clause that opens before ``index`` (ctx.start if none)."""
+        tokens, words = ctx.tokens, self.words["condition_words"]
+        opening = next((i for i in range(ctx.start, index) if tokens.norm[i] in words), None)
+        if opening is None:
+            return ctx.start
+        commas = [i for i in range(opening, index) if tokens.text[i] == ","]
+        return commas[-1] if commas else ctx.start
 
     def persuaded_parties(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
         """The persuaded party yields when the persuasion is told as done ("convinced Trump

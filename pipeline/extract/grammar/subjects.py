@@ -254,6 +254,8 @@ def can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> boo
         return True  # "leaders from Europe demanded": the people stand for the party
     if before >= 0 and tokens.lower[before] in PREPOSITIONS:
         return False
+    if before > 0 and tokens.lower[before] in {"and", "or"} and _joined_object(tokens, before):
+        return False  # "talks between the West and Russia will continue"
     if (
         before >= 0
         and tokens.is_lower[before]
@@ -272,6 +274,22 @@ def can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> boo
         following = mention.end
         return following < len(tokens) and tokens.norm[following] in lexicon.words["group_nouns"]
     return True
+
+
+NAME_REACH = 4  # words of a name before "and" ("the United States and Russia")
+PAIR_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+
+
+def _joined_object(tokens: DocTokens, conjunction: int) -> bool:
+    """The second of a pair after "between" ("talks between the West and Russia will ..."):
+    an "and" after other prepositions may join two clauses ("withdraw from Donetsk and the
+    United States would lift ...")."""
+    for position in range(conjunction - 1, max(-1, conjunction - 1 - NAME_REACH), -1):
+        if tokens.lower[position] in PAIR_PREPOSITIONS:
+            return position < conjunction - 1
+        if not (tokens.is_title[position] or tokens.lower[position] == "the"):
+            return False
+    return False
 
 
 def coordinated(
