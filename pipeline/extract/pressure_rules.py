@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from pipeline.extract.decisions import Decision, RuleSet
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.subjects import left_subject
@@ -9,6 +11,8 @@ from pipeline.extract.grammar.tokens import mention_at
 from pipeline.knowledge.cues import CueEntry
 
 PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
+REFUSED_PRESSURE_REACH = 4  # words between the refusal and the pressure ("to impose new")
+TARGET_REACH = 3  # words between the pressure and "on <target>"
 PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 PERSUADER_ENTRY = CueEntry("demand", "persuader", "persuade", ("persuade",))
 # What follows the persuaded party when the persuader asks for an act ("convinced Trump to
@@ -48,6 +52,54 @@ class PressureRules(RuleSet):
                     modality="conditional",
                 )
         return found
+
+    def refused_pressures(self, ctx: SentenceContext, decisions: list[Decision]) -> list[Decision]:
+        """ "Rubio ruled out additional sanctions", "Trump refused to impose new tariffs":
+        refusing to press the other side spares it, a concession as well as a rejection
+        (a pressure lifted, rule relieved-pressure); "rejected lifting sanctions" is not."""
+        tokens, words = ctx.tokens, self.words
+        found: list[Decision] = []
+        for decision in decisions:
+            cue = decision.cue
+            if not decision.is_claim or decision.claim_type != "rejection" or cue.kind != "verb":
+                continue
+            reach = range(cue.end, min(ctx.end, cue.end + REFUSED_PRESSURE_REACH))
+            pressure = next((i for i in reach if tokens.norm[i] in words["relief_objects"]), None)
+            if pressure is None or any(
+                tokens.norm[i] in words["relief_verbs"] or tokens.is_punct[i]
+                for i in range(cue.end, pressure)
+            ):
+                continue
+            following = tokens.norm[pressure + 1] if pressure + 1 < ctx.end else ""
+            if following in words["plan_relief_nouns"]:
+                continue  # "rejected sanctions relief": the relief is refused, not given
+            if not any(
+                tokens.norm[i] in words["added_pressure_words"]
+                or tokens.norm[i] in words["pressure_verbs"]
+                for i in range(cue.end, pressure)
+            ):
+                continue  # "Russia rejected the Western sanctions": no new pressure spared
+            assert decision.actor is not None
+            if self._others_pressure(ctx, cue.end, pressure, decision.actor):
+                continue
+            found += self.claims(ctx, cue, [decision.actor], "concession", "relieved-pressure")
+        return found
+
+    @staticmethod
+    def _others_pressure(ctx: SentenceContext, start: int, pressure: int, holder: Span) -> bool:
+        """ "rejected new Western sanctions", "opposed new sanctions on Russia" said of Russia:
+        a pressure owned by another party, or aimed at the holder, is not the holder's to
+        spare."""
+        owners = [m for m in ctx.mentions if start <= m.start < pressure]
+        if any(m.label_ != holder.label_ for m in owners):
+            return True
+        end = min(ctx.end, pressure + TARGET_REACH)
+        aimed = next(
+            (i for i in range(pressure + 1, end) if ctx.tokens.lower[i] in {"on", "against"}),
+            None,
+        )
+        target = mention_at(ctx.mentions, aimed + 1) if aimed is not None else None
+        return target is not None and target.label_ == holder.label_
 
     def _threatened_in_speech(self, ctx: SentenceContext, index: int) -> bool:
         """A condition fronted before the verb in someone's words ("Merz said if the truce

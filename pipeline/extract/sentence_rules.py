@@ -73,6 +73,7 @@ class SentenceRules(PressureRules):
         found += self.elliptical_refusals(ctx, cues)
         verbs = self._pattern_verbs(ctx)
         found += self.relieved_pressures(ctx, verbs, decisions)
+        found += self.refused_pressures(ctx, decisions)
         found += self.conditions_of_offers(ctx, decisions + found)
         found += self.conditional_pressure(ctx, verbs)
         found += self.declared_truces(ctx, verbs)

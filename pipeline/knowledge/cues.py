@@ -127,6 +127,7 @@ WORD_LISTS = (
     "posing_verbs",
     "proposal_modifiers",
     "predicate_demand_nouns",
+    "added_pressure_words",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
