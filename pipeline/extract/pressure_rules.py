@@ -13,6 +13,7 @@ from pipeline.knowledge.cues import CueEntry
 PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 REFUSED_PRESSURE_REACH = 4  # words between the refusal and the pressure ("to impose new")
 TARGET_REACH = 3  # words between the pressure and "on <target>"
+SPARING_LINKS = frozenset({"to", "any", "the", "a"})  # "ruled out any new", "refused to impose"
 PERSUADED_ENTRY = CueEntry("concession", "persuaded", "persuade", ("persuade",))
 PERSUADER_ENTRY = CueEntry("demand", "persuader", "persuade", ("persuade",))
 # What follows the persuaded party when the persuader asks for an act ("convinced Trump to
@@ -73,12 +74,12 @@ class PressureRules(RuleSet):
             following = tokens.norm[pressure + 1] if pressure + 1 < ctx.end else ""
             if following in words["plan_relief_nouns"]:
                 continue  # "rejected sanctions relief": the relief is refused, not given
-            if not any(
-                tokens.norm[i] in words["added_pressure_words"]
-                or tokens.norm[i] in words["pressure_verbs"]
-                for i in range(cue.end, pressure)
-            ):
+            between = [tokens.norm[i] for i in range(cue.end, pressure)]
+            added = words["added_pressure_words"] | words["pressure_verbs"]
+            if not any(word in added for word in between):
                 continue  # "Russia rejected the Western sanctions": no new pressure spared
+            if any(word not in added | SPARING_LINKS for word in between):
+                continue  # "refused to back new sanctions": a vote refused, not a pressure
             assert decision.actor is not None
             if self._others_pressure(ctx, cue.end, pressure, decision.actor):
                 continue
