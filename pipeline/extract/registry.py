@@ -209,6 +209,13 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         'to our security," Lavrov said).',
         "sentence pattern",
     ),
+    ClaimRule(
+        "not-seen-as",
+        0.6,
+        'Not seeing a proposal as realistic rejects it ("Washington does not see NATO '
+        'membership as a realistic outcome").',
+        "sentence pattern",
+    ),
     # Documents and plans hold no claims, their authors do (``document_rules``).
     ClaimRule(
         "noun-clause-author",

@@ -128,6 +128,8 @@ WORD_LISTS = (
     "proposal_modifiers",
     "predicate_demand_nouns",
     "added_pressure_words",
+    "perception_verbs",
+    "workable_labels",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
