@@ -205,7 +205,23 @@ def proposal_bound(c: CueCandidate) -> Outcome:
         return c.stop("no-proposal", f"'{cue.text} {norm[words[0]]}' names help, not a proposal")
     if any(norm[i] in c.words["proposal_objects"] for i in words):
         return None
+    if _relative_to_proposal(c):
+        return None  # "a position that the Ukrainian president then embraced"
     return c.stop("no-proposal", f"'{cue.text}' accepts no proposal here")
+
+
+RELATIVE_REACH = 6  # words between "that"/"which" and the verb of the relative clause
+
+
+def _relative_to_proposal(c: CueCandidate) -> bool:
+    """The verb of a relative clause whose antecedent is a proposal ("a position that X
+    embraced", "the plan, which Kyiv endorsed")."""
+    tokens, ctx = c.ctx.tokens, c.ctx
+    for position in range(c.cue.start - 1, max(ctx.start, c.cue.start - RELATIVE_REACH), -1):
+        if tokens.lower[position] in {"that", "which"}:
+            before = position - 1 if tokens.text[position - 1] != "," else position - 2
+            return before >= ctx.start and tokens.norm[before] in c.words["proposal_objects"]
+    return False
 
 
 # --- Refusals -------------------------------------------------------------------------------
