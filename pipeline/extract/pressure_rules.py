@@ -34,7 +34,7 @@ class PressureRules(RuleSet):
         condition_words = self.words["condition_words"]
         found: list[Decision] = []
         for index in (i for i in verbs if tokens.norm[i] in self.words["pressure_verbs"]):
-            after = any(tokens.norm[i] in condition_words for i in range(index + 1, ctx.end))
+            after = [i for i in range(index + 1, ctx.end) if tokens.norm[i] in condition_words]
             if not after and not self._threatened_in_speech(ctx, index):
                 continue
             subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
@@ -43,7 +43,10 @@ class PressureRules(RuleSet):
             if subject is None or subject.start < self._fronted_condition_end(ctx, index):
                 continue  # "If Russia has invaded, negotiations will continue": no subject
             if self.asserted(ctx, index):
-                cue = self.word_cue(ctx, index, PRESSURE_ENTRY)
+                # the condition word is the cue: the topic is what is demanded ("sanctions
+                # if it refuses a truce" is about the truce), as for condition-of-offer
+                condition = after[0] if after else self._fronted_condition(ctx, index)
+                cue = self.word_cue(ctx, condition, PRESSURE_ENTRY)
                 found += self.claims(
                     ctx,
                     cue,
@@ -118,6 +121,11 @@ class PressureRules(RuleSet):
             and tokens.lower[index - 1] == "to"
             and tokens.lower[index - 2] in FORECAST_WORDS
         )
+
+    def _fronted_condition(self, ctx: SentenceContext, index: int) -> int:
+        """The condition word of an if-clause fronted before ``index``."""
+        words = self.words["condition_words"]
+        return next(i for i in range(ctx.start, index) if ctx.tokens.norm[i] in words)
 
     def _fronted_condition_end(self, ctx: SentenceContext, index: int) -> int:
         """The comma closing an if-clause that opens before ``index`` (ctx.start if none)."""

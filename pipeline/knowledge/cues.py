@@ -130,6 +130,7 @@ WORD_LISTS = (
     "added_pressure_words",
     "perception_verbs",
     "workable_labels",
+    "conditioned_lemmas",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
