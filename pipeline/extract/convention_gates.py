@@ -40,8 +40,8 @@ def object_words(c: CueCandidate, reach: int = OBJECT_REACH) -> list[int]:
         start = listener.end
     found: list[int] = []
     for position in range(start, min(ctx.end, start + reach)):
-        if ctx.tokens.text[position] in ALL_QUOTES:
-            continue  # "vowed to 'resurrect' negotiations"
+        if ctx.tokens.text[position] in ALL_QUOTES or ctx.tokens.text[position] == "’":
+            continue  # "vowed to 'resurrect' negotiations", "vowed to ‘resurrect’ talks"
         if ctx.tokens.is_punct[position]:
             break
         found.append(position)
