@@ -216,6 +216,13 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         'membership as a realistic outcome").',
         "sentence pattern",
     ),
+    ClaimRule(
+        "restated-position",
+        0.55,
+        'Restating a side\'s position repeats its demand ("Peskov confirmed the Kremlin\'s '
+        'stance").',
+        "sentence pattern",
+    ),
     # Documents and plans hold no claims, their authors do (``document_rules``).
     ClaimRule(
         "noun-clause-author",

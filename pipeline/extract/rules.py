@@ -14,6 +14,7 @@ from pipeline.extract.decisions import Decision
 from pipeline.extract.document_rules import DocumentRules
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.judgement_rules import JudgementRules
+from pipeline.extract.position_rules import PositionRules
 from pipeline.extract.sentence_rules import SentenceRules
 from pipeline.extract.threat_rules import ThreatRules
 from pipeline.knowledge.cues import CueLexicon
@@ -31,6 +32,7 @@ class ClaimRules:
         self.document_rules = DocumentRules(lexicon, affiliations)
         self.threat_rules = ThreatRules(lexicon, affiliations)
         self.judgement_rules = JudgementRules(lexicon, affiliations)
+        self.position_rules = PositionRules(lexicon, affiliations)
 
     def decide(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         decisions = self.cue_rules.decide_all(ctx, cues)
@@ -38,4 +40,5 @@ class ClaimRules:
         decisions += self.convention_rules.apply(ctx, cues, decisions)
         decisions += self.threat_rules.apply(ctx, cues)
         decisions += self.judgement_rules.apply(ctx)
+        decisions += self.position_rules.apply(ctx)
         return decisions + self.document_rules.apply(ctx, cues, decisions)

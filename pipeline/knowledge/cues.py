@@ -131,6 +131,8 @@ WORD_LISTS = (
     "perception_verbs",
     "workable_labels",
     "conditioned_lemmas",
+    "restating_verbs",
+    "restated_nouns",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
