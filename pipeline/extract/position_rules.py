@@ -47,8 +47,9 @@ class PositionRules(RuleSet):
         for position in range(verb + 1, min(ctx.end, verb + 5)):
             if tokens.norm[position] in self.words["restated_nouns"]:
                 following = tokens.lower[position + 1] if position + 1 < ctx.end else ""
-                # "its position that ...": the clause says what it is, other rules read it
-                return None if following == "that" else position
+                # "its position that ...": the clause says what it is, other rules read it;
+                # "its position as the largest exporter" is a rank, not a stance
+                return None if following in {"that", "as"} else position
             if tokens.is_punct[position] and tokens.lower[position] not in {"'s", "’s"}:
                 return None
         return None

@@ -18,6 +18,7 @@ from pipeline.knowledge.cues import CueEntry
 
 THREAT_ENTRY = CueEntry("rejection", "stance", "threat", ("threat",))
 VERB_GAP = 3  # words between the verb and the noun ("pose a direct and growing threat")
+SUBJECT_REACH = 12  # words of the subject before the verb ("NATO bases in Ukraine and ...")
 TARGET_REACH = 4  # words after "to" that may name the threatened side ("to Russia's security")
 
 
@@ -56,7 +57,21 @@ class ThreatRules(RuleSet):
             before -= 1
         actor = mention_ending_before(ctx.mentions, before + 1)
         # "membership of NATO would pose": NATO is no subject; "Russia poses": an accusation
-        return actor is None or not can_be_subject(tokens, actor, self.lexicon)
+        if actor is not None and can_be_subject(tokens, actor, self.lexicon):
+            return False
+        return self._proposed_subject(ctx, before)
+
+    def _proposed_subject(self, ctx: SentenceContext, last: int) -> bool:
+        """The subject names a proposal or a step of one ("NATO bases", "Ukraine's
+        membership", "the deployment of troops"), not a weapon in use ("Russian drones pose
+        a threat": an accusation)."""
+        tokens = ctx.tokens
+        for position in range(last, max(ctx.start, last - SUBJECT_REACH) - 1, -1):
+            if tokens.norm[position] in self.words["posing_subjects"]:
+                return True
+            if tokens.text[position] in {",", ";", ":"} or tokens.lower[position] == "that":
+                return False
+        return False
 
     def _threatens(self, ctx: SentenceContext, cue: Cue, speaker: Span) -> bool:
         """The threatened side is the speaker's own: "to our security", "to Russia"."""

@@ -133,6 +133,7 @@ WORD_LISTS = (
     "conditioned_lemmas",
     "restating_verbs",
     "restated_nouns",
+    "posing_subjects",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
