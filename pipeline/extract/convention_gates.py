@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from pipeline.extract.gates import CueCandidate, Gate, Outcome, relabel
 from pipeline.extract.grammar.subjects import left_subject
-from pipeline.extract.grammar.tokens import ALL_QUOTES, gerund_base, mention_at, preceded_by
+from pipeline.extract.grammar.tokens import (
+    ALL_QUOTES,
+    gerund_base,
+    mention_at,
+    mention_ending_before,
+    preceded_by,
+)
 from pipeline.function_words import (
     ARTICLES,
     BE_FINITE,
@@ -104,11 +110,43 @@ def hoped_act(c: CueCandidate) -> Outcome:
     return None
 
 
+def _free_relative(c: CueCandidate) -> bool:
+    """ "This is exactly what Putin wants." / "..., adding that this is 'what Russia
+    wants'": a want whose object is "what" before its subject, with nothing after it; "What
+    Russia wants is a withdrawal" says what it asks, and stays a demand."""
+    ctx, cue, tokens = c.ctx, c.cue, c.ctx.tokens
+    if cue.entry.lemma not in c.words["wanting_lemmas"]:
+        return False
+    following = cue.end
+    while following < ctx.end and tokens.text[following] in ALL_QUOTES | {"’"}:
+        following += 1
+    if following < ctx.end and not tokens.is_punct[following]:
+        return False
+    subject = mention_ending_before(ctx.mentions, _before_adverbs(c, cue.start))
+    return (
+        subject is not None
+        and subject.start > ctx.start
+        and (tokens.lower[subject.start - 1] == "what")
+    )
+
+
+def _before_adverbs(c: CueCandidate, index: int) -> int:
+    """``index`` moved back over the adverbs right before it ("what Trump really covets")."""
+    tokens = c.ctx.tokens
+    while index - 1 > c.ctx.start and (
+        tokens.norm[index - 1] in c.words["verb_adverbs"] or tokens.norm[index - 1].endswith("ly")
+    ):
+        index -= 1
+    return index
+
+
 def own_wish(c: CueCandidate) -> Outcome:
     """ "expressed a desire to end the war": a wish for the actor's own act; "wants to make
     peace": a wish with no addressee."""
     if c.cue.type != "demand" or c.cue.kind != "verb":
         return None
+    if _free_relative(c):
+        return c.stop("wish", "'this is what X wants' names a wish, not what X asks of anyone")
     if c.cue.entry.lemma.endswith(" to") and c.view.next in c.words["want_to_nonclaims"]:
         return c.stop("own-plan", f"'{c.cue.text} {c.view.next}' is the actor's own plan")
     words = object_words(c)

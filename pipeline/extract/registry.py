@@ -219,7 +219,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule(
         "restated-position",
         0.55,
-        'Restating a side\'s position repeats its demand ("Peskov confirmed the Kremlin\'s '
+        "Restating a side's position repeats its demand (\"Peskov confirmed the Kremlin's "
         'stance").',
         "sentence pattern",
     ),

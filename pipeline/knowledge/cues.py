@@ -134,6 +134,7 @@ WORD_LISTS = (
     "restating_verbs",
     "restated_nouns",
     "posing_subjects",
+    "wanting_lemmas",
 )
 INFLECTED_LISTS = (
     "speech_verbs",
