@@ -19,6 +19,7 @@ from pipeline.extract.decisions import Decision, no_claim
 from pipeline.extract.grammar.clauses import (
     coordinated_infinitive,
     in_conditional,
+    inside_demanded_content,
     is_negated,
     noun_use,
     refused_intention,
@@ -27,7 +28,6 @@ from pipeline.extract.grammar.headlines import announced_act
 from pipeline.extract.grammar.phrases import actor_after_word, possessor_of
 from pipeline.extract.grammar.sentence import (
     SentenceContext,
-    demonstrative,
     in_quoted_question,
     is_boundary,
 )
@@ -38,14 +38,12 @@ from pipeline.function_words import (
     AGENT_PREPOSITIONS,
     BACKSHIFTED_WILL,
     CLAUSE_ENDS,
-    COPULAS,
     NOT,
 )
 
 if TYPE_CHECKING:
     from pipeline.extract.cue_rules import CueRules
     from pipeline.extract.object_gates import ObjectView
-    from pipeline.knowledge.cues import CueLexicon
 
 Outcome = list[Decision] | None
 
@@ -167,30 +165,6 @@ def named_owner(c: CueCandidate) -> bool:
     if owner is not None:
         return owner.kb_id_ != "pronoun"  # "its terms" may be the judged thing's own
     return actor_after_word(c.ctx, c.cue, AGENT_PREPOSITIONS, window=2) is not None
-
-
-def inside_demanded_content(
-    ctx: SentenceContext, cue: Cue, cues: list[Cue], lexicon: CueLexicon
-) -> bool:
-    """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
-    if cue.kind not in {"verb", "ready"}:
-        return False
-    lower = ctx.tokens.lower
-    ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
-    if cue.start in ends and lower[cue.start].endswith("ing"):
-        return True  # "ruled out ceding land": the gerund is what is rejected
-    subject = mention_ending_before(ctx.mentions, cue.start)
-    if subject is not None and subject.start in ends and cue.kind == "verb":
-        return True  # "Russia demands Ukraine cede ...": a subjunctive without "that"
-    for position in range(cue.start - 1, ctx.start - 1, -1):
-        text = lower[position]
-        if text in {";", ":"}:
-            return False
-        if text == "that" and not demonstrative(ctx.tokens, position, lexicon):
-            # "demanded that ...", "Russia's central demand is that ..."
-            copula = position - 1 > ctx.start and lower[position - 1] in COPULAS
-            return position in ends or (copula and position - 1 in ends)
-    return False
 
 
 # --- Gates of a verb or noun cue ------------------------------------------------------------
