@@ -113,15 +113,27 @@ class ClaimExtractor:
             key=lambda c: (c.sentence_id, c.start_char, c.actor_id, c.claim_type, c.topic),
         )
 
+    def topic_anchor(self, trace: SentenceTrace, decision: Decision) -> tuple[int, int]:
+        """The token the claim's topic is chosen near: the cue, but for a threat tied to a
+        condition the condition ("threatened sanctions if it refused a truce" is about
+        the truce: guidelines v2, "with the topic of what is demanded")."""
+        cue = decision.cue
+        if cue.kind == "verb" and cue.entry.lemma in self.cues.words["conditioned_lemmas"]:
+            condition = _condition_after(trace, cue.end, self.cues.words["condition_words"])
+            if condition is not None:
+                return condition, condition + 1
+        return cue.start, cue.end
+
     def _claim(self, doc_id: str, trace: SentenceTrace, sentence: str, decision: Decision) -> Claim:
         doc = trace.sent.doc
         cue_span = doc[decision.cue.start : decision.cue.end]
         assert decision.actor is not None
+        anchor = doc[slice(*self.topic_anchor(trace, decision))]
         topic = choose_topic(
             self.topic_finder,
             trace.sent,
-            cue_span.start_char,
-            cue_span.end_char,
+            anchor.start_char,
+            anchor.end_char,
             trace.previous,
             trace.context.tokens.doc_text,
         )
@@ -145,6 +157,12 @@ class ClaimExtractor:
             target_actor_id=decision.target.label_ if decision.target is not None else None,
             modality=decision.modality,
         )
+
+
+def _condition_after(trace: SentenceTrace, start: int, words: frozenset[str]) -> int | None:
+    """The first condition word ("if", "unless") after ``start`` in the sentence."""
+    norm = trace.context.tokens.norm
+    return next((i for i in range(start, trace.sent.end) if norm[i] in words), None)
 
 
 def repeated_headline(text: str, seen: set[str]) -> bool:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from pipeline.extract.gates import CueCandidate, Gate, Outcome, relabel
 from pipeline.extract.grammar.subjects import left_subject
-from pipeline.extract.grammar.tokens import ALL_QUOTES, mention_at, preceded_by
+from pipeline.extract.grammar.tokens import (
+    ALL_QUOTES,
+    gerund_base,
+    mention_at,
+    mention_ending_before,
+    preceded_by,
+)
 from pipeline.function_words import (
     ARTICLES,
     BE_FINITE,
@@ -40,8 +46,8 @@ def object_words(c: CueCandidate, reach: int = OBJECT_REACH) -> list[int]:
         start = listener.end
     found: list[int] = []
     for position in range(start, min(ctx.end, start + reach)):
-        if ctx.tokens.text[position] in ALL_QUOTES:
-            continue  # "vowed to 'resurrect' negotiations"
+        if ctx.tokens.text[position] in ALL_QUOTES or ctx.tokens.text[position] == "’":
+            continue  # "vowed to 'resurrect' negotiations", "vowed to ‘resurrect’ talks"
         if ctx.tokens.is_punct[position]:
             break
         found.append(position)
@@ -104,11 +110,43 @@ def hoped_act(c: CueCandidate) -> Outcome:
     return None
 
 
+def _free_relative(c: CueCandidate) -> bool:
+    """ "This is exactly what Putin wants." / "..., adding that this is 'what Russia
+    wants'": a want whose object is "what" before its subject, with nothing after it; "What
+    Russia wants is a withdrawal" says what it asks, and stays a demand."""
+    ctx, cue, tokens = c.ctx, c.cue, c.ctx.tokens
+    if cue.entry.lemma not in c.words["wanting_lemmas"]:
+        return False
+    following = cue.end
+    while following < ctx.end and tokens.text[following] in ALL_QUOTES | {"’"}:
+        following += 1
+    if following < ctx.end and not tokens.is_punct[following]:
+        return False
+    subject = mention_ending_before(ctx.mentions, _before_adverbs(c, cue.start))
+    return (
+        subject is not None
+        and subject.start > ctx.start
+        and (tokens.lower[subject.start - 1] == "what")
+    )
+
+
+def _before_adverbs(c: CueCandidate, index: int) -> int:
+    """``index`` moved back over the adverbs right before it ("what Trump really covets")."""
+    tokens = c.ctx.tokens
+    while index - 1 > c.ctx.start and (
+        tokens.norm[index - 1] in c.words["verb_adverbs"] or tokens.norm[index - 1].endswith("ly")
+    ):
+        index -= 1
+    return index
+
+
 def own_wish(c: CueCandidate) -> Outcome:
     """ "expressed a desire to end the war": a wish for the actor's own act; "wants to make
     peace": a wish with no addressee."""
     if c.cue.type != "demand" or c.cue.kind != "verb":
         return None
+    if _free_relative(c):
+        return c.stop("wish", "'this is what X wants' names a wish, not what X asks of anyone")
     if c.cue.entry.lemma.endswith(" to") and c.view.next in c.words["want_to_nonclaims"]:
         return c.stop("own-plan", f"'{c.cue.text} {c.view.next}' is the actor's own plan")
     words = object_words(c)
@@ -158,7 +196,7 @@ def procedural_step(c: CueCandidate) -> Outcome:
     if not words:
         return None
     norm = c.ctx.tokens.norm
-    first = norm[words[0]]
+    first = gerund_base(norm[words[0]], c.words["procedural_verbs"])  # "committed to appointing"
     if first in c.words["procedural_verbs"]:
         return c.stop("procedural", f"'{c.cue.text} {first}' is a procedural step")
     heads = [i for i in words if norm[i] not in NOUN_MARKERS][:3]
@@ -205,7 +243,23 @@ def proposal_bound(c: CueCandidate) -> Outcome:
         return c.stop("no-proposal", f"'{cue.text} {norm[words[0]]}' names help, not a proposal")
     if any(norm[i] in c.words["proposal_objects"] for i in words):
         return None
+    if _relative_to_proposal(c):
+        return None  # "a position that the Ukrainian president then embraced"
     return c.stop("no-proposal", f"'{cue.text}' accepts no proposal here")
+
+
+RELATIVE_REACH = 6  # words between "that"/"which" and the verb of the relative clause
+
+
+def _relative_to_proposal(c: CueCandidate) -> bool:
+    """The verb of a relative clause whose antecedent is a proposal ("a position that X
+    embraced", "the plan, which Kyiv endorsed")."""
+    tokens, ctx = c.ctx.tokens, c.ctx
+    for position in range(c.cue.start - 1, max(ctx.start, c.cue.start - RELATIVE_REACH), -1):
+        if tokens.lower[position] in {"that", "which"}:
+            before = position - 1 if tokens.text[position - 1] != "," else position - 2
+            return before >= ctx.start and tokens.norm[before] in c.words["proposal_objects"]
+    return False
 
 
 # --- Refusals -------------------------------------------------------------------------------

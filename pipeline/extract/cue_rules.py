@@ -28,6 +28,7 @@ from pipeline.extract.grammar.phrases import (
     light_verb_before,
     participle_agents,
     possessor_of,
+    predicate_noun,
     relative_owner,
 )
 from pipeline.extract.grammar.sentence import SentenceContext
@@ -202,15 +203,35 @@ class CueRules(RuleSet):
             return self.claims(ctx, cue, [maker], claim_type, "noun-relative-owner")
         light = self._governing_light_verb(ctx, cue, cues)
         tokens = ctx.tokens
+        if light is not None and self._posed(cue, tokens.norm[light]):
+            return no_claim(cue, "posed", 'a threat "posed" is a danger, not a proposal')
         if light is not None and preceded_by(tokens, light, self.firm_modals, ctx.start):
             return no_claim(cue, "modal", "the light verb is under a modal: not an act")
         infinitive = light is not None and light > ctx.start and tokens.lower[light - 1] == "to"
         if light is not None and not infinitive:  # "to make concessions": governed elsewhere
             subject = left_subject(tokens, light, ctx.mentions, self.lexicon, ctx.start)
             if subject is not None:
-                actors = coordinated(tokens, subject, ctx.mentions, self.lexicon)
+                actors = self._givers(
+                    ctx, cue, coordinated(tokens, subject, ctx.mentions, self.lexicon)
+                )
+                if not actors:
+                    return no_claim(cue, "receiver", "the receiver of a concession gives nothing")
                 return self.claims(ctx, cue, actors, claim_type, "noun-light-verb")
         return self._unnamed_owner(ctx, cue, claim_type, cues)
+
+    def _givers(self, ctx: SentenceContext, cue: Cue, actors: list[Span]) -> list[Span]:
+        """ "he keeps making concessions to Putin": whoever "he" is, the actor named after
+        "to" receives the concession and does not give it."""
+        if cue.type != "concession":
+            return actors
+        receiver = actor_after_word(ctx, cue, {"to"}, window=3)
+        if receiver is None:
+            return actors
+        return [actor for actor in actors if actor.label_ != receiver.label_]
+
+    def _posed(self, cue: Cue, verb: str) -> bool:
+        """ "NATO bases pose a threat": a danger posed is no proposal of the subject."""
+        return self.lexicon.has("posed_nouns", cue.text) and verb in self.words["posing_verbs"]
 
     def _exchanged_concession(
         self, ctx: SentenceContext, cue: Cue, claim_type: str
@@ -261,6 +282,13 @@ class CueRules(RuleSet):
         future = any(
             tokens.norm[i] in FUTURE_WORDS for i in range(max(ctx.start, cue.start - 5), cue.start)
         )
+        if (
+            claim_type == "demand"
+            and speaker is not None
+            and predicate_noun(ctx, cue, self.lexicon)
+        ):
+            # "The withdrawal remains a key condition," Peskov said.
+            return self.claims(ctx, cue, [speaker], claim_type, "noun-predicate-speaker")
         if claim_type == "rejection" and cue.type == "concession" and speaker and future:
             # "There will be no concessions on territory," Yermak said.
             return self.claims(ctx, cue, [speaker], claim_type, "noun-refused-by-speaker")
@@ -268,9 +296,12 @@ class CueRules(RuleSet):
         antecedent = ctx.antecedents.get(cue.type)
         # "the demand" points back only as the object of a cue verb ("rejected the demand"),
         # not in "under the plan"; a demonstrative ("such concessions") always points back.
-        governed = before != "the" or any(
-            other.kind == "verb" and 0 <= cue.start - other.end <= MODIFIER_GAP for other in cues
-        )
+        verbs = [o for o in cues if o.kind == "verb" and 0 <= cue.start - o.end <= MODIFIER_GAP]
+        if any(verb.type != cue.type for verb in verbs):
+            # "rejected the demand": a proposal named again without its proposer repeats
+            # nothing (guidelines v2); "offering this concession" is the act itself
+            return no_claim(cue, "named-again", "a proposal named again without its proposer")
+        governed = before != "the" or bool(verbs)
         if before in ANAPHORIC_DETERMINERS and antecedent is not None and governed:
             return self.claims(ctx, cue, [antecedent], claim_type, "noun-anaphora")
         return no_claim(

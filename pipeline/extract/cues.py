@@ -30,6 +30,17 @@ VERB_PRECEDERS = (
 )
 
 
+# Words that, before an ambiguous form, belong to a clause rather than a noun phrase.
+CLAUSE_WORDS = (
+    function_words.FUTURE_AUXILIARIES
+    | function_words.POSSIBILITY_MODALS
+    | function_words.ABILITY_MODALS
+    | function_words.PROPOSING_MODALS
+    | function_words.NOT
+    | {"not", "never", "also", "and", "or"}
+)
+
+
 def is_plain_word(token: Token) -> bool:
     """Lower case, or capitalised only because it opens the sentence."""
     return token.is_lower or token.is_sent_start or not token.is_alpha
@@ -170,10 +181,17 @@ class CueMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Keyed by hash so docs made with another Vocab (e.g. read from disk) work too.
         self.entries: dict[int, CueEntry] = {}
+        self.quoted: set[int] = set()  # keys of the forms whose first word is in quotes
         for number, entry in enumerate(lexicon.entries):
             key = f"cue{number}"
             self.entries[nlp.vocab.strings.add(key)] = entry
             self.matcher.add(key, [nlp.make_doc(form) for form in entry.forms])
+            quoted = [q for form in entry.forms if " " in form for q in _scare_quoted(form)]
+            if quoted:
+                quoted_key = nlp.vocab.strings.add(f"{key}q")
+                self.entries[quoted_key] = entry
+                self.quoted.add(quoted_key)
+                self.matcher.add(f"{key}q", [nlp.make_doc(form) for form in quoted])
 
     def find(self, sent: Span, mentions: list[Span], tokens: DocTokens | None = None) -> list[Cue]:
         """Cues in the sentence; words inside actor names and capitalised words in mid
@@ -183,6 +201,8 @@ class CueMatcher:
         taken = {i for mention in mentions for i in range(mention.start, mention.end)}
         found: list[Cue] = []
         for match_id, start, end in self.matcher(sent):
+            if match_id in self.quoted:
+                start += 1  # "was ‘ready’ to": the cue starts at the word, not the mark
             if start in taken or not tokens.plain_word(start):
                 continue
             # Matching a Span returns offsets into the whole Doc.
@@ -248,16 +268,37 @@ class CueMatcher:
         looks_noun = object_of or (
             new.start > 0 and (tokens.lower[before] in NOUN_MARKERS or tokens.is_title[before])
         )
-        if not looks_noun and new.start > 1 and tokens.lower[before - 1] in NOUN_MARKERS:
-            # "Russia's central demand", "the key demand": a determiner and an adjective
-            looks_noun = (
-                tokens.is_alpha[before]
-                and tokens.is_lower[before]
-                and not tokens.lower[before].endswith("s")  # "Putin's supporters demand"
-            )
+        for marker in range(before - 1, max(-1, before - 3), -1):
+            if looks_noun or not _plain_modifier(tokens, marker + 1):
+                break
+            # "Russia's central demand", "a very important condition": a determiner and
+            # one or two modifiers
+            looks_noun = tokens.lower[marker] in NOUN_MARKERS
         if looks_noun:
             return new.kind == "noun" and old.kind != "noun"
         return new.kind != "noun" and old.kind == "noun"
+
+
+# Quote marks around a single word of a phrase: he was ‘ready’ to, "willing" to.
+SCARE_QUOTES = (("‘", "’"), ("“", "”"), ('"', '"'), ("'", "'"))
+
+
+def _scare_quoted(form: str) -> list[str]:
+    """The phrase with its first word in scare quotes, one variant per kind of mark."""
+    head, rest = form.split(" ", 1)
+    return [f"{left}{head}{right} {rest}" for left, right in SCARE_QUOTES]
+
+
+def _plain_modifier(tokens: DocTokens, index: int) -> bool:
+    """A lower-case word that may modify a noun ("Putin's supporters demand": not a plural)."""
+    word = tokens.lower[index]
+    return (
+        tokens.is_alpha[index]
+        and tokens.is_lower[index]
+        and not word.endswith("s")
+        and word not in VERB_PRECEDERS
+        and word not in CLAUSE_WORDS
+    )
 
 
 def _ends_verb_at(cue: Cue, index: int) -> bool:

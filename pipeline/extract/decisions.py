@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from pipeline.extract.cues import Cue
 from pipeline.extract.grammar.clauses import in_conditional
 from pipeline.extract.grammar.sentence import SentenceContext
-from pipeline.extract.grammar.tokens import preceded_by
+from pipeline.extract.grammar.tokens import mention_ending_before, preceded_by
 from pipeline.extract.registry import VOICED_SUFFIX
 from pipeline.extract.registry import confidence as rule_confidence
 from pipeline.function_words import (
@@ -121,10 +121,22 @@ class RuleSet:
         tokens = ctx.tokens
         if claim_type != "concession" or tokens.lower[modal] not in POSSIBILITY_MODALS:
             return False
+        if self._own_side_possibility(ctx, modal):
+            return True
         if modal <= ctx.start or tokens.lower[modal - 1] not in SUBJECT_PRONOUNS:
             return False  # "indicated Kyiv could accept" is someone else's reading
         window = range(max(ctx.start, modal - 4), modal)
         return any(tokens.lower[i] in self.words["signal_verbs"] for i in window)
+
+    def _own_side_possibility(self, ctx: SentenceContext, modal: int) -> bool:
+        """ "Zelensky said Ukraine could agree to a ceasefire": a speaker who says his own
+        side could concede signals readiness; another's "could" is only a reading."""
+        speaker = ctx.speaker_for(modal)
+        subject = mention_ending_before(ctx.mentions, modal)
+        if speaker is None or subject is None or ctx.quoted(modal):
+            return False
+        side = {speaker.label_, self.affiliations.get(speaker.label_, speaker.label_)}
+        return subject.label_ in side
 
     def claims(
         self,

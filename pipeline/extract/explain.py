@@ -194,9 +194,9 @@ def _candidate(trace: SentenceTrace, decision: Decision, extractor: ClaimExtract
     cue = decision.cue
     topic = None
     if decision.is_claim:
-        span = trace.sent.doc[cue.start : cue.end]
+        anchor = trace.sent.doc[slice(*extractor.topic_anchor(trace, decision))]
         topic = choose_topic(
-            extractor.topics, trace.sent, span.start_char, span.end_char, trace.previous
+            extractor.topics, trace.sent, anchor.start_char, anchor.end_char, trace.previous
         )
     reason = decision.reason
     if decision.is_claim and decision.confidence < extractor.min_confidence:

@@ -19,21 +19,25 @@ from pipeline.extract.decisions import Decision, no_claim
 from pipeline.extract.grammar.clauses import (
     coordinated_infinitive,
     in_conditional,
+    inside_demanded_content,
     is_negated,
     noun_use,
     refused_intention,
 )
 from pipeline.extract.grammar.headlines import announced_act
 from pipeline.extract.grammar.phrases import actor_after_word, possessor_of
-from pipeline.extract.grammar.sentence import SentenceContext, in_quoted_question, is_boundary
-from pipeline.extract.grammar.tokens import mention_ending_before, preceded_by
+from pipeline.extract.grammar.sentence import (
+    SentenceContext,
+    in_quoted_question,
+    is_boundary,
+)
+from pipeline.extract.grammar.tokens import marked_possessive, mention_ending_before, preceded_by
 from pipeline.function_words import (
     ABILITY_MODALS,
     ADVICE_MODALS,
     AGENT_PREPOSITIONS,
     BACKSHIFTED_WILL,
     CLAUSE_ENDS,
-    COPULAS,
     NOT,
 )
 
@@ -73,7 +77,9 @@ class CueCandidate:
 
     @cached_property
     def negated(self) -> bool:
-        return is_negated(self.ctx, self.cue, self.rules.lexicon)
+        """A named demand is not negated by the verb it follows ("did not meet Trump's
+        demands": they are Trump's all the same)."""
+        return is_negated(self.ctx, self.cue, self.rules.lexicon) and not named_demand(self)
 
     @cached_property
     def view(self) -> ObjectView:
@@ -142,7 +148,7 @@ def doubted(c: CueCandidate) -> Outcome:
 
 
 def demanded_content(c: CueCandidate) -> Outcome:
-    if inside_demanded_content(c.ctx, c.cue, c.cues):
+    if inside_demanded_content(c.ctx, c.cue, c.cues, c.rules.lexicon):
         return c.stop(
             "demanded-content",
             'what someone demands or rejects ("demanded that Kyiv cede ..."), not an act',
@@ -159,28 +165,6 @@ def named_owner(c: CueCandidate) -> bool:
     if owner is not None:
         return owner.kb_id_ != "pronoun"  # "its terms" may be the judged thing's own
     return actor_after_word(c.ctx, c.cue, AGENT_PREPOSITIONS, window=2) is not None
-
-
-def inside_demanded_content(ctx: SentenceContext, cue: Cue, cues: list[Cue]) -> bool:
-    """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
-    if cue.kind not in {"verb", "ready"}:
-        return False
-    lower = ctx.tokens.lower
-    ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
-    if cue.start in ends and lower[cue.start].endswith("ing"):
-        return True  # "ruled out ceding land": the gerund is what is rejected
-    subject = mention_ending_before(ctx.mentions, cue.start)
-    if subject is not None and subject.start in ends and cue.kind == "verb":
-        return True  # "Russia demands Ukraine cede ...": a subjunctive without "that"
-    for position in range(cue.start - 1, ctx.start - 1, -1):
-        text = lower[position]
-        if text in {";", ":"}:
-            return False
-        if text == "that":
-            # "demanded that ...", "Russia's central demand is that ..."
-            copula = position - 1 > ctx.start and lower[position - 1] in COPULAS
-            return position in ends or (copula and position - 1 in ends)
-    return False
 
 
 # --- Gates of a verb or noun cue ------------------------------------------------------------
@@ -244,8 +228,27 @@ def coerced(c: CueCandidate) -> Outcome:
 
 def conditional(c: CueCandidate) -> Outcome:
     if in_conditional(c.ctx, c.cue.start, c.rules.lexicon):
+        if named_demand(c):
+            return None  # "if Moscow does not meet Trump's demands": they are Trump's all the same
         return c.stop("conditional", "inside an if/unless clause: not asserted")
     return None
+
+
+def named_demand(c: CueCandidate) -> bool:
+    """A demand or refusal named by a noun with its owner ("Trump's demands") exists
+    whatever the clause around it supposes or denies ("did not meet Trump's demands"); a
+    concession noun there may be hypothetical, and "no Russian demands" names none."""
+    if c.cue.kind != "noun" or c.cue.type == "concession":
+        return False
+    owner = possessor_of(c.ctx, c.cue.start, c.rules.lexicon)
+    if owner is None or not marked_possessive(c.ctx.tokens, owner):
+        return False  # "whether the United States plans to ...": no "'s", maybe a verb
+    before = owner.start - 1
+    lexicon = c.rules.lexicon
+    return before < c.ctx.start or not (
+        lexicon.has("negations", c.ctx.tokens.lower[before])
+        or lexicon.has("empty_objects", c.ctx.tokens.lower[before])
+    )
 
 
 def modal(c: CueCandidate) -> Outcome:

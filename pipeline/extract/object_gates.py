@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from pipeline.extract.gates import CueCandidate, Gate, Outcome
 from pipeline.extract.grammar.clauses import factual_complement
 from pipeline.extract.grammar.phrases import NOUN_OPENERS, infinitive_after_agent, object_is
-from pipeline.extract.grammar.tokens import mention_at
+from pipeline.extract.grammar.tokens import gerund_base, mention_at
+from pipeline.function_words import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS
 
+# Words that open the subject of a reported clause without "that" ("insist the regions were").
+CLAUSE_SUBJECT_OPENERS = ARTICLES | DEMONSTRATIVES | POSSESSIVE_DETERMINERS | {"all", "both"}
 CONTENT_REACH = 5  # words between "pressure" and its "to" ("pressure from Washington to ...")
 
 
@@ -103,7 +106,8 @@ def _called_false(c: CueCandidate) -> bool:
 
 
 def non_concession_verb(c: CueCandidate) -> Outcome:
-    ctx, cue, nxt = c.ctx, c.cue, c.view.next
+    ctx, cue = c.ctx, c.cue
+    nxt = gerund_base(c.view.next, c.words["non_concession_verbs"])  # "open to meeting"
     if not (c.view.yielding_frame and nxt in c.words["non_concession_verbs"]):
         return None
     window = range(cue.end + 1, min(ctx.end, cue.end + 4))
@@ -196,8 +200,15 @@ def speech_tag(c: CueCandidate) -> Outcome:
 
 
 def factual(c: CueCandidate) -> Outcome:
-    reports = c.view.next == "that" and c.view.reporting
-    if reports and factual_complement(c.ctx, c.cue.end + 1, c.rules.lexicon):
+    if not c.view.reporting:
+        return None
+    if c.view.next == "that":
+        start = c.cue.end + 1
+    elif c.view.next in CLAUSE_SUBJECT_OPENERS or mention_at(c.ctx.mentions, c.cue.end):
+        start = c.cue.end  # "insist the regions were annexed": "that" left out
+    else:
+        return None
+    if factual_complement(c.ctx, start, c.rules.lexicon):
         return c.stop("factual", f"'{c.cue.text} that ...' reports a fact here, not a demand")
     return None
 

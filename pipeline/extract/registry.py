@@ -104,6 +104,13 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "noun cue",
     ),
     ClaimRule(
+        "noun-predicate-speaker",
+        0.6,
+        "A condition named as a predicate is the speaker's demand (\"it remains a key "
+        'condition," X said).',
+        "noun cue",
+    ),
+    ClaimRule(
         "noun-refused-by-speaker",
         0.6,
         'A speaker refusing future concessions ("There will be no concessions," X said).',
@@ -193,6 +200,27 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "judged-for",
         0.65,
         'The actor a judgement is made for rejects it ("unacceptable for Russia").',
+        "sentence pattern",
+    ),
+    ClaimRule(
+        "posed-threat",
+        0.6,
+        'A thing the speaker calls a threat to his side is rejected ("NATO bases pose a threat '
+        'to our security," Lavrov said).',
+        "sentence pattern",
+    ),
+    ClaimRule(
+        "not-seen-as",
+        0.6,
+        'Not seeing a proposal as realistic rejects it ("Washington does not see NATO '
+        'membership as a realistic outcome").',
+        "sentence pattern",
+    ),
+    ClaimRule(
+        "restated-position",
+        0.55,
+        "Restating a side's position repeats its demand (\"Peskov confirmed the Kremlin's "
+        'stance").',
         "sentence pattern",
     ),
     # Documents and plans hold no claims, their authors do (``document_rules``).

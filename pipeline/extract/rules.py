@@ -13,7 +13,10 @@ from pipeline.extract.cues import Cue
 from pipeline.extract.decisions import Decision
 from pipeline.extract.document_rules import DocumentRules
 from pipeline.extract.grammar.sentence import SentenceContext
+from pipeline.extract.judgement_rules import JudgementRules
+from pipeline.extract.position_rules import PositionRules
 from pipeline.extract.sentence_rules import SentenceRules
+from pipeline.extract.threat_rules import ThreatRules
 from pipeline.knowledge.cues import CueLexicon
 
 __all__ = ["ClaimRules", "Decision"]
@@ -27,9 +30,15 @@ class ClaimRules:
         self.sentence_rules = SentenceRules(lexicon, affiliations)
         self.convention_rules = ConventionRules(lexicon, affiliations)
         self.document_rules = DocumentRules(lexicon, affiliations)
+        self.threat_rules = ThreatRules(lexicon, affiliations)
+        self.judgement_rules = JudgementRules(lexicon, affiliations)
+        self.position_rules = PositionRules(lexicon, affiliations)
 
     def decide(self, ctx: SentenceContext, cues: list[Cue]) -> list[Decision]:
         decisions = self.cue_rules.decide_all(ctx, cues)
         decisions += self.sentence_rules.apply(ctx, cues, decisions)
         decisions += self.convention_rules.apply(ctx, cues, decisions)
+        decisions += self.threat_rules.apply(ctx, cues)
+        decisions += self.judgement_rules.apply(ctx)
+        decisions += self.position_rules.apply(ctx)
         return decisions + self.document_rules.apply(ctx, cues, decisions)

@@ -38,7 +38,6 @@ DEONTIC_ENTRY = CueEntry("demand", "deontic", "must", ("must",))
 ELLIPSIS_ENTRY = CueEntry("rejection", "ellipsis", "did not", ("did not",))
 CONDITION_ENTRY = CueEntry("demand", "condition", "if", ("if",))
 CHANGE_ENTRY = CueEntry("concession", "change", "shift", ("shift",))
-PRESSURE_ENTRY = CueEntry("demand", "pressure", "withhold", ("withhold",))
 TRUCE_ENTRY = CueEntry("concession", "truce", "declare", ("declare",))
 DIRECTIVE_ENTRY = CueEntry("demand", "directive", "tell", ("tell",))
 # The word lists whose verbs open a sentence pattern.
@@ -74,6 +73,7 @@ class SentenceRules(PressureRules):
         found += self.elliptical_refusals(ctx, cues)
         verbs = self._pattern_verbs(ctx)
         found += self.relieved_pressures(ctx, verbs, decisions)
+        found += self.refused_pressures(ctx, decisions)
         found += self.conditions_of_offers(ctx, decisions + found)
         found += self.conditional_pressure(ctx, verbs)
         found += self.declared_truces(ctx, verbs)
@@ -227,27 +227,6 @@ class SentenceRules(PressureRules):
                     )
                     break
         return added
-
-    def conditional_pressure(self, ctx: SentenceContext, verbs: list[int]) -> list[Decision]:
-        """ "Trump withheld aid until Kyiv ...": pressure tied to a condition is a demand."""
-        tokens = ctx.tokens
-        condition_words = self.words["condition_words"]
-        found: list[Decision] = []
-        for index in self._verbs_of(ctx, "pressure_verbs", verbs):
-            if not any(tokens.norm[i] in condition_words for i in range(index + 1, ctx.end)):
-                continue
-            subject = left_subject(tokens, index, ctx.mentions, self.lexicon, ctx.start)
-            if subject is not None and self.asserted(ctx, index):
-                cue = self.word_cue(ctx, index, PRESSURE_ENTRY)
-                found += self.claims(
-                    ctx,
-                    cue,
-                    [subject],
-                    "demand",
-                    "conditional-pressure",
-                    modality="conditional",
-                )
-        return found
 
     def relieved_pressures(
         self, ctx: SentenceContext, verbs: list[int], decisions: list[Decision]

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from pipeline.extract.cues import Cue
 from pipeline.extract.grammar.phrases import NOUN_OPENERS, possessor_of
-from pipeline.extract.grammar.sentence import SentenceContext
-from pipeline.extract.grammar.tokens import ALL_QUOTES, mention_at, preceded_by
+from pipeline.extract.grammar.sentence import SentenceContext, demonstrative
+from pipeline.extract.grammar.tokens import (
+    ALL_QUOTES,
+    mention_at,
+    mention_ending_before,
+    preceded_by,
+)
 from pipeline.function_words import (
     ALTERNATIVES,
     CLAUSE_PREPOSITIONS,
     CONDITION_CLOSERS,
     COORDINATORS,
+    COPULAS,
     FACTUAL_AUXILIARIES,
     INTENTION_LINKS,
     REFUSING_NEGATIONS,
@@ -146,7 +152,9 @@ def factual_complement(ctx: SentenceContext, start: int, lexicon: CueLexicon) ->
         if text in lexicon.words["deontic"] or text in lexicon.words["hypothetical_modals"]:
             return False
         if text in FACTUAL_AUXILIARIES:
-            return True
+            following = position + 1
+            # "had to give up" is an obligation, not a fact
+            return following >= ctx.end or ctx.tokens.lower[following] != "to"
     return False
 
 
@@ -161,3 +169,27 @@ def in_conditional(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> boo
             return True
     # "Had Putin accepted the truce, ...": an inverted condition opens the sentence
     return index > ctx.start and norm[ctx.start] in lexicon.words["inverted_conditionals"]
+
+
+def inside_demanded_content(
+    ctx: SentenceContext, cue: Cue, cues: list[Cue], lexicon: CueLexicon
+) -> bool:
+    """A verb after "<demand/rejection cue> that ..." is the content of that cue."""
+    if cue.kind not in {"verb", "ready"}:
+        return False
+    lower = ctx.tokens.lower
+    ends = {c.end for c in cues if c.type in {"demand", "rejection"} and c.start < cue.start}
+    if cue.start in ends and lower[cue.start].endswith("ing"):
+        return True  # "ruled out ceding land": the gerund is what is rejected
+    subject = mention_ending_before(ctx.mentions, cue.start)
+    if subject is not None and subject.start in ends and cue.kind == "verb":
+        return True  # "Russia demands Ukraine cede ...": a subjunctive without "that"
+    for position in range(cue.start - 1, ctx.start - 1, -1):
+        text = lower[position]
+        if text in {";", ":"}:
+            return False
+        if text == "that" and not demonstrative(ctx.tokens, position, lexicon):
+            # "demanded that ...", "Russia's central demand is that ..."
+            copula = position - 1 > ctx.start and lower[position - 1] in COPULAS
+            return position in ends or (copula and position - 1 in ends)
+    return False

@@ -7,7 +7,7 @@ from collections.abc import Set
 
 from spacy.tokens import Span
 
-from pipeline.extract.cues import Cue
+from pipeline.extract.cues import Cue, DocTokens
 from pipeline.extract.grammar.sentence import SentenceContext
 from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
@@ -33,6 +33,15 @@ MODIFIER_GAP = 3  # adjectives allowed between a possessor and its noun ("Putin'
 NOUN_OPENERS = NOUN_PHRASE_OPENERS | {"real", "heavy", "new", "renewed"}
 
 
+def _container_of(tokens: DocTokens, position: int, floor: int, lexicon: CueLexicon) -> bool:
+    """ "list of", "set of": an "of" after a noun that only gathers what follows."""
+    return (
+        tokens.lower[position] == "of"
+        and position - 1 >= floor
+        and tokens.norm[position - 1] in lexicon.words["container_nouns"]
+    )
+
+
 def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span | None:
     """The owner named before a noun ("Putin's key demand", "his demands", "Russian
     demands"), across up to MODIFIER_GAP modifier words (hyphenated ones count once:
@@ -40,6 +49,7 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
     tokens = ctx.tokens
     words = 0
     position = index - 1
+    attributive = True  # only words of a proposal's kind so far: "the U.S. peace proposal"
     while position >= ctx.start and words <= MODIFIER_GAP:
         if tokens.lower[position] in POSSESSIVE_MARKS:
             return mention_ending_before(ctx.mentions, position)
@@ -52,15 +62,26 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
                 words += 1
                 position = mention.start - 1
                 continue
-            return mention if (directly_before or possessive_pronoun) else None
+            named = attributive and mention.kb_id_ != "pronoun"  # "two U.S. peace proposals"
+            return mention if (directly_before or possessive_pronoun or named) else None
         if tokens.text[position] == "-":
             agent = mention_ending_before(ctx.mentions, position)
             if agent is not None and tokens.norm[position + 1] in lexicon.words["compound_agents"]:
                 return agent  # "a U.S.-backed proposal", "the Kremlin-drafted memorandum"
+            attributive = attributive and tokens.text[position - 1].isdigit()  # "30-day"
             position -= 2  # the hyphen and the word before it belong to one modifier
+            continue
+        if tokens.text[position] in ALL_QUOTES:
+            position -= 1  # Washington's "final offer": scare quotes around the noun phrase
             continue
         if tokens.is_punct[position] or not tokens.is_lower[position]:
             return None
+        if _container_of(tokens, position, ctx.start, lexicon):
+            words += 1  # "the Kremlin's list of demands": the list's owner owns them
+            position -= 2
+            attributive = False
+            continue
+        attributive = attributive and tokens.norm[position] in lexicon.words["proposal_modifiers"]
         if tokens.lower[position] in PREPOSITIONS or tokens.lower[position] in {"the", "a"}:
             return None  # "its objections to the plan": the plan is not "its"
         words += 1
@@ -219,5 +240,26 @@ def object_is(ctx: SentenceContext, start: int, list_name: str, lexicon: CueLexi
             or (tokens.is_alpha[position] and tokens.is_lower[position])
         )
         if not skippable:
+            return False
+    return False
+
+
+PREDICATE_REACH = 4  # words between the copula and the noun ("is a very important condition")
+PREDICATE_COPULAS = frozenset(
+    {"is", "was", "are", "were", "be", "remains", "remained", "remain", "becomes", "became"}
+)
+
+
+def predicate_noun(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> bool:
+    """ "This is a very important condition", "the withdrawal remained a key condition": a
+    condition named as the predicate of a copula, with no negation before it."""
+    tokens = ctx.tokens
+    if tokens.norm[cue.end - 1] not in lexicon.words["predicate_demand_nouns"]:
+        return False
+    for position in range(cue.start - 1, max(ctx.start, cue.start - PREDICATE_REACH) - 1, -1):
+        word = tokens.lower[position]
+        if word in PREDICATE_COPULAS:
+            return True
+        if lexicon.has("negations", word) or not tokens.is_alpha[position]:
             return False
     return False

@@ -85,7 +85,22 @@ class SentenceContext:
 
 def is_boundary(tokens: DocTokens, index: int, lexicon: CueLexicon) -> bool:
     """A mark (";", "(") or a word ("which", "while") that opens a new clause."""
-    return tokens.text[index] in BOUNDARIES or tokens.norm[index] in lexicon.words["clause_openers"]
+    if tokens.text[index] in BOUNDARIES:
+        return True
+    return tokens.norm[index] in lexicon.words["clause_openers"] and not demonstrative(
+        tokens, index, lexicon
+    )
+
+
+def demonstrative(tokens: DocTokens, index: int, lexicon: CueLexicon) -> bool:
+    """ "rejected that proposal": "that" before a singular noun of a proposal is a
+    determiner; a "that" clause would need an article ("said that the deal ...")."""
+    following = index + 1
+    return (
+        tokens.lower[index] == "that"
+        and following < len(tokens)
+        and tokens.norm[following] in lexicon.words["demonstrated_nouns"]
+    )
 
 
 # A headline, label or caption: a short line without final punctuation.

@@ -60,6 +60,8 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
         )
         if speaker is None:
             speaker = left_subject(tokens, index, mentions, lexicon, first)
+        if speaker is None:
+            speaker = _continued_speaker(ctx, index, speeches, lexicon)
         after = mention_at(mentions, index + 1) or mention_at(mentions, index + 2)
         quote_before = any(ctx.in_quote[: index - first])
         if quote_before and not quoted_after(ctx, index) and _tags_quote(ctx, index, lexicon):
@@ -81,8 +83,22 @@ def find_speeches(ctx: SentenceContext, lexicon: CueLexicon) -> list[Speech]:
             # "Russia will never accept it, Lavrov said.": the clause before the comma
             speeches.append(Speech(index, speaker or after, first, comma))
             continue
-        speeches.append(Speech(index, speaker, start, _report_end(tokens, start, end)))
+        speeches.append(Speech(index, speaker, start, _report_end(ctx, start, end)))
     return speeches
+
+
+def _continued_speaker(
+    ctx: SentenceContext, index: int, speeches: list[Speech], lexicon: CueLexicon
+) -> Span | None:
+    """ "he emphasized that ... and added that ...": a reporting verb right after "and" /
+    "but" with no subject of its own continues the speaker of the report before it."""
+    position = index - 1
+    while position > ctx.start and ctx.tokens.norm[position] in lexicon.words["verb_adverbs"]:
+        position -= 1
+    if position <= ctx.start or ctx.tokens.lower[position] not in COORDINATORS:
+        return None
+    earlier = [s for s in speeches if s.verb < position and s.speaker is not None]
+    return earlier[-1].speaker if earlier else None
 
 
 # Words before a reporting verb's form that make it a noun ("a phone call", "his statement").
@@ -254,11 +270,14 @@ def _tags_quote(ctx: SentenceContext, verb: int, lexicon: CueLexicon) -> bool:
     return True
 
 
-def _report_end(tokens: DocTokens, start: int, end: int) -> int:
-    """Reported content runs to the end of the sentence, or to "; ..." / ", but ..."."""
-    lower, text = tokens.lower, tokens.text
+def _report_end(ctx: SentenceContext, start: int, end: int) -> int:
+    """Reported content runs to the end of the sentence, or to "; ..." / ", but ..."; inside
+    a quotation of the report (said that "...; we would like ...") nothing ends it."""
+    lower, text = ctx.tokens.lower, ctx.tokens.text
     for position in range(start, end):
         word = lower[position]
+        if ctx.quoted(position):
+            continue
         if word == ";" or (word in CONTRASTIVE_CONJUNCTIONS and text[position - 1] == ","):
             return position
     return end

@@ -11,6 +11,7 @@ from pipeline.extract.grammar.accompanying import (
     accompanying_phrase,
     serial_comma,
 )
+from pipeline.extract.grammar.asides import aside_opening, perfect_across_adverbial, scare_quote
 from pipeline.extract.grammar.sentence import SentenceContext, is_boundary
 from pipeline.extract.grammar.tokens import (
     ALL_QUOTES,
@@ -56,6 +57,8 @@ def left_subject(
     if enclosed:
         return subject
     position = index - 1
+    if position > floor and tokens.text[position] in ALL_QUOTES and scare_quote(tokens, index):
+        position -= 1  # he was ‘ready’ to: the marks around one word open no quotation
     while position >= floor:
         mention = mention_at(mentions, position) if mentions else None
         if mention is not None:
@@ -74,6 +77,11 @@ def left_subject(
                 return mention
             position = mention.start - 1
             continue
+        if tokens.text[position] == ")":
+            opening = aside_opening(tokens, position, floor)
+            if opening is not None:
+                position = opening - 1  # "Barrot on Monday (May 12) urged": an aside
+                continue
         after_auxiliary = position > floor and tokens.lower[position - 1] in TENSE_AUXILIARIES
         boundary = is_boundary(tokens, position, lexicon) and not after_auxiliary
         if boundary and tokens.lower[position] in RELATIVE_PRONOUNS:
@@ -246,6 +254,8 @@ def can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> boo
         return True  # "leaders from Europe demanded": the people stand for the party
     if before >= 0 and tokens.lower[before] in PREPOSITIONS:
         return False
+    if before > 0 and tokens.lower[before] in {"and", "or"} and _joined_object(tokens, before):
+        return False  # "talks between the West and Russia will continue"
     if (
         before >= 0
         and tokens.is_lower[before]
@@ -264,6 +274,22 @@ def can_be_subject(tokens: DocTokens, mention: Span, lexicon: CueLexicon) -> boo
         following = mention.end
         return following < len(tokens) and tokens.norm[following] in lexicon.words["group_nouns"]
     return True
+
+
+NAME_REACH = 4  # words of a name before "and" ("the United States and Russia")
+PAIR_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+
+
+def _joined_object(tokens: DocTokens, conjunction: int) -> bool:
+    """The second of a pair after "between" ("talks between the West and Russia will ..."):
+    an "and" after other prepositions may join two clauses ("withdraw from Donetsk and the
+    United States would lift ...")."""
+    for position in range(conjunction - 1, max(-1, conjunction - 1 - NAME_REACH), -1):
+        if tokens.lower[position] in PAIR_PREPOSITIONS:
+            return position < conjunction - 1
+        if not (tokens.is_title[position] or tokens.lower[position] == "the"):
+            return False
+    return False
 
 
 def coordinated(
@@ -307,7 +333,9 @@ def has_own_subject(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> bool
         before -= 1
     if before >= ctx.start and ctx.tokens.lower[before] in HAVE_FORMS:
         return True
-    return before >= ctx.start and mention_ending_before(ctx.mentions, cue.start) is not None
+    if perfect_across_adverbial(ctx, before):
+        return True  # "Kyiv has for weeks demanded ..."
+    return before >= ctx.start and mention_ending_before(ctx.mentions, before + 1) is not None
 
 
 # Words between a first-person subject and its verb ("we are not going to give away").

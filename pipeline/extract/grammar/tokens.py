@@ -31,9 +31,13 @@ def quote_mask(texts: Sequence[str], open_at_start: bool = False) -> list[bool]:
     opens_with_close = texts[0] in CLOSE_QUOTES
     if first_quote_closes and not opens_with_close:
         inside = True  # the sentence continues a quote opened earlier
+    single = False  # a ‘ is open: the next ’ closes it (elsewhere ’ is an apostrophe)
     for position, text in enumerate(texts):
         if text in OPEN_QUOTES:
-            inside = True
+            inside, single = True, text == "‘"
+            mask.append(False)
+        elif text == "’" and single:
+            inside = single = False
             mask.append(False)
         elif text in CLOSE_QUOTES:
             inside = position == 0 and not inside  # "”Of course, ...": a mark opening it
@@ -74,3 +78,12 @@ def preceded_by(
 def is_participle(word: str) -> bool:
     """A past participle by its regular ending ("proposed", "offered")."""
     return len(word) > 3 and word.endswith("ed")
+
+
+def gerund_base(word: str, known: frozenset[str]) -> str:
+    """The base of a gerund when ``known`` holds it ("appointing" -> "appoint", "naming" ->
+    "name", "setting" -> "set"); otherwise the word itself."""
+    if not word.endswith("ing"):
+        return word
+    stem = word[:-3]
+    return next((base for base in (stem, stem + "e", stem[:-1]) if base in known), word)
