@@ -244,7 +244,7 @@ def proposal_bound(c: CueCandidate) -> Outcome:
     if any(norm[i] in c.words["proposal_objects"] for i in words):
         return None
     if _relative_to_proposal(c):
-        return None  # "a position that the Ukrainian president then embraced"
+        return None  # "a plan that the Finnish leader later endorsed"
     return c.stop("no-proposal", f"'{cue.text}' accepts no proposal here")
 
 

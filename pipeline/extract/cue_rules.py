@@ -220,7 +220,7 @@ class CueRules(RuleSet):
         return self._unnamed_owner(ctx, cue, claim_type, cues)
 
     def _givers(self, ctx: SentenceContext, cue: Cue, actors: list[Span]) -> list[Span]:
-        """ "he keeps making concessions to Putin": whoever "he" is, the actor named after
+        """ "she offered concessions to Moscow again": whoever "he" is, the actor named after
         "to" receives the concession and does not give it."""
         if cue.type != "concession":
             return actors

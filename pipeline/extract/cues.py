@@ -271,7 +271,7 @@ class CueMatcher:
         for marker in range(before - 1, max(-1, before - 3), -1):
             if looks_noun or not _plain_modifier(tokens, marker + 1):
                 break
-            # "Russia's central demand", "a very important condition": a determiner and
+            # "Russia's central demand", "an absolutely vital condition": a determiner and
             # one or two modifiers
             looks_noun = tokens.lower[marker] in NOUN_MARKERS
         if looks_noun:

@@ -1,5 +1,5 @@
-"""A proposal an actor does not see as workable: "the White House does not see NATO
-membership for Ukraine as a realistic outcome". Denying that a proposal is realistic,
+"""A proposal an actor does not see as workable: "Berlin does not regard a
+buffer zone as a workable idea". Denying that a proposal is realistic,
 viable or part of a solution rejects it (guidelines v2: "calls unacceptable"), whoever
 holds the view; the speaker who voices his side's view holds it too."""
 

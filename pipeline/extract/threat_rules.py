@@ -1,5 +1,5 @@
-"""A danger named by a speaker: "NATO bases in Ukraine pose a direct threat to our
-security," Lavrov said. Calling what the other side proposes a threat to one's own side
+"""A danger named by a speaker: "foreign missiles on our border are a grave threat to
+the nation," the minister said. Calling what the other side proposes a threat to one's own side
 rejects it (guidelines v2: "calls unacceptable"), so the speaker holds a rejection. Only a
 thing may pose the threat: "Russia poses a threat to Europe" accuses an actor, no claim."""
 

@@ -1,5 +1,5 @@
 """Words the subject search steps over between a subject and its verb: a short bracketed
-aside ("Barrot on Monday (May 12) urged"), scare quotes around the verb ("he was ‘ready’
+aside ("Meloni on Tuesday (June 3) urged"), scare quotes around the verb ("he was ‘ready’
 to"), a time adverbial inside a perfect ("Kyiv has for weeks demanded")."""
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ def possessor_of(ctx: SentenceContext, index: int, lexicon: CueLexicon) -> Span 
         if tokens.is_punct[position] or not tokens.is_lower[position]:
             return None
         if _container_of(tokens, position, ctx.start, lexicon):
-            words += 1  # "the Kremlin's list of demands": the list's owner owns them
+            words += 1  # "Berlin's list of proposals": the list's owner owns them
             position -= 2
             attributive = False
             continue
@@ -244,14 +244,14 @@ def object_is(ctx: SentenceContext, start: int, list_name: str, lexicon: CueLexi
     return False
 
 
-PREDICATE_REACH = 4  # words between the copula and the noun ("is a very important condition")
+PREDICATE_REACH = 4  # words between the copula and the noun ("is an absolutely vital condition")
 PREDICATE_COPULAS = frozenset(
     {"is", "was", "are", "were", "be", "remains", "remained", "remain", "becomes", "became"}
 )
 
 
 def predicate_noun(ctx: SentenceContext, cue: Cue, lexicon: CueLexicon) -> bool:
-    """ "This is a very important condition", "the withdrawal remained a key condition": a
+    """ "That is an absolutely vital condition", "the withdrawal remained a key condition": a
     condition named as the predicate of a copula, with no negation before it."""
     tokens = ctx.tokens
     if tokens.norm[cue.end - 1] not in lexicon.words["predicate_demand_nouns"]:

@@ -80,7 +80,7 @@ def left_subject(
         if tokens.text[position] == ")":
             opening = aside_opening(tokens, position, floor)
             if opening is not None:
-                position = opening - 1  # "Barrot on Monday (May 12) urged": an aside
+                position = opening - 1  # "Meloni on Tuesday (June 3) urged": an aside
                 continue
         after_auxiliary = position > floor and tokens.lower[position - 1] in TENSE_AUXILIARIES
         boundary = is_boundary(tokens, position, lexicon) and not after_auxiliary
