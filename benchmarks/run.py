@@ -192,6 +192,15 @@ def machine() -> list[str]:
     ]
 
 
+def kept_sections(results: Path) -> str:
+    """Sections other benchmarks wrote into the results file (between their markers), kept."""
+    if not results.exists():
+        return ""
+    text = results.read_text(encoding="utf-8")
+    spans = re.finditer(r"<!-- (\w+): .*? -->.*?<!-- /\1 -->", text, re.S)
+    return "".join("\n" + span.group(0) + "\n" for span in spans)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--make-once"]:
         make_once(*sys.argv[2:6])
@@ -263,7 +272,7 @@ def main() -> None:
         *table,
         "",
     ]
-    args.results.write_text("\n".join(report), encoding="utf-8")
+    args.results.write_text("\n".join(report) + kept_sections(args.results), encoding="utf-8")
     print("\n".join(table))
     print(f"written to {args.results}")
 
