@@ -1,0 +1,127 @@
+"""Copies between a store and a local folder: downloads by ETag, uploads in one put each.
+
+The stages run on local copies. A download sets each file's modification time
+from the object's ETag (or checksum), so normalise's manifest (size and
+modification time) tells a changed object by its ETag, not by when it was
+fetched. An upload sends only files whose MD5 differs from the object's ETag
+(for an object written in one put, its ETag is its MD5), each with one put:
+object stores have no rename, and a put replaces a whole object at once. Index
+files go last, so an index never names an object that is not there yet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from pipeline.chunks import INDEX_FILE
+from pipeline.io import is_temporary
+from pipeline.locks import LOCK_FILE
+from pipeline.storage.stores import Store
+
+# Files a stage commits with (written last): chunk indexes and the inputs manifest.
+LAST = (INDEX_FILE, "inputs.json")
+
+
+def object_tag(info: dict[str, Any]) -> str:
+    """The store's content tag of an object: ETag (S3), md5/crc32c (GCS), else size and time."""
+    for key in ("ETag", "etag", "md5Hash", "crc32c", "checksum"):
+        if info.get(key):
+            return str(info[key]).strip('"')
+    return f"{info.get('size')}-{info.get('LastModified') or info.get('mtime')}"
+
+
+def tag_time_ns(tag: str) -> int:
+    """A modification time (between 2001 and 2033) that changes whenever the tag does."""
+    number = int(hashlib.sha256(tag.encode("utf-8")).hexdigest()[:15], 16)
+    return (1_000_000_000 + number % 1_000_000_000) * 1_000_000_000
+
+
+def listing(store: Store, fs: Any) -> dict[str, dict[str, Any]]:
+    """relative POSIX path -> info of every object under the store's root."""
+    fs.invalidate_cache()
+    try:
+        found = fs.find(store.key(), detail=True)
+    except FileNotFoundError:
+        return {}
+    except Exception as error:
+        raise store.problem(error) from error
+    prefix = store.key() + "/"
+    return {
+        name[len(prefix) :]: info
+        for name, info in found.items()
+        if name.startswith(prefix) and info.get("type", "file") == "file"
+    }
+
+
+def download(store: Store, fs: Any, local: Path) -> Path:
+    """Copy the objects under the store's root (or the one object it names) into ``local``.
+
+    Returns the local path standing for the root: ``local`` or the copied file.
+    """
+    local.mkdir(parents=True, exist_ok=True)
+    try:
+        single = fs.isfile(store.key())
+    except Exception as error:
+        raise store.problem(error) from error
+    if single:
+        info = fs.info(store.key())
+        target = local / store.key().rsplit("/", 1)[-1]
+        _fetch(store, fs, store.key(), info, target)
+        return target
+    for relative, info in sorted(listing(store, fs).items()):
+        _fetch(store, fs, store.key(relative), info, local / relative)
+    return local
+
+
+def _fetch(store: Store, fs: Any, key: str, info: dict[str, Any], target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.write_bytes(fs.cat_file(key))
+    except Exception as error:
+        raise store.problem(error) from error
+    stamp = tag_time_ns(object_tag(info))
+    os.utime(target, ns=(stamp, stamp))
+
+
+def local_files(local: Path) -> list[str]:
+    """Relative POSIX paths of the files to upload: no locks, no temporary files."""
+    names = []
+    for path in sorted(local.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        if path.name == LOCK_FILE or any(is_temporary(part) for part in path.parts):
+            continue
+        names.append(path.relative_to(local).as_posix())
+    return names
+
+
+def upload(local: Path, store: Store, fs: Any, delete: bool = True) -> int:
+    """Put every changed file of ``local`` under the store's root, indexes last; return puts.
+
+    With ``delete``, objects with no local file are removed afterwards (chunks of
+    earlier runs that the stages removed).
+    """
+    remote = listing(store, fs)
+    names = local_files(local)
+    ordered = [n for n in names if n.rsplit("/", 1)[-1] not in LAST]
+    ordered += [n for n in names if n.rsplit("/", 1)[-1] in LAST]
+    puts = 0
+    for name in ordered:
+        data = (local / name).read_bytes()
+        info = remote.get(name)
+        digest = hashlib.md5(data, usedforsecurity=False).hexdigest()
+        if info is not None and object_tag(info) == digest:
+            continue
+        try:
+            fs.pipe_file(store.key(name), data)
+        except Exception as error:
+            raise store.problem(error) from error
+        puts += 1
+    if delete:
+        stale = sorted(set(remote) - set(names))
+        if stale:
+            fs.rm([store.key(name) for name in stale])
+    return puts

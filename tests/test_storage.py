@@ -1,0 +1,264 @@
+"""Object storage: inputs, work folder and tables on S3 (a moto server on 127.0.0.1).
+
+One moto server serves the session (``s3_endpoint``: a random free port,
+started and stopped here); each test gets its own bucket and fake credentials
+in its own environment only. Nothing else on the machine is contacted.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import os
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.config import RAW_DIR, load_settings
+from pipeline.knowledge.bundle import shipped_knowledge
+from pipeline.run import run_pipeline
+from pipeline.storage import mirror
+from pipeline.storage.run import default_work_url, run_on_stores
+from pipeline.storage.stores import StorageError, Store, parse_options
+from pipeline.storage.tables import POINTER, VIEWS_FILE, views_sql
+from pipeline.tables.schemas import TABLES
+
+_buckets = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    """A moto S3 server on 127.0.0.1 and a free port, for the whole session."""
+    server_module = pytest.importorskip("moto.server")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
+    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@dataclass
+class S3:
+    fs: Any  # an s3fs file system with the fake credentials
+    bucket: str
+    endpoint: str
+
+    @property
+    def options(self) -> dict[str, Any]:
+        return {"endpoint_url": self.endpoint}
+
+    def url(self, key: str) -> str:
+        return f"s3://{self.bucket}/{key}"
+
+    def keys(self) -> dict[str, bytes]:
+        self.fs.invalidate_cache()
+        return {key: self.fs.cat_file(key) for key in self.fs.find(self.bucket)}
+
+
+@pytest.fixture
+def s3(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> S3:
+    """A fresh bucket, and fake credentials in this test's environment only."""
+    import s3fs
+
+    for name in [name for name in os.environ if name.startswith("AWS_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")  # never ask a metadata service
+    fs = s3fs.S3FileSystem(
+        key="testing", secret="testing", endpoint_url=s3_endpoint, skip_instance_cache=True
+    )
+    bucket = f"test-{next(_buckets)}"
+    fs.mkdir(bucket)  # no region: moto refuses an explicit us-east-1 here
+    return S3(fs, bucket, s3_endpoint)
+
+
+def _upload_raw(s3: S3) -> None:
+    for path in sorted(RAW_DIR.iterdir()):
+        s3.fs.pipe_file(f"{s3.bucket}/raw/{path.name}", path.read_bytes())
+
+
+def _settings() -> Any:
+    return load_settings().with_overrides({"run": {"chunk_size": 2}})
+
+
+def _local_tables(folder: Path) -> dict[str, bytes]:
+    current = (folder / ".tables" / "current").resolve()
+    return {
+        path.relative_to(current).as_posix(): path.read_bytes()
+        for path in sorted(current.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _s3_tables(s3: S3, output: str = "out") -> dict[str, bytes]:
+    pointer = json.loads(s3.fs.cat_file(f"{s3.bucket}/{output}/{POINTER}"))
+    prefix = f"{s3.bucket}/{output}/.tables/{pointer['set']}/"
+    return {key[len(prefix) :]: data for key, data in s3.keys().items() if key.startswith(prefix)}
+
+
+@pytest.fixture(scope="module")
+def local_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The tables of a local run on the seeds, to compare the store's with."""
+    root = tmp_path_factory.mktemp("local")
+    run_pipeline(_settings(), shipped_knowledge(), RAW_DIR, root / "out", root / "work")
+    return _local_tables(root / "out")
+
+
+def _store_run(s3: S3) -> Any:
+    return run_on_stores(
+        _settings(),
+        shipped_knowledge(),
+        s3.url("raw"),
+        s3.url("out"),
+        s3.url("work"),
+        s3.options,
+    )
+
+
+@pytest.mark.integration
+def test_storage_run_on_s3_equals_local_and_a_rerun_computes_and_puts_nothing(
+    s3: S3, local_tables: dict[str, bytes]
+) -> None:
+    _upload_raw(s3)
+    first = _store_run(s3)
+    assert _s3_tables(s3) == local_tables  # byte for byte, hive folders included
+    assert first.stages.annotated.chunks > 1
+    keys = s3.keys()
+    assert not [key for key in keys if ".tmp-" in key or key.endswith("/.lock")]
+    assert f"{s3.bucket}/work/annotated/index.json" in keys
+    views = keys[f"{s3.bucket}/out/{VIEWS_FILE}"].decode()
+    assert f"read_parquet('s3://{s3.bucket}/out/.tables/{first.table_set}/claims.parquet')" in views
+
+    second = _store_run(s3)
+    assert second.stages.annotated.reused == second.stages.annotated.chunks
+    assert second.stages.extracted.reused == second.stages.extracted.chunks
+    assert (second.puts, second.table_set) == (0, first.table_set)
+    assert s3.keys() == keys
+
+    changed = sorted(RAW_DIR.iterdir())[0]
+    s3.fs.pipe_file(
+        f"{s3.bucket}/raw/{changed.name}", changed.read_bytes().replace(b" the ", b" a ")
+    )
+    third = _store_run(s3)
+    assert third.stages.annotated.chunks - third.stages.annotated.reused == 1
+    assert third.table_set != first.table_set
+    pointer = json.loads(s3.fs.cat_file(f"{s3.bucket}/out/{POINTER}"))
+    assert pointer == {"set": third.table_set, "previous": first.table_set}
+
+
+@pytest.mark.integration
+def test_storage_run_on_s3_with_the_dask_cluster_equals_local(
+    s3: S3, local_tables: dict[str, bytes], dask_client: Any
+) -> None:
+    from pipeline.engines import use_engine
+    from pipeline.engines.dask import DaskEngine
+
+    _upload_raw(s3)
+    with use_engine(DaskEngine(dask_client)):
+        done = _store_run(s3)
+    assert done.stages.annotated.reused == 0
+    assert _s3_tables(s3) == local_tables
+
+
+def test_storage_downloaded_inputs_carry_their_etag_as_modification_time(
+    s3: S3, tmp_path: Path
+) -> None:
+    s3.fs.pipe_file(f"{s3.bucket}/in/a.txt", b"first text")
+    store = Store(s3.url("in"), "--input", s3.options)
+    times = []
+    for folder, content in (("one", None), ("two", None), ("three", b"second text")):
+        if content is not None:
+            s3.fs.pipe_file(f"{s3.bucket}/in/a.txt", content)
+        local = mirror.download(store, store.fs(), tmp_path / folder)
+        times.append((local / "a.txt").stat().st_mtime_ns)
+    assert times[0] == times[1] != times[2]  # the same object, fetched twice; then a new one
+
+
+def _earlier_output(s3: S3) -> dict[str, bytes]:
+    s3.fs.pipe_file(f"{s3.bucket}/out/{POINTER}", b'{"set": "set-old"}\n')
+    s3.fs.pipe_file(f"{s3.bucket}/out/.tables/set-old/claims.parquet", b"old tables")
+    _upload_raw(s3)
+    return s3.keys()
+
+
+@pytest.mark.parametrize(
+    ("case", "option", "message"),
+    [
+        ("scheme", "--output", "unknown URL scheme 'foo://'"),
+        ("credentials", "--input", "no credentials for the store"),
+        ("bucket", "--output", "the bucket 'no-such-bucket' does not exist"),
+    ],
+)
+def test_storage_bad_locations_are_one_line_naming_the_option_and_change_nothing(
+    s3: S3, monkeypatch: pytest.MonkeyPatch, case: str, option: str, message: str
+) -> None:
+    before = _earlier_output(s3)
+    output = {"scheme": "foo://x/out", "bucket": "s3://no-such-bucket/out"}.get(case, s3.url("out"))
+    if case == "credentials":
+        monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+        monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    args = ["run", "--input", s3.url("raw"), "--output", output]
+    result = CliRunner().invoke(cli, [*args, "--storage-option", f"endpoint_url={s3.endpoint}"])
+    assert isinstance(result.exception, StorageError), result.output
+    text = str(result.exception)
+    assert "\n" not in text and text.startswith(f"{option} ") and message in text
+    assert s3.keys() == before
+
+
+def test_storage_options_parse_and_merge_with_the_settings_table(tmp_path: Path) -> None:
+    assert parse_options(
+        ["endpoint_url=http://h:9000", "anon=false", "client_kwargs.region_name=x"]
+    ) == {
+        "endpoint_url": "http://h:9000",
+        "anon": False,
+        "client_kwargs": {"region_name": "x"},
+    }
+    with pytest.raises(StorageError, match="--storage-option 'endpoint': write it as key=value"):
+        parse_options(["endpoint"])
+    user = tmp_path / "settings.toml"
+    user.write_text('[storage]\nendpoint_url = "http://h:9000"\n', encoding="utf-8")
+    assert load_settings(user).storage == {"endpoint_url": "http://h:9000"}
+    assert load_settings().storage is None
+
+
+def test_storage_default_work_folder_is_beside_the_output_prefix() -> None:
+    assert default_work_url("s3://bucket/news/tables/") == "s3://bucket/news/.tables-work"
+    assert default_work_url("gs://bucket") == "gs://bucket/.pipeline-work"
+
+
+@pytest.mark.parametrize("partitioned", [False, True])
+def test_storage_views_sql_reads_the_published_set_through_httpfs(
+    tmp_path: Path, partitioned: bool
+) -> None:
+    for name in TABLES:
+        (tmp_path / f"{name}.parquet").write_bytes(b"")
+    if partitioned:
+        (tmp_path / "claims.parquet").unlink()
+        (tmp_path / "claims" / "month=2025-01").mkdir(parents=True)
+        (tmp_path / "claims" / "month=2025-01" / "part-0.parquet").write_bytes(b"")
+    store = Store("s3://bucket/out*", "--output")
+    sql = views_sql(tmp_path, store, "set-0123456789abcdef")
+    assert sql.splitlines()[2] == "LOAD httpfs;"
+    base = "s3://bucket/out[*]/.tables/set-0123456789abcdef"
+    expected = (
+        f"read_parquet('{base}/claims/*/*.parquet', hive_partitioning = true, "
+        "hive_types = {'month': 'VARCHAR'})"
+        if partitioned
+        else f"read_parquet('{base}/claims.parquet')"
+    )
+    assert f"CREATE OR REPLACE VIEW claims AS SELECT * FROM {expected};" in sql
+    assert "CREATE OR REPLACE VIEW claims_enriched AS" in sql
+    assert len([line for line in sql.splitlines() if line.startswith("CREATE")]) == len(TABLES) + 1
