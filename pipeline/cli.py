@@ -445,11 +445,11 @@ def run(
     OUTPUT also gets claims.duckdb, a DuckDB file with views over the tables
     (on an object store: views.sql, the views for DuckDB with httpfs).
 
-    Examples:
+    Example:
 
         pipeline run --input ~/news/2025-08 --output ~/news/tables
 
-        pipeline run --input s3://news/raw --output s3://news/tables
+    On S3: pipeline run --input s3://news/raw --output s3://news/tables
     """
     if temporary_work and work_dir is not None:
         raise click.UsageError("give either --work or --temporary-work, not both")

@@ -262,3 +262,27 @@ def test_storage_views_sql_reads_the_published_set_through_httpfs(
     assert f"CREATE OR REPLACE VIEW claims AS SELECT * FROM {expected};" in sql
     assert "CREATE OR REPLACE VIEW claims_enriched AS" in sql
     assert len([line for line in sql.splitlines() if line.startswith("CREATE")]) == len(TABLES) + 1
+
+
+def test_storage_refuses_a_dask_cluster_with_workers_on_other_machines() -> None:
+    from pipeline.engines import use_engine
+    from pipeline.storage.run import check_engine_is_local
+
+    class Client:
+        def __init__(self, *workers: str) -> None:
+            self.workers = workers
+
+        def scheduler_info(self) -> dict[str, Any]:
+            return {"workers": {address: {} for address in self.workers}}
+
+    class Engine:
+        def __init__(self, client: Client) -> None:
+            self.client = client
+
+    with use_engine(Engine(Client("tcp://127.0.0.1:4001"))):  # type: ignore[arg-type]
+        check_engine_is_local("--work")
+    with (
+        use_engine(Engine(Client("tcp://127.0.0.1:4001", "tcp://10.0.0.7:4001"))),  # type: ignore[arg-type]
+        pytest.raises(StorageError, match=r"^--work: a Dask cluster with workers on other"),
+    ):
+        check_engine_is_local("--work")

@@ -51,6 +51,22 @@ def default_work_url(output: str) -> str:
     return f"{scheme}://{head}/.{name}-work"
 
 
+def _report_urls(report: Any, stores: dict[str, Store], scratch: Path) -> Any:
+    """The stage summaries with the URLs in place of the local copies; no line for the local
+    DuckDB file of a URL output (its views.sql is published instead)."""
+    if report is None or not stores:
+        return report
+
+    def say(line: str) -> None:
+        if "output" in stores and line.startswith("bi:"):
+            return
+        for name, store in stores.items():
+            line = line.replace(str(scratch / name), store.url)
+        report(line)
+
+    return say
+
+
 def check_engine_is_local(option: str) -> None:
     """Refuse workers on other machines: they cannot see the local copies (not supported yet)."""
     from pipeline.engines.base import active_engine
@@ -120,6 +136,7 @@ def _staged(
     if "work" in stores:
         local_work = mirror.download(stores["work"], systems["work"], scratch / "work")
     local_output = scratch / "output" if "output" in stores else Path(output_dir)
+    run = {**run, "report": _report_urls(run.get("report"), stores, scratch)}
     puts = 0
     try:
         stages = run_pipeline(settings, knowledge, local_input, local_output, local_work, **run)
