@@ -200,6 +200,7 @@ def _earlier_output(s3: S3) -> dict[str, bytes]:
         ("scheme", "--output", "unknown URL scheme 'foo://'"),
         ("credentials", "--input", "no credentials for the store"),
         ("bucket", "--output", "the bucket 'no-such-bucket' does not exist"),
+        ("empty", "--input", "nothing is stored there"),
     ],
 )
 def test_storage_bad_locations_are_one_line_naming_the_option_and_change_nothing(
@@ -210,7 +211,8 @@ def test_storage_bad_locations_are_one_line_naming_the_option_and_change_nothing
     if case == "credentials":
         monkeypatch.delenv("AWS_ACCESS_KEY_ID")
         monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
-    args = ["run", "--input", s3.url("raw"), "--output", output]
+    source = s3.url("nothing") if case == "empty" else s3.url("raw")
+    args = ["run", "--input", source, "--output", output]
     result = CliRunner().invoke(cli, [*args, "--storage-option", f"endpoint_url={s3.endpoint}"])
     assert isinstance(result.exception, StorageError), result.output
     text = str(result.exception)
@@ -286,3 +288,24 @@ def test_storage_refuses_a_dask_cluster_with_workers_on_other_machines() -> None
         pytest.raises(StorageError, match=r"^--work: a Dask cluster with workers on other"),
     ):
         check_engine_is_local("--work")
+
+
+def test_storage_work_folder_is_put_back_when_a_stage_fails(
+    s3: S3, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.storage.run as store_run
+
+    def failing(
+        settings: Any, knowledge: Any, source: Path, out: Path, work: Path, **_: Any
+    ) -> None:
+        (work / "annotated").mkdir(parents=True)
+        (work / "annotated" / "chunk.spacy").write_bytes(b"finished chunk")
+        raise RuntimeError("a stage failed")
+
+    monkeypatch.setattr(store_run, "run_pipeline", failing)
+    _upload_raw(s3)
+    with pytest.raises(RuntimeError, match="a stage failed"):
+        _store_run(s3)
+    keys = s3.keys()
+    assert keys[f"{s3.bucket}/work/annotated/chunk.spacy"] == b"finished chunk"
+    assert not [key for key in keys if key.startswith(f"{s3.bucket}/out/")]
