@@ -60,7 +60,7 @@ class S3:
     def url(self, key: str) -> str:
         return f"s3://{self.bucket}/{key}"
 
-    def keys(self) -> dict[str, bytes]:
+    def objects(self) -> dict[str, bytes]:
         self.fs.invalidate_cache()
         return {key: self.fs.cat_file(key) for key in self.fs.find(self.bucket)}
 
@@ -106,7 +106,9 @@ def _local_tables(folder: Path) -> dict[str, bytes]:
 def _s3_tables(s3: S3, output: str = "out") -> dict[str, bytes]:
     pointer = json.loads(s3.fs.cat_file(f"{s3.bucket}/{output}/{POINTER}"))
     prefix = f"{s3.bucket}/{output}/.tables/{pointer['set']}/"
-    return {key[len(prefix) :]: data for key, data in s3.keys().items() if key.startswith(prefix)}
+    return {
+        key[len(prefix) :]: data for key, data in s3.objects().items() if key.startswith(prefix)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -117,13 +119,13 @@ def local_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return _local_tables(root / "out")
 
 
-def _store_run(s3: S3) -> Any:
+def _store_run(s3: S3, work: Path | None = None) -> Any:
     return run_on_stores(
         _settings(),
         shipped_knowledge(),
         s3.url("raw"),
         s3.url("out"),
-        s3.url("work"),
+        s3.url("work") if work is None else work,
         s3.options,
     )
 
@@ -136,7 +138,7 @@ def test_storage_run_on_s3_equals_local_and_a_rerun_computes_and_puts_nothing(
     first = _store_run(s3)
     assert _s3_tables(s3) == local_tables  # byte for byte, hive folders included
     assert first.stages.annotated.chunks > 1
-    keys = s3.keys()
+    keys = s3.objects()
     assert not [key for key in keys if ".tmp-" in key or key.endswith("/.lock")]
     assert f"{s3.bucket}/work/annotated/index.json" in keys
     views = keys[f"{s3.bucket}/out/{VIEWS_FILE}"].decode()
@@ -146,7 +148,7 @@ def test_storage_run_on_s3_equals_local_and_a_rerun_computes_and_puts_nothing(
     assert second.stages.annotated.reused == second.stages.annotated.chunks
     assert second.stages.extracted.reused == second.stages.extracted.chunks
     assert (second.puts, second.table_set) == (0, first.table_set)
-    assert s3.keys() == keys
+    assert s3.objects() == keys
 
     changed = sorted(RAW_DIR.iterdir())[0]
     s3.fs.pipe_file(
@@ -160,17 +162,19 @@ def test_storage_run_on_s3_equals_local_and_a_rerun_computes_and_puts_nothing(
 
 
 @pytest.mark.integration
-def test_storage_run_on_s3_with_the_dask_cluster_equals_local(
-    s3: S3, local_tables: dict[str, bytes], dask_client: Any
+def test_storage_run_on_s3_with_the_dask_cluster_and_a_local_work_folder_equals_local(
+    s3: S3, local_tables: dict[str, bytes], dask_client: Any, tmp_path: Path
 ) -> None:
     from pipeline.engines import use_engine
     from pipeline.engines.dask import DaskEngine
 
     _upload_raw(s3)
     with use_engine(DaskEngine(dask_client)):
-        done = _store_run(s3)
+        done = _store_run(s3, work=tmp_path / "work")
     assert done.stages.annotated.reused == 0
+    assert (tmp_path / "work" / "annotated" / "index.json").is_file()
     assert _s3_tables(s3) == local_tables
+    assert not [key for key in s3.objects() if "/work/" in key]
 
 
 def test_storage_downloaded_inputs_carry_their_etag_as_modification_time(
@@ -191,7 +195,7 @@ def _earlier_output(s3: S3) -> dict[str, bytes]:
     s3.fs.pipe_file(f"{s3.bucket}/out/{POINTER}", b'{"set": "set-old"}\n')
     s3.fs.pipe_file(f"{s3.bucket}/out/.tables/set-old/claims.parquet", b"old tables")
     _upload_raw(s3)
-    return s3.keys()
+    return s3.objects()
 
 
 @pytest.mark.parametrize(
@@ -217,7 +221,7 @@ def test_storage_bad_locations_are_one_line_naming_the_option_and_change_nothing
     assert isinstance(result.exception, StorageError), result.output
     text = str(result.exception)
     assert "\n" not in text and text.startswith(f"{option} ") and message in text
-    assert s3.keys() == before
+    assert s3.objects() == before
 
 
 def test_storage_options_parse_and_merge_with_the_settings_table(tmp_path: Path) -> None:
@@ -306,6 +310,6 @@ def test_storage_work_folder_is_put_back_when_a_stage_fails(
     _upload_raw(s3)
     with pytest.raises(RuntimeError, match="a stage failed"):
         _store_run(s3)
-    keys = s3.keys()
+    keys = s3.objects()
     assert keys[f"{s3.bucket}/work/annotated/chunk.spacy"] == b"finished chunk"
     assert not [key for key in keys if key.startswith(f"{s3.bucket}/out/")]
