@@ -66,7 +66,7 @@ class S3:
 
 
 @pytest.fixture
-def s3(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> S3:
+def s3(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> S3:
     """A fresh bucket, and fake credentials in this test's environment only."""
     import s3fs
 
@@ -77,6 +77,7 @@ def s3(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> S3:
     monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")  # never ask a metadata service
+    monkeypatch.setenv("PIPELINE_STORE_CACHE", str(tmp_path / "cache"))  # local copies
     fs = s3fs.S3FileSystem(
         key="testing", secret="testing", endpoint_url=s3_endpoint, skip_instance_cache=True
     )
@@ -119,7 +120,7 @@ def local_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return _local_tables(root / "out")
 
 
-def _store_run(s3: S3, work: Path | None = None) -> Any:
+def _store_run(s3: S3, work: Path | None = None, cache: Path | None = None) -> Any:
     return run_on_stores(
         _settings(),
         shipped_knowledge(),
@@ -127,34 +128,39 @@ def _store_run(s3: S3, work: Path | None = None) -> Any:
         s3.url("out"),
         s3.url("work") if work is None else work,
         s3.options,
+        cache,
     )
 
 
 @pytest.mark.integration
 def test_storage_run_on_s3_equals_local_and_a_rerun_computes_and_puts_nothing(
-    s3: S3, local_tables: dict[str, bytes]
+    s3: S3, local_tables: dict[str, bytes], tmp_path: Path
 ) -> None:
     _upload_raw(s3)
-    first = _store_run(s3)
+    first = _store_run(s3, cache=tmp_path / "first")
     assert _s3_tables(s3) == local_tables  # byte for byte, hive folders included
     assert first.stages.annotated.chunks > 1
-    keys = s3.objects()
-    assert not [key for key in keys if ".tmp-" in key or key.endswith("/.lock")]
-    assert f"{s3.bucket}/work/annotated/index.json" in keys
-    views = keys[f"{s3.bucket}/out/{VIEWS_FILE}"].decode()
+    objects = s3.objects()
+    assert not [key for key in objects if ".tmp-" in key or key.endswith("/.lock")]
+    assert f"{s3.bucket}/work/annotated/index.json" in objects
+    views = objects[f"{s3.bucket}/out/{VIEWS_FILE}"].decode()
     assert f"read_parquet('s3://{s3.bucket}/out/.tables/{first.table_set}/claims.parquet')" in views
 
-    second = _store_run(s3)
+    # another machine (no local copies): what is on the store is enough to compute nothing
+    second = _store_run(s3, cache=tmp_path / "second")
     assert second.stages.annotated.reused == second.stages.annotated.chunks
     assert second.stages.extracted.reused == second.stages.extracted.chunks
     assert (second.puts, second.table_set) == (0, first.table_set)
-    assert s3.objects() == keys
+    assert s3.objects() == objects
+    again = _store_run(s3, cache=tmp_path / "second")  # its local copies are up to date
+    assert (again.fetched, again.puts) == (0, 0)
 
     changed = sorted(RAW_DIR.iterdir())[0]
     s3.fs.pipe_file(
         f"{s3.bucket}/raw/{changed.name}", changed.read_bytes().replace(b" the ", b" a ")
     )
-    third = _store_run(s3)
+    third = _store_run(s3, cache=tmp_path / "second")
+    assert third.fetched == 1  # only the changed input
     assert third.stages.annotated.chunks - third.stages.annotated.reused == 1
     assert third.table_set != first.table_set
     pointer = json.loads(s3.fs.cat_file(f"{s3.bucket}/out/{POINTER}"))
@@ -177,18 +183,23 @@ def test_storage_run_on_s3_with_the_dask_cluster_and_a_local_work_folder_equals_
     assert not [key for key in s3.objects() if "/work/" in key]
 
 
-def test_storage_downloaded_inputs_carry_their_etag_as_modification_time(
-    s3: S3, tmp_path: Path
-) -> None:
+def test_storage_local_copies_follow_the_etags(s3: S3, tmp_path: Path) -> None:
     s3.fs.pipe_file(f"{s3.bucket}/in/a.txt", b"first text")
+    s3.fs.pipe_file(f"{s3.bucket}/in/b.txt", b"other text")
     store = Store(s3.url("in"), "--input", s3.options)
-    times = []
-    for folder, content in (("one", None), ("two", None), ("three", b"second text")):
-        if content is not None:
-            s3.fs.pipe_file(f"{s3.bucket}/in/a.txt", content)
-        local = mirror.download(store, store.fs(), tmp_path / folder)
-        times.append((local / "a.txt").stat().st_mtime_ns)
-    assert times[0] == times[1] != times[2]  # the same object, fetched twice; then a new one
+    fs = store.fs()
+    local, fetched = mirror.download(store, fs, tmp_path / "one")
+    stamp = (local / "a.txt").stat().st_mtime_ns
+    assert (local, fetched) == (tmp_path / "one", 2)
+    assert mirror.download(store, fs, tmp_path / "two")[1] == 2  # the same object, elsewhere:
+    assert (tmp_path / "two" / "a.txt").stat().st_mtime_ns == stamp  # the same time
+    assert mirror.download(store, fs, tmp_path / "one")[1] == 0  # up to date: nothing fetched
+    s3.fs.pipe_file(f"{s3.bucket}/in/a.txt", b"second text")
+    s3.fs.rm(f"{s3.bucket}/in/b.txt")
+    assert mirror.download(store, fs, tmp_path / "one")[1] == 1
+    assert (local / "a.txt").read_bytes() == b"second text"
+    assert (local / "a.txt").stat().st_mtime_ns != stamp  # normalise sees the change
+    assert not (local / "b.txt").exists()  # an object deleted from the store
 
 
 def _earlier_output(s3: S3) -> dict[str, bytes]:

@@ -7,6 +7,11 @@ fetched. An upload sends only files whose MD5 differs from the object's ETag
 (for an object written in one put, its ETag is its MD5), each with one put:
 object stores have no rename, and a put replaces a whole object at once. Index
 files go last, so an index never names an object that is not there yet.
+
+The local copies are kept between runs (a cache): a download fetches only the
+objects whose size or tag differs from the copy's (the copy's modification
+time records the tag it was fetched or put with) and removes the copies of
+objects that are gone, so a rerun with nothing changed fetches nothing.
 """
 
 from __future__ import annotations
@@ -56,34 +61,44 @@ def listing(store: Store, fs: Any) -> dict[str, dict[str, Any]]:
     }
 
 
-def download(store: Store, fs: Any, local: Path) -> Path:
-    """Copy the objects under the store's root (or the one object it names) into ``local``.
-
-    Returns the local path standing for the root: ``local`` or the copied file.
+def download(store: Store, fs: Any, local: Path) -> tuple[Path, int]:
+    """Bring ``local`` up to date with the objects under the store's root (or the one object
+    it names); return the local path standing for the root and how many objects were fetched.
     """
     local.mkdir(parents=True, exist_ok=True)
     try:
         single = fs.isfile(store.key())
+        if single:
+            name = store.key().rsplit("/", 1)[-1]
+            wanted = {name: fs.info(store.key())}
+        else:
+            wanted = listing(store, fs)
     except Exception as error:
         raise store.problem(error) from error
-    if single:
-        info = fs.info(store.key())
-        target = local / store.key().rsplit("/", 1)[-1]
-        _fetch(store, fs, store.key(), info, target)
-        return target
-    for relative, info in sorted(listing(store, fs).items()):
-        _fetch(store, fs, store.key(relative), info, local / relative)
-    return local
+    fetched = 0
+    for relative, info in sorted(wanted.items()):
+        key = store.key() if single else store.key(relative)
+        fetched += _fetch(store, fs, key, info, local / relative)
+    for name in set(local_files(local)) - set(wanted):  # objects deleted from the store
+        (local / name).unlink()
+    return (local / next(iter(wanted)) if single else local), fetched
 
 
-def _fetch(store: Store, fs: Any, key: str, info: dict[str, Any], target: Path) -> None:
+def _fetch(store: Store, fs: Any, key: str, info: dict[str, Any], target: Path) -> int:
+    """Copy one object unless the local copy already holds it; return 1 if it was fetched."""
+    stamp = tag_time_ns(object_tag(info))
+    if target.is_file() and (target.stat().st_size, target.stat().st_mtime_ns) == (
+        info.get("size"),
+        stamp,
+    ):
+        return 0
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         target.write_bytes(fs.cat_file(key))
     except Exception as error:
         raise store.problem(error) from error
-    stamp = tag_time_ns(object_tag(info))
     os.utime(target, ns=(stamp, stamp))
+    return 1
 
 
 def local_files(local: Path) -> list[str]:
@@ -113,13 +128,14 @@ def upload(local: Path, store: Store, fs: Any, delete: bool = True) -> int:
         data = (local / name).read_bytes()
         info = remote.get(name)
         digest = hashlib.md5(data, usedforsecurity=False).hexdigest()
-        if info is not None and object_tag(info) == digest:
-            continue
-        try:
-            fs.pipe_file(store.key(name), data)
-        except Exception as error:
-            raise store.problem(error) from error
-        puts += 1
+        if info is None or object_tag(info) != digest:
+            try:
+                fs.pipe_file(store.key(name), data)
+            except Exception as error:
+                raise store.problem(error) from error
+            puts += 1
+        stamp = tag_time_ns(digest)  # the tag of a one-put object: its MD5
+        os.utime(local / name, ns=(stamp, stamp))
     if delete:
         stale = sorted(set(remote) - set(names))
         if stale:
