@@ -78,9 +78,8 @@ def s3(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> S3:
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")  # never ask a metadata service
     monkeypatch.setenv("PIPELINE_STORE_CACHE", str(tmp_path / "cache"))  # local copies
-    fs = s3fs.S3FileSystem(
-        key="testing", secret="testing", endpoint_url=s3_endpoint, skip_instance_cache=True
-    )
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # without an endpoint: refused
+    fs = s3fs.S3FileSystem(key="testing", secret="testing", endpoint_url=s3_endpoint)
     bucket = f"test-{next(_buckets)}"
     fs.mkdir(bucket)  # no region: moto refuses an explicit us-east-1 here
     return S3(fs, bucket, s3_endpoint)
@@ -324,3 +323,19 @@ def test_storage_work_folder_is_put_back_when_a_stage_fails(
     keys = s3.objects()
     assert keys[f"{s3.bucket}/work/annotated/chunk.spacy"] == b"finished chunk"
     assert not [key for key in keys if key.startswith(f"{s3.bucket}/out/")]
+
+
+@pytest.mark.parametrize("where", ["settings", "environment"])
+def test_storage_endpoint_from_the_settings_table_or_the_environment(
+    s3: S3, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, where: str
+) -> None:
+    args = ["run", "--input", str(RAW_DIR), "--output", "s3://no-such-bucket/out"]
+    if where == "settings":
+        user = tmp_path / "settings.toml"
+        user.write_text(f'[storage]\nendpoint_url = "{s3.endpoint}"\n', encoding="utf-8")
+        args = ["--settings", str(user), *args]
+    else:
+        monkeypatch.setenv("AWS_ENDPOINT_URL", s3.endpoint)
+    result = CliRunner().invoke(cli, args)
+    # the answer of the moto server, not a refused connection to the fixture's dead endpoint
+    assert "the bucket 'no-such-bucket' does not exist" in str(result.exception)
