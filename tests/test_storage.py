@@ -339,3 +339,12 @@ def test_storage_endpoint_from_the_settings_table_or_the_environment(
     result = CliRunner().invoke(cli, args)
     # the answer of the moto server, not a refused connection to the fixture's dead endpoint
     assert "the bucket 'no-such-bucket' does not exist" in str(result.exception)
+
+
+def test_storage_a_scheme_whose_package_is_missing_names_it() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("gcsfs") is not None:
+        pytest.skip("gcsfs is installed here")
+    with pytest.raises(StorageError, match=r"^--output gs://bucket/out: gs:// needs gcsfs"):
+        Store("gs://bucket/out", "--output").fs()

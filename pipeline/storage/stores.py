@@ -75,8 +75,13 @@ class Store:
 
     def fs(self) -> Any:
         """The store's fsspec file system, opened with the options given explicitly."""
-        import fsspec
-
+        try:
+            import fsspec
+        except ImportError as error:
+            raise StorageError(
+                f"{self.option} {self.url}: object storage needs the storage extra "
+                "(pip install 'pipeline[storage]': s3fs and fsspec)"
+            ) from error
         try:
             cls = fsspec.get_filesystem_class(self.protocol)
         except ValueError as error:
