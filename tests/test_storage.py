@@ -348,3 +348,29 @@ def test_storage_a_scheme_whose_package_is_missing_names_it() -> None:
         pytest.skip("gcsfs is installed here")
     with pytest.raises(StorageError, match=r"^--output gs://bucket/out: gs:// needs gcsfs"):
         Store("gs://bucket/out", "--output").fs()
+
+
+def test_storage_upload_puts_only_what_changed_and_indexes_last(s3: S3, tmp_path: Path) -> None:
+    local = tmp_path / "work"
+    (local / "annotated").mkdir(parents=True)
+    (local / "annotated" / "a.spacy").write_bytes(b"chunk one")
+    (local / "annotated" / "index.json").write_bytes(b"{}")
+    (local / ".lock").write_bytes(b"")
+    store = Store(s3.url("work"), "--work", s3.options)
+    fs = store.fs()
+    puts: list[str] = []
+    original = fs.pipe_file
+    fs.pipe_file = lambda key, data: (puts.append(key), original(key, data))[1]
+    assert mirror.upload(local, store, fs) == 2
+    assert puts == [f"{s3.bucket}/work/annotated/a.spacy", f"{s3.bucket}/work/annotated/index.json"]
+    (local / "annotated" / "a.spacy").write_bytes(b"chunk one")  # the same bytes again
+    assert mirror.upload(local, store, fs) == 0
+    (local / "annotated" / "a.spacy").write_bytes(b"chunk two")  # same size, new bytes
+    (local / "annotated" / "old.spacy").write_bytes(b"x")
+    assert mirror.upload(local, store, fs) == 2
+    (local / "annotated" / "old.spacy").unlink()
+    assert mirror.upload(local, store, fs) == 0
+    assert sorted(s3.objects()) == [
+        f"{s3.bucket}/work/annotated/a.spacy",
+        f"{s3.bucket}/work/annotated/index.json",
+    ]

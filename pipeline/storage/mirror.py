@@ -4,7 +4,8 @@ The stages run on local copies. A download sets each file's modification time
 from the object's ETag (or checksum), so normalise's manifest (size and
 modification time) tells a changed object by its ETag, not by when it was
 fetched. An upload sends only files whose MD5 differs from the object's ETag
-(for an object written in one put, its ETag is its MD5), each with one put:
+(for an object written in one put, its ETag is its MD5; a copy untouched since
+it was fetched or put still carries the object's tag), each with one put:
 object stores have no rename, and a put replaces a whole object at once. Index
 files go last, so an index never names an object that is not there yet.
 
@@ -113,6 +114,23 @@ def local_files(local: Path) -> list[str]:
     return names
 
 
+def _unchanged(path: Path, info: dict[str, Any] | None) -> bool:
+    """Whether the object already holds the file: the copy still carries the object's tag
+    (untouched since fetched or put), or its MD5 is the tag (a one-put object)."""
+    if info is None:
+        return False
+    tag, stat = object_tag(info), path.stat()
+    if (stat.st_size, stat.st_mtime_ns) == (info.get("size"), tag_time_ns(tag)):
+        return True
+    if stat.st_size != info.get("size"):
+        return False
+    digest = hashlib.md5(path.read_bytes(), usedforsecurity=False).hexdigest()
+    if digest != tag:
+        return False
+    os.utime(path, ns=(tag_time_ns(tag), tag_time_ns(tag)))  # rewritten with the same bytes
+    return True
+
+
 def upload(local: Path, store: Store, fs: Any, delete: bool = True) -> int:
     """Put every changed file of ``local`` under the store's root, indexes last; return puts.
 
@@ -125,16 +143,15 @@ def upload(local: Path, store: Store, fs: Any, delete: bool = True) -> int:
     ordered += [n for n in names if n.rsplit("/", 1)[-1] in LAST]
     puts = 0
     for name in ordered:
-        data = (local / name).read_bytes()
-        info = remote.get(name)
-        digest = hashlib.md5(data, usedforsecurity=False).hexdigest()
-        if info is None or object_tag(info) != digest:
-            try:
-                fs.pipe_file(store.key(name), data)
-            except Exception as error:
-                raise store.problem(error) from error
-            puts += 1
-        stamp = tag_time_ns(digest)  # the tag of a one-put object: its MD5
+        if _unchanged(local / name, remote.get(name)):
+            continue
+        try:
+            fs.pipe_file(store.key(name), (local / name).read_bytes())
+            tag = object_tag(fs.info(store.key(name), refresh=True))
+        except Exception as error:
+            raise store.problem(error) from error
+        puts += 1
+        stamp = tag_time_ns(tag)  # the copy now holds what the object holds
         os.utime(local / name, ns=(stamp, stamp))
     if delete:
         stale = sorted(set(remote) - set(names))

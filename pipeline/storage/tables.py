@@ -57,9 +57,11 @@ def current_set(store: Store, fs: Any) -> str | None:
 def publish(tables_dir: Path, store: Store, fs: Any) -> tuple[str, int]:
     """Put the tables of ``tables_dir`` as a new set, then the pointer; return (set, puts)."""
     name = set_name(tables_dir)
-    target = Store(store.url_of(f"{SETS_DIR}/{name}"), store.option, store.options)
-    puts = upload(tables_dir, target, fs)
     old = read_pointer(store, fs)
+    puts = 0
+    if old.get("set") != name:  # a set the pointer names is whole: it was put before it
+        target = Store(store.url_of(f"{SETS_DIR}/{name}"), store.option, store.options)
+        puts = upload(tables_dir, target, fs)
     views = views_sql(tables_dir, store, name).encode("utf-8")
     if old.get("set") != name:
         pointer = {"set": name, "previous": old.get("set")}
