@@ -374,3 +374,24 @@ def test_storage_upload_puts_only_what_changed_and_indexes_last(s3: S3, tmp_path
         f"{s3.bucket}/work/annotated/a.spacy",
         f"{s3.bucket}/work/annotated/index.json",
     ]
+
+
+def test_storage_temporary_work_leaves_no_work_folder_on_the_store(
+    s3: S3, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.storage.run as store_run
+
+    given: list[Any] = []
+
+    def stop(settings: Any, knowledge: Any, source: Path, out: Path, work: Any, **run: Any) -> None:
+        given.append((work, run["temporary_work"]))
+        raise RuntimeError("stopped")
+
+    monkeypatch.setattr(store_run, "run_pipeline", stop)
+    _upload_raw(s3)
+    with pytest.raises(RuntimeError, match="stopped"):
+        run_on_stores(
+            _settings(), None, s3.url("raw"), s3.url("out"), None, s3.options, temporary_work=True
+        )
+    assert given == [(None, True)]
+    assert not [key for key in s3.objects() if "work" in key]

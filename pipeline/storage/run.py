@@ -105,7 +105,7 @@ def run_on_stores(
     ``cache`` is where the local copies are kept (``cache_folder``).
     """
     options = dict(options or {})
-    if work_dir is None and is_url(output_dir):
+    if work_dir is None and is_url(output_dir) and not run.get("temporary_work"):
         work_dir = default_work_url(str(output_dir))
     stores = {
         name: open_store(str(value), option, options, must_exist=name == "input")
