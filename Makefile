@@ -47,7 +47,7 @@ lock:
 	$(PYTHON) -m venv $(LOCK_TOOLS)
 	$(LOCK_TOOLS)/bin/pip install --quiet pip==26.3 pip-tools==7.6.2
 	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-		--extra dev --extra notebooks --extra model --extra dask --build-deps-for editable \
+		--extra dev --extra notebooks --extra model --extra dask --extra storage --build-deps-for editable \
 		--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
 		--output-file $(LOCK) pyproject.toml
 

@@ -28,7 +28,7 @@ from pipeline.config import (
 )
 from pipeline.engines.options import engine_options
 from pipeline.guards import end_on_sigterm, holds_work
-from pipeline.locations import LocalPath
+from pipeline.locations import LocalPath, Location
 from pipeline.run import tables_summary, took
 
 if TYPE_CHECKING:
@@ -41,6 +41,9 @@ EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 # Local paths; a URL (s3://, gs://, ...) is refused with a reason (pipeline.locations).
 EXISTING_ANY = LocalPath(exists=True, path_type=Path)
 FOLDER = LocalPath(file_okay=False, path_type=Path)
+# `pipeline run` also takes URLs of object stores (s3://, gs://, ...): see pipeline.storage.
+RUN_INPUT = Location(exists=True, path_type=Path)
+RUN_FOLDER = Location(file_okay=False, path_type=Path)
 
 
 def work_option(function: F) -> F:
@@ -378,15 +381,38 @@ def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
 
 
 @cli.command()
-@input_option
-@output_option
+@click.option(
+    "--input",
+    "input_path",
+    type=RUN_INPUT,
+    default=RAW_DIR,
+    show_default=True,
+    help="A folder of articles (walked recursively) or a single file; or an s3:// "
+    "(gs://, ...) URL.",
+)
+@click.option(
+    "--output",
+    "output_dir",
+    type=RUN_FOLDER,
+    default=PROCESSED_DIR,
+    show_default=True,
+    help="Folder for the Parquet tables; or an s3:// (gs://, ...) URL.",
+)
 @click.option(
     "--work",
     "work_dir",
-    type=FOLDER,
+    type=RUN_FOLDER,
     default=None,
     help="Keep intermediate outputs here (default: .OUTPUT-work beside OUTPUT, so that "
-    "reruns reuse them).",
+    "reruns reuse them); or an s3:// (gs://, ...) URL.",
+)
+@click.option(
+    "--storage-option",
+    "storage_options",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="An option of the object store (repeatable), e.g. endpoint_url=http://host:9000, "
+    "key=..., secret=...; adds to [storage] of the settings (default: the environment's).",
 )
 @click.option(
     "--temporary-work",
@@ -402,9 +428,10 @@ def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
 @click.pass_context
 def run(
     ctx: click.Context,
-    input_path: Path,
-    output_dir: Path,
-    work_dir: Path | None,
+    input_path: Path | str,
+    output_dir: Path | str,
+    work_dir: Path | str | None,
+    storage_options: tuple[str, ...],
     actors_path: Path | None,
     cues_path: Path | None,
     topics_path: Path | None,
@@ -413,35 +440,58 @@ def run(
     strict: bool,
     temporary_work: bool,
 ) -> None:
-    """Run every stage: articles in INPUT, Parquet tables in OUTPUT.
+    """Run every stage: articles in INPUT, Parquet tables in OUTPUT (folders or URLs).
 
-    OUTPUT also gets claims.duckdb, a DuckDB file with views over the tables.
+    OUTPUT also gets claims.duckdb, a DuckDB file with views over the tables
+    (on an object store: views.sql, the views for DuckDB with httpfs).
 
     Example:
 
         pipeline run --input ~/news/2025-08 --output ~/news/tables
-    """
-    from pipeline.run import run_pipeline
 
+    On S3: pipeline run --input s3://news/raw --output s3://news/tables
+    """
     if temporary_work and work_dir is not None:
         raise click.UsageError("give either --work or --temporary-work, not both")
-    done = run_pipeline(
-        ctx.obj["settings"],
-        knowledge_for(ctx, actors_path, cues_path, topics_path),
-        input_path,
-        output_dir,
-        work_dir,
-        partition_by,
-        jobs=resolved_jobs(ctx, jobs),
-        progress=not ctx.obj["quiet"],
-        report=None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
-        temporary_work=temporary_work,
-    )
-    if strict and done.rejects:
+    arguments: dict[str, Any] = {
+        "partition_by": partition_by,
+        "jobs": resolved_jobs(ctx, jobs),
+        "progress": not ctx.obj["quiet"],
+        "report": None if ctx.obj["quiet"] else lambda line: click.echo(line, err=True),
+        "temporary_work": temporary_work,
+    }
+    knowledge = knowledge_for(ctx, actors_path, cues_path, topics_path)
+    locations = (input_path, output_dir, work_dir)
+    rejects = run_on_stores_cli(ctx, knowledge, storage_options, locations, arguments)
+    if strict and rejects:
         # inputs normalise rejected, and documents a later stage failed on
         raise click.ClickException(
-            f"{done.rejects} inputs were rejected (see {output_dir}/rejects.parquet)"
+            f"{rejects} inputs were rejected (see {output_dir}/rejects.parquet)"
         )
+
+
+def run_on_stores_cli(
+    ctx: click.Context,
+    knowledge: Knowledge,
+    storage_options: tuple[str, ...],
+    locations: tuple[Path | str, Path | str, Path | str | None],
+    arguments: dict[str, Any],
+) -> int:
+    """``pipeline run`` on local paths or URLs of stores; returns the rejects count."""
+    from pipeline.config import merge
+    from pipeline.storage.run import run_on_stores
+    from pipeline.storage.stores import parse_options
+
+    settings = ctx.obj["settings"]
+    options = merge(settings.storage or {}, parse_options(storage_options))
+    done = run_on_stores(settings, knowledge, *locations, options, **arguments)
+    if done.views is not None:
+        say(
+            ctx,
+            f"published: table set {done.table_set} ({done.puts} objects put); "
+            f"DuckDB views over it (httpfs): {done.views}",
+        )
+    return done.stages.rejects
 
 
 @cli.command()

@@ -10,7 +10,7 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, get_type_hints
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = PACKAGE_DIR / "resources"
@@ -141,6 +141,9 @@ class Settings:
     normalise: NormaliseSettings
     extract: ExtractSettings
     run: RunSettings
+    # ``[storage]``: options of the object store's file system (fsspec), e.g. endpoint_url,
+    # key, secret; ``--storage-option key=value`` adds to them. Unset: the environment's.
+    storage: dict[str, Any] | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "settings") -> Settings:
@@ -194,6 +197,10 @@ def _value(hint: Any, value: Any, file: str, key: str) -> Any:
         return _section(hint, value, file, key)  # type: ignore[arg-type]
     table, _, name = key.rpartition(".")
     where = f"{file}: [{table}] {name}" if table else f"{file}: {name}"
+    if get_origin(hint) is dict or dict in [get_origin(arg) for arg in get_args(hint)]:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where} must be a table")
+        return value
     if hint == tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise ConfigError(f"{where} must be a list of strings")

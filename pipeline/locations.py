@@ -1,8 +1,11 @@
-"""Where the pipeline reads and writes: local paths only, and a clear word for URLs.
+"""Where the pipeline reads and writes: local paths, and URLs of object stores for ``run``.
 
-Object storage (``s3://``, ``gs://`` and other fsspec URLs) is not supported
-yet. Without this check such a value was taken for a relative path: an input
-"did not exist" and an output became a local folder named ``s3:``.
+``pipeline run`` takes ``s3://``, ``gs://`` and other fsspec URLs for its
+``--input``, ``--work`` and ``--output`` (``Location``; see ``pipeline.storage``).
+The commands of single stages take local paths only (``LocalPath``) and name
+the problem of a URL: without this check such a value was taken for a
+relative path, an input "did not exist" and an output became a local folder
+named ``s3:``.
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ def url_problem(value: str) -> str | None:
         return None
     if scheme in OBJECT_STORES:
         return (
-            f"{value}: object storage ({scheme}://) is not supported yet; copy the files "
-            "to a local or shared folder and give its path"
+            f"{value}: object storage ({scheme}://) is supported by `pipeline run` only (not "
+            "yet by the commands of single stages); give a local or shared folder here"
         )
     return f"{value}: unknown URL scheme '{scheme}://'; give a folder or file path"
 
@@ -49,4 +52,17 @@ class LocalPath(click.Path):
                 value = value[len("file://") :]
             elif problem := url_problem(value):
                 self.fail(problem, param, ctx)
+        return super().convert(value, param, ctx)
+
+
+class Location(LocalPath):
+    """A local path as ``LocalPath`` checks it, or a URL of a store, kept as a string.
+
+    A URL is checked (scheme, credentials, bucket) when the run opens it, before
+    any stage, so that every problem names its option in one line.
+    """
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and url_scheme(value) is not None:
+            return value
         return super().convert(value, param, ctx)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -46,3 +47,15 @@ def claims_of(annotate: Callable[..., Doc], extractor: ClaimExtractor) -> Callab
         return {(claim.actor_id, claim.claim_type) for claim in found}
 
     return run
+
+
+@pytest.fixture(scope="session")
+def dask_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One local Dask cluster for the session (tests/test_engine_dask.py, test_storage.py):
+    2 worker processes, 1 thread each, no dashboard, its scratch space (Dask's
+    temporary-directory) in a temporary folder."""
+    from pipeline.engines.dask import local_cluster
+
+    scratch = tmp_path_factory.mktemp("dask-scratch")
+    with local_cluster(2, scratch=scratch) as client:
+        yield client

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -25,7 +24,7 @@ from pipeline.chunks import INDEX_FILE
 from pipeline.cli import cli
 from pipeline.config import ANNOTATED_DIR, CLAIMS_DIR, RAW_DIR, Settings, load_settings
 from pipeline.engines import EngineChoice, logs, open_engine, use_engine
-from pipeline.engines.dask import DaskEngine, local_cluster
+from pipeline.engines.dask import DaskEngine
 from pipeline.extract.stage import run_extract
 from pipeline.knowledge.bundle import shipped_knowledge
 from pipeline.run import PipelineRun, run_pipeline
@@ -62,15 +61,6 @@ def _run(source: Path, root: Path, name: str, engine: Any = None) -> PipelineRun
         return run_pipeline(*args)
     with use_engine(engine):
         return run_pipeline(*args)
-
-
-@pytest.fixture(scope="session")
-def dask_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """One local cluster for the session: 2 worker processes, 1 thread each, no dashboard,
-    its scratch space (Dask's temporary-directory) in a temporary folder."""
-    scratch = tmp_path_factory.mktemp("dask-scratch")
-    with local_cluster(2, scratch=scratch) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")

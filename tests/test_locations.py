@@ -1,4 +1,6 @@
-"""URLs given for --input, --work or --output: a reason, and no local folder named after them."""
+"""URLs given to the commands of single stages: a reason, and no local folder named after them.
+
+(``pipeline run`` takes URLs of object stores: tests/test_storage.py.)"""
 
 from __future__ import annotations
 
@@ -9,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.config import RAW_DIR
 from pipeline.locations import url_problem, url_scheme
 
 
@@ -30,26 +31,28 @@ def test_locations_url_scheme(value: str, scheme: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("option", "value", "message"),
+    ("command", "option", "value", "message"),
     [
-        ("--input", "s3://bucket/raw", "object storage (s3://) is not supported yet"),
-        ("--work", "gs://bucket/work", "object storage (gs://) is not supported yet"),
-        ("--output", "foo://bucket/tables", "unknown URL scheme 'foo://'"),
+        ("normalise", "--input", "s3://bucket/raw", "object storage (s3://) is supported by"),
+        ("annotate", "--work", "gs://bucket/work", "object storage (gs://) is supported by"),
+        ("tables", "--work", "foo://bucket/tables", "unknown URL scheme 'foo://'"),
     ],
 )
-def test_locations_cli_refuses_urls_and_creates_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str, value: str, message: str
+def test_locations_stage_commands_refuse_urls_and_create_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    option: str,
+    value: str,
+    message: str,
 ) -> None:
-    args = {"--input": str(RAW_DIR), "--work": str(tmp_path / "w"), "--output": str(tmp_path / "o")}
-    args[option] = value
     here = tmp_path / "cwd"
     here.mkdir()
     monkeypatch.chdir(here)
-    result = CliRunner().invoke(cli, ["run", *[part for pair in args.items() for part in pair]])
+    result = CliRunner().invoke(cli, [command, option, value])
     assert os.listdir(here) == []  # no folder named "s3:" or "foo:"
     assert result.exit_code == 2
     assert f"Invalid value for '{option}': {value}: {message}" in result.output
-    assert not (tmp_path / "w").exists() and not (tmp_path / "o").exists()
 
 
 def test_locations_file_urls_are_local_paths() -> None:
