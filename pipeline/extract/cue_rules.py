@@ -178,7 +178,10 @@ class CueRules(RuleSet):
             return self.claims(ctx, cue, [speaker], claim_type, "verb-impersonal-speaker")
         if not actors:
             return no_claim(cue, how, "no actor found as the subject or agent of the cue")
-        return self.claims(ctx, cue, actors, claim_type, f"{cue.kind}-{how}")
+        givers = self._givers(ctx, cue, actors)
+        if not givers:  # "he offered concessions to X" where "he" was read as X
+            return no_claim(cue, "receiver", "the receiver of a concession gives nothing")
+        return self.claims(ctx, cue, givers, claim_type, f"{cue.kind}-{how}")
 
     def noun_claims(
         self, ctx: SentenceContext, cue: Cue, claim_type: str, cues: list[Cue]
