@@ -156,3 +156,6 @@ ADVICE_MODALS = frozenset({"should", "ought"})
 CLAUSE_ENDS = RELATIVE_SUBJECTS | {","}
 # Pronouns ending in "-ing" that are no gerund: "something Putin opposes" names its holder.
 INDEFINITE_PRONOUNS = frozenset({"something", "nothing", "anything", "everything"})
+
+# Words before a title that make it a past one ("former President X" holds it no longer).
+PAST_TITLE_WORDS = frozenset({"former", "ex", "ex-", "then", "late"})

@@ -39,6 +39,21 @@ def test_linker_finds_names_and_titles(annotate, text, expected):
         ("Putin told Trump he was ready.", "putin"),
         ("Trump said Putin repeated that he wanted peace.", "putin"),
         ("Trump did not give him anything. Putin left.", None),
+        # an object pronoun after a reporting verb is its object, not its subject
+        ("President Putin spoke. Trump called him.", "putin"),
+        ("Merz spoke first. Macron phoned her.", None),
+        # the previous sentence's subject, not a name in a clause that does not open it
+        ("Even though Putin ignored him, Trump refused. Then he left.", "trump"),
+        ("Speaking to Trump, Putin listed terms. He left.", "putin"),
+        ("Putin met Trump in Alaska. He left early.", "putin"),
+        # an emphatic reflexive is the person beside it, even after a quote
+        ('Trump spoke. "We wait." Putin himself wants more land.', "putin"),
+        # a pronoun later in a reported clause still points to the reporting verb's subject
+        ("Trump thought Biden would run against him.", "trump"),
+        # a quote naming nobody keeps its speaker within reach of the next pronoun
+        ('Peskov spoke. "We are ready." "We wait." He left.', "peskov"),
+        # ... but only a quote: other sentences naming nobody still count
+        ('Peskov spoke. "We are ready." The hall was full. It was cold. He left.', None),
         # "they" points to the one plural group named before it, never to two people
         ("European leaders met in Paris. They demanded a seat.", "europe"),
         ("Trump and Putin met in Alaska. They talked for hours.", None),
@@ -122,9 +137,26 @@ def test_linker_links_every_principal_form_in_running_text(annotate, actor, form
         ("President Emmanuel Macron spoke first. The president urged a truce.", "macron"),
         # the holder named more recently wins back the title
         ("President Zelensky spoke. Trump answered. The president wants a deal.", "trump"),
-        # three sentences back is too far
+        # further back, the person the document named with the title, not the U.S. holder
         (
             "President Zelensky spoke. Witkoff left. Rubio left. The president wants a deal.",
+            "zelensky",
+        ),
+        # ... the one of them it names most often
+        (
+            "Trump called. President Putin answered. Putin spoke again. Witkoff left. "
+            "Rubio left. The president wants a deal.",
+            "putin",
+        ),
+        (
+            "President Macron hosted Trump. Trump spoke. Trump left. Witkoff left. "
+            "Rubio left. The president wants a deal.",
+            "trump",
+        ),
+        # no holder in the document: the office's holder; a former one holds it no longer
+        ("Lavrov spoke. Witkoff left. Rubio left. The president wants a deal.", "trump"),
+        (
+            "Former President Medvedev spoke. Witkoff left. Rubio left. The president left.",
             "trump",
         ),
         # a fuller form is the holder's, whoever was named before

@@ -4,7 +4,9 @@ The actor ruler proposes candidates (names, titles, demonyms, offices). This
 component decides between overlapping candidates, resolves offices by the
 article's date, merges a title with the name beside it, and links pronouns
 to the actor they refer back to in the same or the previous sentence (for
-a person, one sentence further when the previous one names nobody).
+a person, one sentence further when the previous one names nobody, and past
+quoted sentences that name nobody); a person pronoun prefers the previous
+sentence's subject to its objects.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pipeline.annotate.patterns import (
     TITLE,
 )
 from pipeline.annotate.store import MENTIONS_KEY
+from pipeline.annotate.titles import TitleTally, is_bare_title
 from pipeline.annotate.unknown import UNKNOWN, UNKNOWN_KEY
 from pipeline.function_words import (
     LINKING_PREPOSITIONS,
@@ -49,6 +52,7 @@ PERSON_PRONOUNS = {
     "herself": "female",
 }
 OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself"})
 THING_PRONOUNS = frozenset({"its", "it"})
 # "They" points to a plural group ("European leaders", "the Russians"), never to one person.
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
@@ -56,7 +60,8 @@ PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS
 # Endings of a plural people name ("the Europeans", "the Russians", "the Americans").
 PLURAL_PEOPLE = ("ians", "eans", "cans", "ans")
 LOOKBACK_SENTENCES = 2  # how far back a person pronoun may find its antecedent
-BARE_TITLE_REACH = 2  # sentences before the bare title's own that may introduce its holder
+QUOTE_SKIP = 2  # quoted sentences naming nobody that a pronoun may look past
+QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 def published_date(doc: Doc) -> date | None:
@@ -88,6 +93,7 @@ class ActorLinker:
         self.base = base
         self.cues = cues
         self.unknown: dict[str, Actor] = {}  # the current doc's actors the base does not know
+        self.bare_titles = {o.bare_title for o in base.offices.values() if o.bare_title}
 
     def __call__(self, doc: Doc) -> Doc:
         self.unknown = unknown_actors(doc)
@@ -99,59 +105,37 @@ class ActorLinker:
     def choose(self, doc: Doc) -> list[Span]:
         """Longest candidate wins; offices become their holder on the article's date.
 
-        A bare title ("the president") first looks back for another actor just
-        introduced with that title ("President Zelensky"): that actor is meant.
+        A bare title ("the president") means whom the document names with that title
+        (``titles``), the office's holder only by default.
         """
         day = published_date(doc)
         chosen: list[Span] = []
+        tally = TitleTally(self.bare_titles, self._get)
         for span in filter_spans(doc.spans.get(CANDIDATES_KEY, [])):
             actor_id = span.id_
             if span.label_ == UNKNOWN:
                 chosen.append(Span(doc, span.start, span.end, label=actor_id, kb_id=span.kb_id_))
                 continue
+            bare = False
             if span.label_ == OFFICE:
                 office = self.base.offices.get(actor_id.removeprefix(OFFICE_PREFIX))
                 holder = office.holder_on(day) if office else None
-                if office is not None and self._is_bare_title(span, office.bare_title):
-                    holder = self._titled_before(doc, span, chosen, office.bare_title, holder)
+                title = office.bare_title if office else None
+                if title is not None and is_bare_title(span, title):
+                    bare = True
+                    holder = tally.holder(doc, span, chosen, title, holder)
                 if holder is None:
                     continue
                 actor_id = holder
             chosen.append(
                 Span(doc, span.start, span.end, label=actor_id, kb_id=VIA.get(span.label_, "alias"))
             )
+            tally.record(chosen[-1], bare)
         return chosen
 
     def _get(self, actor_id: str) -> Actor | None:
         """The known actor, or one the current doc introduced ("Foreign Minister X Y")."""
         return self.base.get(actor_id) or self.unknown.get(actor_id)
-
-    @staticmethod
-    def _is_bare_title(span: Span, title: str | None) -> bool:
-        words = [token.lower_ for token in span]
-        return title is not None and words[-1:] == [title] and words[:-1] in ([], ["the"])
-
-    def _titled_before(
-        self, doc: Doc, span: Span, chosen: list[Span], title: str | None, holder: str | None
-    ) -> str | None:
-        """Who a bare title means: the last person in this sentence or the two before it
-        who is the office's holder or was named with the title; else the holder."""
-        sentence = doc[span.start].sent.start
-        earliest = sentence
-        for _ in range(BARE_TITLE_REACH):
-            if earliest == 0:
-                break
-            earliest = doc[earliest - 1].sent.start
-        for earlier in reversed(chosen):
-            if earlier.start < earliest:
-                break
-            actor = self._get(earlier.label_)
-            if actor is None or actor.kind != "person":
-                continue
-            before = doc[earlier.start - 1].lower_ if earlier.start > 0 else ""
-            if actor.id == holder or title in {t.lower_ for t in earlier} or before == title:
-                return actor.id
-        return holder
 
     def merge_adjacent(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Join "Russian President" + "Vladimir Putin"; a name beside an office wins."""
@@ -184,6 +168,7 @@ class ActorLinker:
         lowers = [strings[value] for value in doc.to_array(LOWER).tolist()]
         result: list[Span] = []
         previous: list[list[Span]] = []  # mentions of the last sentences, most recent first
+        skipped = 0
         for sent in doc.sents:
             current: list[Span] = []
             index = sent.start
@@ -201,7 +186,11 @@ class ActorLinker:
                     current.append(Span(doc, index, index + 1, label=actor_id, kb_id="pronoun"))
                 index += 1
             result.extend(current)
-            previous = [current, *previous][:LOOKBACK_SENTENCES]
+            if current or skipped == QUOTE_SKIP or not _quotes(sent):
+                previous = [current, *previous][:LOOKBACK_SENTENCES]
+                skipped = 0
+            else:  # a quote that names nobody: its speaker stays within reach
+                skipped += 1
         return result
 
     def _antecedent(
@@ -250,7 +239,11 @@ class ActorLinker:
             ]
         else:
             return None
-        speaker = self._speech_subject(index, doc, fits)
+        if word in REFLEXIVE_PRONOUNS and fits and fits[-1].end == index:
+            return fits[-1].label_  # "Putin himself": the person it stands beside
+        # "Trump called him": a pronoun right after a reporting verb is its object
+        is_object = word in OBJECT_PRONOUNS and index > 0 and self._reports(doc[index - 1])
+        speaker = None if is_object else self._speech_subject(index, doc, fits)
         if speaker is not None:
             return speaker.label_
         doer = self._infinitive_subject(index, doc, fits) if word in THING_PRONOUNS else None
@@ -271,8 +264,13 @@ class ActorLinker:
             return free[0].label_
         if fits:
             return fits[-1].label_
-        subjects = [s for s in earlier if not is_possessor(s)] or earlier
-        return subjects[0].label_ if subjects else None
+        # The previous sentence's subject, not an object ("... demeans him") nor a name
+        # inside a clause that does not open it ("No matter how often X ..., Y refuses").
+        subjects = [
+            s for s in earlier if not is_possessor(s) and s.text.lower() not in OBJECT_PRONOUNS
+        ] or earlier
+        openers = [s for s in subjects if _opens(doc, s)]
+        return (openers or subjects)[0].label_ if subjects else None
 
     def _plural_antecedent(
         self, index: int, doc: Doc, current: list[Span], previous: list[list[Span]]
@@ -396,6 +394,11 @@ def sentence_mentions(doc: Doc) -> Iterable[tuple[Span, list[Span]]]:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     for sent in doc.sents:
         yield sent, [m for m in mentions if sent.start <= m.start < sent.end]
+
+
+def _quotes(sent: Span) -> bool:
+    """A sentence with a quotation mark: a speaker's words, often naming nobody."""
+    return any(token.text in QUOTE_MARKS for token in sent)
 
 
 def _after_preposition(doc: Doc, span: Span) -> bool:
