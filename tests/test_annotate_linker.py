@@ -52,6 +52,9 @@ def test_linker_finds_names_and_titles(annotate, text, expected):
         ("Trump thought Biden would run against him.", "trump"),
         # a quote naming nobody keeps its speaker within reach of the next pronoun
         ('Peskov spoke. "We are ready." "We wait." He left.', "peskov"),
+        # ... also when its sentences name states, inside a quote opened before them
+        ("Putin spoke. “Kyiv must go. Europe must pay. Ukraine must wait.” He left.", "putin"),
+        ('Macron spoke. "Kyiv must hold. Russia must pay." Then he left.', "macron"),
         # ... but only a quote: other sentences naming nobody still count
         ('Peskov spoke. "We are ready." The hall was full. It was cold. He left.', None),
         # "they" points to the one plural group named before it, never to two people

@@ -19,6 +19,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.annotate.antecedents import (
+    LOOKBACK_SENTENCES,
+    OBJECT_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PEOPLE,
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    REFLEXIVE_PRONOUNS,
+    THING_PRONOUNS,
+    PersonReach,
+    after_preposition,
+    opens,
+)
 from pipeline.annotate.patterns import (
     ADJECTIVE,
     ALIAS,
@@ -31,7 +44,6 @@ from pipeline.annotate.store import MENTIONS_KEY
 from pipeline.annotate.titles import TitleTally, is_bare_title
 from pipeline.annotate.unknown import UNKNOWN, UNKNOWN_KEY
 from pipeline.function_words import (
-    LINKING_PREPOSITIONS,
     MAKE_FORMS,
     POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
@@ -41,27 +53,6 @@ from pipeline.knowledge.bundle import shared
 from pipeline.knowledge.cues import CueLexicon
 
 VIA = {ALIAS: "alias", TITLE: "title", ADJECTIVE: "adjective", OFFICE: "office"}
-PERSON_PRONOUNS = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
-OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
-REFLEXIVE_PRONOUNS = frozenset({"himself", "herself"})
-THING_PRONOUNS = frozenset({"its", "it"})
-# "They" points to a plural group ("European leaders", "the Russians"), never to one person.
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
-PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS
-# Endings of a plural people name ("the Europeans", "the Russians", "the Americans").
-PLURAL_PEOPLE = ("ians", "eans", "cans", "ans")
-LOOKBACK_SENTENCES = 2  # how far back a person pronoun may find its antecedent
-QUOTE_SKIP = 2  # quoted sentences naming nobody that a pronoun may look past
-QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 def published_date(doc: Doc) -> date | None:
@@ -168,7 +159,7 @@ class ActorLinker:
         lowers = [strings[value] for value in doc.to_array(LOWER).tolist()]
         result: list[Span] = []
         previous: list[list[Span]] = []  # mentions of the last sentences, most recent first
-        skipped = 0
+        reach = PersonReach()
         for sent in doc.sents:
             current: list[Span] = []
             index = sent.start
@@ -181,29 +172,32 @@ class ActorLinker:
                 if lowers[index] not in PRONOUNS:  # only pronouns can point back
                     index += 1
                     continue
-                actor_id = self._antecedent(lowers[index], index, doc, current, previous)
+                actor_id = self._antecedent(lowers[index], index, doc, current, previous, reach)
                 if actor_id is not None:
                     current.append(Span(doc, index, index + 1, label=actor_id, kb_id="pronoun"))
                 index += 1
             result.extend(current)
-            if current or skipped == QUOTE_SKIP or not _quotes(sent):
-                previous = [current, *previous][:LOOKBACK_SENTENCES]
-                skipped = 0
-            else:  # a quote that names nobody: its speaker stays within reach
-                skipped += 1
+            previous = [current, *previous][:LOOKBACK_SENTENCES]
+            reach.add(sent, [s for s in current if self._is_person(s)])
         return result
 
     def _antecedent(
-        self, word: str, index: int, doc: Doc, current: list[Span], previous: list[list[Span]]
+        self,
+        word: str,
+        index: int,
+        doc: Doc,
+        current: list[Span],
+        previous: list[list[Span]],
+        reach: PersonReach,
     ) -> str | None:
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
             fits = [s for s in current if self._fits(s, gender)]
-            # A quote without names may sit between a person and "he": look one further back.
+            # A sentence without names may sit between a person and "he": look one further back.
             earlier = next(
                 (
                     found
-                    for sentence in previous
+                    for sentence in reach.sentences
                     if (found := [s for s in sentence if self._fits(s, gender)])
                 ),
                 [],
@@ -235,7 +229,7 @@ class ActorLinker:
                 return None
             fits = [s for s in current if self._is_thing(s)]
             earlier = [
-                s for s in (previous[0] if previous else []) if self._is_thing(s) and _opens(doc, s)
+                s for s in (previous[0] if previous else []) if self._is_thing(s) and opens(doc, s)
             ]
         else:
             return None
@@ -260,7 +254,7 @@ class ActorLinker:
             named = [s for s in fits if s.kb_id_ != "pronoun"] or fits
             subjects = [s for s in named if not is_possessor(s)] or named
             # "In a concession to Moscow, Washington dropped its ...": not a preposition's object
-            free = [s for s in subjects if not _after_preposition(doc, s)] or subjects
+            free = [s for s in subjects if not after_preposition(doc, s)] or subjects
             return free[0].label_
         if fits:
             return fits[-1].label_
@@ -269,7 +263,7 @@ class ActorLinker:
         subjects = [
             s for s in earlier if not is_possessor(s) and s.text.lower() not in OBJECT_PRONOUNS
         ] or earlier
-        openers = [s for s in subjects if _opens(doc, s)]
+        openers = [s for s in subjects if opens(doc, s)]
         return (openers or subjects)[0].label_ if subjects else None
 
     def _plural_antecedent(
@@ -345,6 +339,10 @@ class ActorLinker:
     def _same_clause(span: Span, index: int, doc: Doc) -> bool:
         return not any(t.is_punct for t in doc[span.end : index])
 
+    def _is_person(self, span: Span) -> bool:
+        actor = self._get(span.label_)
+        return actor is not None and actor.kind == "person"
+
     def _fits(self, span: Span, gender: str) -> bool:
         actor = self._get(span.label_)
         return (
@@ -394,24 +392,3 @@ def sentence_mentions(doc: Doc) -> Iterable[tuple[Span, list[Span]]]:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     for sent in doc.sents:
         yield sent, [m for m in mentions if sent.start <= m.start < sent.end]
-
-
-def _quotes(sent: Span) -> bool:
-    """A sentence with a quotation mark: a speaker's words, often naming nobody."""
-    return any(token.text in QUOTE_MARKS for token in sent)
-
-
-def _after_preposition(doc: Doc, span: Span) -> bool:
-    """A mention governed by a preposition is rarely what "its" points back to."""
-    return span.start > 0 and doc[span.start - 1].lower_ in LINKING_PREPOSITIONS
-
-
-# Words before a mention that leave it in subject position ("On Tuesday, the Kremlin",
-# "What Ukraine will not do").
-SUBJECT_OPENERS = frozenset({",", "and", "but", "that", "what", "while", "when", "as", "—", ":"})
-
-
-def _opens(doc: Doc, span: Span) -> bool:
-    """A mention in subject position, not a verb's object ("would put Russia under"): the
-    subject that a sentence-initial "it" in the next sentence continues."""
-    return span.start == span.sent.start or doc[span.start - 1].lower_ in SUBJECT_OPENERS
