@@ -55,6 +55,9 @@ def test_linker_finds_names_and_titles(annotate, text, expected):
         # ... also when its sentences name states, inside a quote opened before them
         ("Putin spoke. “Kyiv must go. Europe must pay. Ukraine must wait.” He left.", "putin"),
         ('Macron spoke. "Kyiv must hold. Russia must pay." Then he left.', "macron"),
+        # inside a quote its speaker says "I": "he" there is someone else, or no one named
+        ("After a call with Zelensky, Trump said: “It went well. He wants a deal.”", "zelensky"),
+        ("Trump said: “We talked for an hour. He is a good man.”", None),
         # ... but only a quote: other sentences naming nobody still count
         ('Peskov spoke. "We are ready." The hall was full. It was cold. He left.', None),
         # "they" points to the one plural group named before it, never to two people

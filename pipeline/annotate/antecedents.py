@@ -46,6 +46,13 @@ class PersonReach:
         self.skipped = 0
         self.open_quote = False
 
+    def quoting(self, doc: Doc, index: int) -> bool:
+        """Whether the token at ``index`` continues a quote opened in an earlier sentence."""
+        if not self.open_quote:
+            return False
+        start = doc[index].sent.start
+        return not any(token.text in QUOTE_MARKS for token in doc[start:index])
+
     def add(self, sent: Span, people: list[Span]) -> None:
         quoted = self.open_quote or any(token.text in QUOTE_MARKS for token in sent)
         for token in sent:

@@ -202,6 +202,8 @@ class ActorLinker:
                 ),
                 [],
             )
+            if reach.quoting(doc, index):  # the speaker says "I", not "he": someone else
+                earlier = [s for s in earlier if not self._introduces_quote(s)]
         elif word in PLURAL_PRONOUNS:
             return self._plural_antecedent(index, doc, current, previous)
         elif word in THING_PRONOUNS:
@@ -338,6 +340,13 @@ class ActorLinker:
     @staticmethod
     def _same_clause(span: Span, index: int, doc: Doc) -> bool:
         return not any(t.is_punct for t in doc[span.end : index])
+
+    def _introduces_quote(self, span: Span) -> bool:
+        """ "Trump said: ..." or "said Trump": the speaker of the quote that follows."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        return any(t is not None and self._reports(t) for t in (after, before))
 
     def _is_person(self, span: Span) -> bool:
         actor = self._get(span.label_)
