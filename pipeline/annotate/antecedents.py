@@ -32,9 +32,7 @@ PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS
 PLURAL_PEOPLE = ("ians", "eans", "cans", "ans")
 LOOKBACK_SENTENCES = 2  # how far back a person pronoun may find its antecedent
 QUOTE_SKIP = 3  # quoted sentences naming no person that a person pronoun may look past
-QUOTE_OPENERS = frozenset({"“"})
-QUOTE_CLOSERS = frozenset({"”"})
-QUOTE_MARKS = frozenset({'"'}) | QUOTE_OPENERS | QUOTE_CLOSERS
+QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 class PersonReach:
@@ -50,18 +48,15 @@ class PersonReach:
         """Whether the token at ``index`` continues a quote opened in an earlier sentence."""
         if not self.open_quote:
             return False
-        start = doc[index].sent.start
-        return not any(token.text in QUOTE_MARKS for token in doc[start:index])
+        before = doc[doc[index].sent.start : index].text
+        return not any(mark in before for mark in QUOTE_MARKS)
 
-    def add(self, sent: Span, people: list[Span]) -> None:
-        quoted = self.open_quote or any(token.text in QUOTE_MARKS for token in sent)
-        for token in sent:
-            if token.text in QUOTE_OPENERS:
-                self.open_quote = True
-            elif token.text in QUOTE_CLOSERS:
-                self.open_quote = False
-            elif token.text == '"':
-                self.open_quote = not self.open_quote
+    def add(self, words: list[str], people: list[Span]) -> None:
+        """Move on past a sentence, given its tokens' text and the people it names."""
+        quoted = self.open_quote or any(mark in words for mark in QUOTE_MARKS)
+        if quoted:
+            for mark in [word for word in words if word in QUOTE_MARKS]:
+                self.open_quote = mark == "“" or (mark == '"' and not self.open_quote)
         if people or not quoted or self.skipped == QUOTE_SKIP:
             self.sentences = [people, *self.sentences][:LOOKBACK_SENTENCES]
             self.skipped = 0

@@ -178,7 +178,7 @@ class ActorLinker:
                 index += 1
             result.extend(current)
             previous = [current, *previous][:LOOKBACK_SENTENCES]
-            reach.add(sent, [s for s in current if self._is_person(s)])
+            reach.add(lowers[sent.start : sent.end], [s for s in current if self._is_person(s)])
         return result
 
     def _antecedent(

@@ -10,6 +10,7 @@ look-up cheap, so the document is read once.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
@@ -54,6 +55,7 @@ class TitleTally:
         self.counts: Counter[str] = Counter()
         self.last: dict[str, int] = {}
         self.titled: dict[str, set[str]] = {title: set() for title in titles}
+        self.starts: list[int] | None = None
 
     def record(self, span: Span, bare: bool) -> None:
         """Count a chosen mention; a bare title itself is no evidence of who holds it."""
@@ -84,11 +86,10 @@ class TitleTally:
     ) -> str | None:
         """The last person in this sentence or the two before it who holds the office or
         was named with the title."""
-        earliest = doc[span.start].sent.start
-        for _ in range(BARE_TITLE_REACH):
-            if earliest == 0:
-                break
-            earliest = doc[earliest - 1].sent.start
+        if self.starts is None:  # sentence starts, found once per document that needs them
+            self.starts = [sent.start for sent in doc.sents]
+        own = bisect_right(self.starts, span.start) - 1
+        earliest = self.starts[max(0, own - BARE_TITLE_REACH)]
         for earlier in reversed(chosen):
             if earlier.start < earliest:
                 break
