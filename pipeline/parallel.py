@@ -45,8 +45,8 @@ def ordered_map(
     return _received(work, engine.map(task, items, initializer, initargs))
 
 
-def _received(work: RemoteWork, results: Iterator[tuple[R, dict[str, Any]]]) -> Iterator[R]:
-    """The tasks' results, once the driver has noted what each put on the store."""
-    for result, records in results:
-        work.received(records)
+def _received(work: RemoteWork, results: Iterator[tuple[R, dict[str, Any], int]]) -> Iterator[R]:
+    """The tasks' results, once the driver has noted what each fetched and put on the store."""
+    for result, records, fetched in results:
+        work.received(records, fetched)
         yield result

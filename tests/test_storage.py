@@ -187,9 +187,11 @@ _forbidden: list[str] = []
 
 
 def _guard(event: str, args: tuple[Any, ...]) -> None:
-    if event == "open" and _forbidden and isinstance(args[0], str | os.PathLike):
-        if os.fspath(args[0]).startswith(_forbidden[0]):
-            raise PermissionError(f"a worker opened the driver's copy {args[0]}")
+    path = args[0] if event == "open" and args else None
+    if not _forbidden or not isinstance(path, str | os.PathLike):
+        return
+    if os.fspath(path).startswith(_forbidden[0]):
+        raise PermissionError(f"a worker opened the driver's copy {path}")
 
 
 def _forbid(folder: str | None) -> None:
@@ -238,6 +240,7 @@ def test_storage_workers_read_and_write_the_store_never_the_drivers_copies(
     assert not [p for p in copies if p.parent.name in payload and p.name != "index.json"]
     assert again.stages.annotated.reused == again.stages.extracted.reused == chunks
     assert (again.fetched, again.puts, again.table_set) == (0, 0, first.table_set)
+    assert again.task_fetched == chunks * 8  # each chunk's cached rows and sums, no DocBin
     assert s3.objects() == objects
 
 

@@ -65,9 +65,7 @@ def listing(store: Store, fs: Any) -> dict[str, dict[str, Any]]:
     }
 
 
-def download(
-    store: Store, fs: Any, local: Path, skip: Skip | None = None
-) -> tuple[Path, int]:
+def download(store: Store, fs: Any, local: Path, skip: Skip | None = None) -> tuple[Path, int]:
     """Bring ``local`` up to date with the objects under the store's root (or the one object
     it names); return the local path standing for the root and how many objects were fetched.
 

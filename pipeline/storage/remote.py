@@ -8,7 +8,8 @@ Every task of every stage then runs through ``run_remote``: each file path the
 task names under one of the driver's local folders (``Place``) is fetched from
 the store into the task's own temporary folder (a path the store lacks is an
 output to be), the task runs on those copies, and each file it wrote is put
-back with one put. It returns its result and the size and SHA-256 of what it
+back with one put (a file a task reads only sometimes is fetched when it asks,
+``fetch_now``). It returns its result and the size and SHA-256 of what it
 put, never the files. Storage options travel with the task, so a worker needs
 no environment of its own beyond what ``--storage-option`` does not give.
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -130,15 +131,41 @@ class _Scratch:
                 records[str(Path(place.local) / relative)] = file_record(path)
         return records
 
+    def fetch_later(self, path: Path) -> None:
+        """Fetch a copy the task found it needs while running (see ``fetch_now``)."""
+        if path.exists() or not path.is_relative_to(self.root):
+            return
+        number, *parts = path.relative_to(self.root).parts
+        self._fetch(int(number), self.places[int(number)], "/".join(parts))
+
+
+# The copies of the task running in this thread, while ``run_remote`` runs it.
+_scratch: ContextVar[_Scratch | None] = ContextVar("pipeline_task_scratch", default=None)
+
+
+def fetch_now(paths: Iterable[Path]) -> None:
+    """Fetch files a task reads only sometimes (the chunk files of a tables task whose
+    cached rows are missing); nothing to do when the task runs on local folders."""
+    scratch = _scratch.get()
+    if scratch is None:
+        return
+    for path in paths:
+        scratch.fetch_later(Path(path))
+
 
 def run_remote(
     places: tuple[Place, ...], function: Callable[[Any], R], item: Any
-) -> tuple[R, dict[str, dict[str, Any]]]:
-    """One task on copies fetched from the stores; its outputs put back, their records returned."""
+) -> tuple[R, dict[str, dict[str, Any]], int]:
+    """One task on copies fetched from the stores, its outputs put back; its result, the
+    records of what it put and how many objects it fetched."""
     with tempfile.TemporaryDirectory(prefix="pipeline-task-") as folder:
         scratch = _Scratch(Path(folder), places)
-        result = function(scratch.move(item))
-        return result, scratch.put_written()
+        token = _scratch.set(scratch)
+        try:
+            result = function(scratch.move(item))
+        finally:
+            _scratch.reset(token)
+        return result, scratch.put_written(), len(scratch.fetched)
 
 
 @dataclass
@@ -147,7 +174,8 @@ class RemoteWork:
 
     places: tuple[Place, ...]
     work: Place
-    puts: int = 0
+    puts: int = 0  # objects the tasks put
+    fetched: int = 0  # objects the tasks fetched
     _sizes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def relative(self, path: Path) -> str | None:
@@ -209,11 +237,12 @@ class RemoteWork:
         self._sizes.pop(relative, None)
         return len(stale)
 
-    def received(self, records: dict[str, dict[str, Any]]) -> None:
-        """A task's puts: counted, and the indexed ones kept for the stage's index."""
+    def received(self, records: dict[str, dict[str, Any]], fetched: int = 0) -> None:
+        """A task's traffic: puts and fetches counted, the indexed puts kept for the index."""
         from pipeline.chunks import remember
 
         self.puts += len(records)
+        self.fetched += fetched
         for name, record in records.items():
             relative = self.relative(Path(name)) or ""
             if relative.split("/", 1)[0] in INDEXED_DIRS:

@@ -48,6 +48,7 @@ class StoreRun:
     puts: int  # objects written to the stores (work folder and tables)
     views: str | None  # the URL of the views script, when the output is a URL
     fetched: int = 0  # objects copied from the stores (inputs and work folder)
+    task_fetched: int = 0  # objects the tasks fetched (chunk files; inputs to normalise)
 
 
 def default_work_url(output: str) -> str:
@@ -195,7 +196,7 @@ def _staged(
         local["output"] = copies["output"]
     places = {str(copies[name]): store.url for name, store in stores.items()}
     run = {**run, "report": _report_urls(run.get("report"), places, "output" in stores)}
-    puts = 0
+    puts = task_fetched = 0
     with ExitStack() as stack:
         work = _remote_work(stores, copies, local)
         if work is not None:
@@ -206,12 +207,13 @@ def _staged(
             )
         finally:
             if work is not None:
+                task_fetched = work.fetched
                 puts += work.puts + mirror.upload(
                     local["work"], stores["work"], systems["work"], skip=remote.is_payload
                 )
     if "output" not in stores:
-        return StoreRun(stages, None, puts, None, fetched)
+        return StoreRun(stages, None, puts, None, fetched, task_fetched)
     folder = (local["output"] / tables.SETS_DIR / tables.CURRENT).resolve()
     table_set, put = tables.publish(folder, stores["output"], systems["output"])
     views = stores["output"].url_of(tables.VIEWS_FILE)
-    return StoreRun(stages, table_set, puts + put, views, fetched)
+    return StoreRun(stages, table_set, puts + put, views, fetched, task_fetched)
