@@ -244,6 +244,35 @@ def test_storage_workers_read_and_write_the_store_never_the_drivers_copies(
     assert s3.objects() == objects
 
 
+@pytest.mark.integration
+def test_storage_a_failed_task_costs_only_its_chunk_on_the_store(
+    s3: S3, local_tables: dict[str, bytes], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pipeline.chunk_runner import ChunkFailed
+    from pipeline.extract.stage import ExtractWorker
+
+    calls = itertools.count()
+    extract = ExtractWorker.__call__
+
+    def third_fails(self: ExtractWorker, task: tuple[Path, Path]) -> tuple[int, int]:
+        if next(calls) == 2:
+            raise RuntimeError("the worker went away")
+        return extract(self, task)
+
+    _upload_raw(s3)
+    monkeypatch.setattr(ExtractWorker, "__call__", third_fails)
+    with pytest.raises(ChunkFailed, match=r"extract: chunk .* failed: RuntimeError"):
+        _store_run(s3, cache=tmp_path / "cache")
+    claims = [key for key in s3.objects() if key.endswith(".jsonl") and "/claims/" in key]
+    assert len(claims) == 2  # the chunks finished before it are on the store, no index
+    assert f"{s3.bucket}/work/claims/index.json" not in s3.objects()
+    monkeypatch.setattr(ExtractWorker, "__call__", extract)
+    again = _store_run(s3, cache=tmp_path / "cache")
+    assert again.stages.annotated.reused == again.stages.annotated.chunks
+    assert again.stages.extracted.reused == 2
+    assert _s3_tables(s3) == local_tables
+
+
 def test_storage_local_copies_follow_the_etags(s3: S3, tmp_path: Path) -> None:
     s3.fs.pipe_file(f"{s3.bucket}/in/a.txt", b"first text")
     s3.fs.pipe_file(f"{s3.bucket}/in/b.txt", b"other text")
