@@ -1,12 +1,14 @@
 """Copies between a store and a local folder: downloads by ETag, uploads in one put each.
 
-The stages run on local copies. A download sets each file's modification time
-from the object's ETag (or checksum), so normalise's manifest (size and
-modification time) tells a changed object by its ETag, not by when it was
-fetched. An upload sends only files whose MD5 differs from the object's ETag
-(for an object written in one put, its ETag is its MD5; a copy untouched since
-it was fetched or put still carries the object's tag), each with one put:
-object stores have no rename, and a put replaces a whole object at once. Index
+The driver's stages run on local copies (of the work folder: its small files
+only; the chunk files stay on the store, see ``pipeline.storage.remote``). A
+download sets each file's modification time from the object's ETag (or
+checksum), so normalise's manifest (size and modification time) tells a
+changed object by its ETag, not by when it was fetched. An upload sends only
+files whose MD5 differs from the object's ETag (for an object written in one
+put, its ETag is its MD5; a copy untouched since it was fetched or put still
+carries the object's tag), each with one put: object stores have no rename,
+and a put replaces a whole object at once. Index
 files go last, so an index never names an object that is not there yet.
 
 The local copies are kept between runs (a cache): a download fetches only the
