@@ -161,6 +161,8 @@ def test_storage_run_on_s3_equals_local_and_a_rerun_computes_and_puts_nothing(
     third = _store_run(s3, cache=tmp_path / "second")
     assert third.fetched == 1  # only the changed input
     assert third.stages.annotated.chunks - third.stages.annotated.reused == 1
+    docbins = [key for key in s3.objects() if key.endswith(".spacy")]
+    assert len(docbins) == third.stages.annotated.chunks  # the replaced chunk's object is gone
     assert third.table_set != first.table_set
     pointer = json.loads(s3.fs.cat_file(f"{s3.bucket}/out/{POINTER}"))
     assert pointer == {"set": third.table_set, "previous": first.table_set}
@@ -270,6 +272,20 @@ def test_storage_a_failed_task_costs_only_its_chunk_on_the_store(
     again = _store_run(s3, cache=tmp_path / "cache")
     assert again.stages.annotated.reused == again.stages.annotated.chunks
     assert again.stages.extracted.reused == 2
+    assert _s3_tables(s3) == local_tables
+
+
+@pytest.mark.integration
+def test_storage_a_damaged_chunk_object_is_computed_again(
+    s3: S3, local_tables: dict[str, bytes], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _upload_raw(s3)
+    _store_run(s3, cache=tmp_path / "cache")
+    damaged = sorted(key for key in s3.objects() if key.endswith(".spacy"))[1]
+    s3.fs.pipe_file(damaged, s3.fs.cat_file(damaged)[:-10])  # truncated
+    again = _store_run(s3, cache=tmp_path / "cache")
+    assert again.stages.annotated.chunks - again.stages.annotated.reused == 1
+    assert "is damaged" in caplog.text
     assert _s3_tables(s3) == local_tables
 
 
