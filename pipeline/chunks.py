@@ -167,7 +167,7 @@ def reusable(path: Path, records: dict[str, dict[str, Any]]) -> bool:
     """
     path = Path(path)
     if not path.is_file():
-        return False
+        return _stored_elsewhere(path, records)
     companions = [path, failures_path(path)]
     for file in companions:
         record = records.get(file.name)
@@ -183,6 +183,37 @@ def reusable(path: Path, records: dict[str, dict[str, Any]]) -> bool:
     return True
 
 
+def _stored_elsewhere(path: Path, records: dict[str, dict[str, Any]]) -> bool:
+    """``reusable`` for a chunk file kept on the store only (a work folder given as a URL):
+    the object and its failures list must have the sizes the index records (a listing)."""
+    from pipeline.storage.remote import active_work
+
+    work = active_work()
+    if work is None or work.size(path) is None:
+        return False
+    companions = [path, failures_path(path)]
+    for file in companions:
+        record, size = records.get(file.name), work.size(file)
+        if record is None:  # put by a task of a run killed before its index: whole
+            problem = "empty, and no index records it" if file == path and not size else None
+        else:
+            problem = "it is missing" if size is None else None
+            if size is not None and size != record.get("bytes"):
+                problem = f"{size} bytes, {record.get('bytes')} recorded"
+        if problem is not None:
+            log.warning("%s is damaged (%s); computing it again", file, problem)
+            work.remove(companions)
+            return False
+        if record is not None:
+            remember(file, record)
+    return True
+
+
+def remember(path: Path, record: dict[str, Any]) -> None:
+    """The size and checksum of a chunk file known to be whole, for the stage's index."""
+    _verified[str(path)] = record
+
+
 def write_index(
     folder: Path, entries: list[dict[str, Any]], names: Iterable[str] | None = None
 ) -> None:
@@ -192,9 +223,11 @@ def write_index(
     files: dict[str, dict[str, Any]] = {}
     for name in sorted(names or ()):
         path = folder / name
-        if path.is_file():
-            verified = _verified.pop(str(path), {})
-            files[name] = verified or file_record(path)
+        verified = _verified.pop(str(path), None)
+        if verified:  # found whole by ``reusable``, or put by a task on a store
+            files[name] = verified
+        elif path.is_file():
+            files[name] = file_record(path)
     with atomic_text(folder / INDEX_FILE) as out:
         json.dump({"chunks": entries, "files": files}, out, ensure_ascii=False, indent=0)
 
@@ -213,12 +246,15 @@ def read_index(folder: Path, produced_by: str) -> list[dict[str, Any]]:
 
 def remove_stale(folder: Path, keep: set[str], suffix: str) -> int:
     """Delete chunk files no longer listed, so the folder does not grow run after run."""
+    from pipeline.storage.remote import active_work
+
     removed = 0
     for path in Path(folder).glob(f"*{suffix}"):
         if path.name not in keep:
             path.unlink()
             removed += 1
-    return removed
+    work = active_work()  # a work folder on a store: its chunk objects
+    return removed + (work.remove_stale(Path(folder), keep, suffix) if work else 0)
 
 
 # Documents a stage failed on, beside the chunk file they are missing from (absent when none).

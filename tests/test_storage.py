@@ -161,6 +161,8 @@ def test_storage_run_on_s3_equals_local_and_a_rerun_computes_and_puts_nothing(
     third = _store_run(s3, cache=tmp_path / "second")
     assert third.fetched == 1  # only the changed input
     assert third.stages.annotated.chunks - third.stages.annotated.reused == 1
+    docbins = [key for key in s3.objects() if key.endswith(".spacy")]
+    assert len(docbins) == third.stages.annotated.chunks  # the replaced chunk's object is gone
     assert third.table_set != first.table_set
     pointer = json.loads(s3.fs.cat_file(f"{s3.bucket}/out/{POINTER}"))
     assert pointer == {"set": third.table_set, "previous": first.table_set}
@@ -180,6 +182,111 @@ def test_storage_run_on_s3_with_the_dask_cluster_and_a_local_work_folder_equals_
     assert (tmp_path / "work" / "annotated" / "index.json").is_file()
     assert _s3_tables(s3) == local_tables
     assert not [key for key in s3.objects() if "/work/" in key]
+
+
+# Per worker process: the folder its tasks may not open (the driver's local copies).
+_forbidden: list[str] = []
+
+
+def _guard(event: str, args: tuple[Any, ...]) -> None:
+    path = args[0] if event == "open" and args else None
+    if not _forbidden or not isinstance(path, str | os.PathLike):
+        return
+    if os.fspath(path).startswith(_forbidden[0]):
+        raise PermissionError(f"a worker opened the driver's copy {path}")
+
+
+def _forbid(folder: str | None) -> None:
+    """Make ``folder`` unreadable and unwritable to this worker process (None: allow again)."""
+    import sys
+
+    if folder is not None and not getattr(sys, "_pipeline_guard", False):
+        sys.addaudithook(_guard)
+        sys._pipeline_guard = True  # type: ignore[attr-defined]
+    _forbidden[:] = [folder] if folder else []
+
+
+@pytest.mark.integration
+def test_storage_workers_read_and_write_the_store_never_the_drivers_copies(
+    s3: S3, local_tables: dict[str, bytes], dask_client: Any, tmp_path: Path
+) -> None:
+    """Workers standing for other machines: no credentials in their environment (the
+    options travel with each task) and no access to the driver's store cache."""
+    from pipeline.engines import use_engine
+    from pipeline.engines.dask import DaskEngine
+
+    _upload_raw(s3)
+    cache = tmp_path / "driver-cache"
+    options = {**s3.options, "key": "testing", "secret": "testing"}
+
+    def run() -> Any:
+        args = (s3.url("raw"), s3.url("out"), s3.url("work"), options, cache)
+        with use_engine(DaskEngine(dask_client)):
+            return run_on_stores(_settings(), shipped_knowledge(), *args)
+
+    dask_client.run(_forbid, str(cache))
+    try:
+        first = run()
+        again = run()
+    finally:
+        dask_client.run(_forbid, None)
+    assert _s3_tables(s3) == local_tables  # byte for byte
+    chunks = first.stages.annotated.chunks
+    assert chunks > 1 and first.stages.annotated.reused == 0
+    objects = s3.objects()
+    assert len([key for key in objects if key.startswith(f"{s3.bucket}/work/annotated/")]) > chunks
+    assert len([key for key in objects if key.endswith(".arrow")]) == chunks * 7
+    copies = [path for path in cache.rglob("*") if path.is_file()]
+    assert {"index.json", "documents.jsonl"} <= {path.name for path in copies}
+    payload = ("annotated", "claims", "tables")  # the driver holds no chunk file
+    assert not [p for p in copies if p.parent.name in payload and p.name != "index.json"]
+    assert again.stages.annotated.reused == again.stages.extracted.reused == chunks
+    assert (again.fetched, again.puts, again.table_set) == (0, 0, first.table_set)
+    assert again.task_fetched == chunks * 8  # each chunk's cached rows and sums, no DocBin
+    assert s3.objects() == objects
+
+
+@pytest.mark.integration
+def test_storage_a_failed_task_costs_only_its_chunk_on_the_store(
+    s3: S3, local_tables: dict[str, bytes], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pipeline.chunk_runner import ChunkFailed
+    from pipeline.extract.stage import ExtractWorker
+
+    calls = itertools.count()
+    extract = ExtractWorker.__call__
+
+    def third_fails(self: ExtractWorker, task: tuple[Path, Path]) -> tuple[int, int]:
+        if next(calls) == 2:
+            raise RuntimeError("the worker went away")
+        return extract(self, task)
+
+    _upload_raw(s3)
+    monkeypatch.setattr(ExtractWorker, "__call__", third_fails)
+    with pytest.raises(ChunkFailed, match=r"extract: chunk .* failed: RuntimeError"):
+        _store_run(s3, cache=tmp_path / "cache")
+    claims = [key for key in s3.objects() if key.endswith(".jsonl") and "/claims/" in key]
+    assert len(claims) == 2  # the chunks finished before it are on the store, no index
+    assert f"{s3.bucket}/work/claims/index.json" not in s3.objects()
+    monkeypatch.setattr(ExtractWorker, "__call__", extract)
+    again = _store_run(s3, cache=tmp_path / "cache")
+    assert again.stages.annotated.reused == again.stages.annotated.chunks
+    assert again.stages.extracted.reused == 2
+    assert _s3_tables(s3) == local_tables
+
+
+@pytest.mark.integration
+def test_storage_a_damaged_chunk_object_is_computed_again(
+    s3: S3, local_tables: dict[str, bytes], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _upload_raw(s3)
+    _store_run(s3, cache=tmp_path / "cache")
+    damaged = sorted(key for key in s3.objects() if key.endswith(".spacy"))[1]
+    s3.fs.pipe_file(damaged, s3.fs.cat_file(damaged)[:-10])  # truncated
+    again = _store_run(s3, cache=tmp_path / "cache")
+    assert again.stages.annotated.chunks - again.stages.annotated.reused == 1
+    assert "is damaged" in caplog.text
+    assert _s3_tables(s3) == local_tables
 
 
 def test_storage_local_copies_follow_the_etags(s3: S3, tmp_path: Path) -> None:
@@ -280,9 +387,9 @@ def test_storage_views_sql_reads_the_published_set_through_httpfs(
     assert len([line for line in sql.splitlines() if line.startswith("CREATE")]) == len(TABLES) + 1
 
 
-def test_storage_refuses_a_dask_cluster_with_workers_on_other_machines() -> None:
+def test_storage_workers_on_other_machines_need_input_and_work_on_the_store() -> None:
     from pipeline.engines import use_engine
-    from pipeline.storage.run import check_engine_is_local
+    from pipeline.storage.run import check_workers_reach
 
     class Client:
         def __init__(self, *workers: str) -> None:
@@ -295,13 +402,17 @@ def test_storage_refuses_a_dask_cluster_with_workers_on_other_machines() -> None
         def __init__(self, client: Client) -> None:
             self.client = client
 
+    stores = {name: Store(f"s3://b/{name}", f"--{name}") for name in ("input", "work")}
+    far = Engine(Client("tcp://127.0.0.1:4001", "tcp://10.0.0.7:4001"))
     with use_engine(Engine(Client("tcp://127.0.0.1:4001"))):  # type: ignore[arg-type]
-        check_engine_is_local("--work")
+        check_workers_reach({"output": stores["input"]})  # local workers: local folders are fine
+    with use_engine(far):  # type: ignore[arg-type]
+        check_workers_reach(stores)  # both on the store: the workers read and write it
     with (
-        use_engine(Engine(Client("tcp://127.0.0.1:4001", "tcp://10.0.0.7:4001"))),  # type: ignore[arg-type]
+        use_engine(far),  # type: ignore[arg-type]
         pytest.raises(StorageError, match=r"^--work: a Dask cluster with workers on other"),
     ):
-        check_engine_is_local("--work")
+        check_workers_reach({"input": stores["input"]})
 
 
 def test_storage_work_folder_is_put_back_when_a_stage_fails(
@@ -312,8 +423,7 @@ def test_storage_work_folder_is_put_back_when_a_stage_fails(
     def failing(
         settings: Any, knowledge: Any, source: Path, out: Path, work: Path, **_: Any
     ) -> None:
-        (work / "annotated").mkdir(parents=True)
-        (work / "annotated" / "chunk.spacy").write_bytes(b"finished chunk")
+        (work / "documents.jsonl").write_bytes(b"finished stage")
         raise RuntimeError("a stage failed")
 
     monkeypatch.setattr(store_run, "run_pipeline", failing)
@@ -321,7 +431,7 @@ def test_storage_work_folder_is_put_back_when_a_stage_fails(
     with pytest.raises(RuntimeError, match="a stage failed"):
         _store_run(s3)
     keys = s3.objects()
-    assert keys[f"{s3.bucket}/work/annotated/chunk.spacy"] == b"finished chunk"
+    assert keys[f"{s3.bucket}/work/documents.jsonl"] == b"finished stage"
     assert not [key for key in keys if key.startswith(f"{s3.bucket}/out/")]
 
 

@@ -1,12 +1,14 @@
 """Copies between a store and a local folder: downloads by ETag, uploads in one put each.
 
-The stages run on local copies. A download sets each file's modification time
-from the object's ETag (or checksum), so normalise's manifest (size and
-modification time) tells a changed object by its ETag, not by when it was
-fetched. An upload sends only files whose MD5 differs from the object's ETag
-(for an object written in one put, its ETag is its MD5; a copy untouched since
-it was fetched or put still carries the object's tag), each with one put:
-object stores have no rename, and a put replaces a whole object at once. Index
+The driver's stages run on local copies (of the work folder: its small files
+only; the chunk files stay on the store, see ``pipeline.storage.remote``). A
+download sets each file's modification time from the object's ETag (or
+checksum), so normalise's manifest (size and modification time) tells a
+changed object by its ETag, not by when it was fetched. An upload sends only
+files whose MD5 differs from the object's ETag (for an object written in one
+put, its ETag is its MD5; a copy untouched since it was fetched or put still
+carries the object's tag), each with one put: object stores have no rename,
+and a put replaces a whole object at once. Index
 files go last, so an index never names an object that is not there yet.
 
 The local copies are kept between runs (a cache): a download fetches only the
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,8 @@ from pipeline.chunks import INDEX_FILE
 from pipeline.io import is_temporary
 from pipeline.locks import LOCK_FILE
 from pipeline.storage.stores import Store
+
+Skip = Callable[[str], bool]  # relative POSIX path -> whether the mirror leaves it alone
 
 # Files a stage commits with (written last): chunk indexes and the inputs manifest.
 LAST = (INDEX_FILE, "inputs.json")
@@ -62,9 +67,12 @@ def listing(store: Store, fs: Any) -> dict[str, dict[str, Any]]:
     }
 
 
-def download(store: Store, fs: Any, local: Path) -> tuple[Path, int]:
+def download(store: Store, fs: Any, local: Path, skip: Skip | None = None) -> tuple[Path, int]:
     """Bring ``local`` up to date with the objects under the store's root (or the one object
     it names); return the local path standing for the root and how many objects were fetched.
+
+    Objects whose relative path ``skip`` names stay on the store (and no local copy of
+    them is kept): the chunk files of a work folder, which the tasks fetch themselves.
     """
     local.mkdir(parents=True, exist_ok=True)
     try:
@@ -74,6 +82,7 @@ def download(store: Store, fs: Any, local: Path) -> tuple[Path, int]:
             wanted = {name: fs.info(store.key())}
         else:
             wanted = listing(store, fs)
+            wanted = {name: info for name, info in wanted.items() if not (skip and skip(name))}
     except Exception as error:
         raise store.problem(error) from error
     fetched = 0
@@ -131,14 +140,16 @@ def _unchanged(path: Path, info: dict[str, Any] | None) -> bool:
     return True
 
 
-def upload(local: Path, store: Store, fs: Any, delete: bool = True) -> int:
+def upload(
+    local: Path, store: Store, fs: Any, delete: bool = True, skip: Skip | None = None
+) -> int:
     """Put every changed file of ``local`` under the store's root, indexes last; return puts.
 
     With ``delete``, objects with no local file are removed afterwards (chunks of
-    earlier runs that the stages removed).
+    earlier runs that the stages removed). Paths ``skip`` names are left alone.
     """
-    remote = listing(store, fs)
-    names = local_files(local)
+    remote = {name: info for name, info in listing(store, fs).items() if not (skip and skip(name))}
+    names = [name for name in local_files(local) if not (skip and skip(name))]
     ordered = [n for n in names if n.rsplit("/", 1)[-1] not in LAST]
     ordered += [n for n in names if n.rsplit("/", 1)[-1] in LAST]
     puts = 0

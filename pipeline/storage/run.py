@@ -2,16 +2,20 @@
 
 Every location is checked first (scheme, credentials, bucket), so a bad one
 stops the run before anything is written and earlier outputs stay as they
-were. Then the local copies of the inputs and the work folder (kept between
-runs, see ``cache_folder``) are brought up to date, the stages run on them as
-on local paths (with any engine whose workers share this machine's disk), the
-work folder's changed files are put back in ``finally`` (finished chunks are
-kept even when a later stage fails), and the table set is published
-(``pipeline.storage.tables``). A rerun with nothing changed fetches nothing,
-reuses every chunk, puts no object and leaves the pointer as it was.
+were. The driver keeps local copies (between runs, see ``cache_folder``) of the
+inputs and of the work folder's small files: documents, rejects, the inputs
+manifest and the chunk indexes, which it reads and writes itself. With the
+work folder on a store, the chunk files stay on the store: every task fetches
+what it reads and puts what it writes (``pipeline.storage.remote``), whatever
+engine runs it, so Dask workers on other machines need no shared disk. The
+driver's changed files are put back in ``finally`` (finished chunks are on the
+store as soon as their task ends, even when a later stage fails), and the
+table set is published (``pipeline.storage.tables``). A rerun with nothing
+changed fetches nothing, reuses every chunk, puts no object and leaves the
+pointer as it was.
 
-Not supported yet: workers on other machines (a joined Dask cluster) reading
-and writing the store themselves; such a run is refused with one line.
+Workers on other machines need the input and the work folder on a store; a run
+that gives them a local folder is refused with one line naming the option.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from pipeline.config import Settings
 from pipeline.knowledge.bundle import Knowledge
 from pipeline.locks import folder_lock
 from pipeline.run import PipelineRun, run_pipeline
-from pipeline.storage import mirror, tables
+from pipeline.storage import mirror, remote, tables
 from pipeline.storage.stores import StorageError, Store, is_url, open_store
 
 Location = Path | str
@@ -44,6 +48,7 @@ class StoreRun:
     puts: int  # objects written to the stores (work folder and tables)
     views: str | None  # the URL of the views script, when the output is a URL
     fetched: int = 0  # objects copied from the stores (inputs and work folder)
+    task_fetched: int = 0  # objects the tasks fetched (chunk files; inputs to normalise)
 
 
 def default_work_url(output: str) -> str:
@@ -72,21 +77,29 @@ def _report_urls(report: Any, places: dict[str, str], url_output: bool) -> Any:
     return say
 
 
-def check_engine_is_local(option: str) -> None:
-    """Refuse workers on other machines: they cannot see the local copies (not supported yet)."""
+def workers_elsewhere() -> bool:
+    """Whether the engine in use has workers on other machines (a joined Dask cluster)."""
     from pipeline.engines.base import active_engine
 
-    engine: Any = active_engine()
-    client = getattr(engine, "client", None)
+    client = getattr(active_engine(), "client", None)
     if client is None:
-        return
+        return False
     hosts = {urlsplit(address).hostname for address in client.scheduler_info()["workers"]}
-    if hosts - {"127.0.0.1", "localhost", "::1"}:
-        raise StorageError(
-            f"{option}: a Dask cluster with workers on other machines cannot run on object "
-            "storage yet (not supported yet); use --engine local or a local cluster "
-            "(--engine dask without --scheduler)"
-        )
+    return bool(hosts - {"127.0.0.1", "localhost", "::1"})
+
+
+def check_workers_reach(stores: dict[str, Store]) -> None:
+    """Workers on other machines read and write the stores, never this machine's disk:
+    the input and the work folder must then be URLs."""
+    if not workers_elsewhere():
+        return
+    for name, option in (("input", "--input"), ("work", "--work")):
+        if name not in stores:
+            raise StorageError(
+                f"{option}: a Dask cluster with workers on other machines cannot read this "
+                f"machine's folders; give {option} an s3:// (gs://, ...) URL, or use "
+                "--engine local or a local cluster (--engine dask without --scheduler)"
+            )
 
 
 def run_on_stores(
@@ -116,8 +129,8 @@ def run_on_stores(
         )
         if value is not None and is_url(value)
     }
-    for store in stores.values():
-        check_engine_is_local(store.option)
+    if stores:
+        check_workers_reach(stores)
     with ExitStack() as stack:
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pipeline-store-")))
         copies = {"output": scratch / "output"}
@@ -144,6 +157,23 @@ def cache_folder(url: str, cache: Path | None = None) -> Path:
     return folder
 
 
+def _remote_work(
+    stores: dict[str, Store], copies: dict[str, Path], local: dict[str, Path]
+) -> remote.RemoteWork | None:
+    """With the work folder on a store, the places whose files the tasks fetch and put."""
+    if "work" not in stores:
+        return None
+    work = stores["work"]
+    places = [remote.Place(str(copies["work"]), work.url, work.option, work.options)]
+    if "input" in stores:
+        given = stores["input"]
+        url = given.url  # a single object: its copy lies in the copy of its parent
+        if local["input"] != copies["input"]:
+            url = f"{given.protocol}://{given.root.rsplit('/', 1)[0]}"
+        places.append(remote.Place(str(copies["input"]), url, given.option, given.options))
+    return remote.RemoteWork(tuple(places), places[0])
+
+
 def _staged(
     settings: Settings,
     knowledge: Knowledge,
@@ -159,23 +189,31 @@ def _staged(
     fetched = 0
     for name in ("input", "work"):
         if name in stores:
-            local[name], count = mirror.download(stores[name], systems[name], copies[name])
+            skip = remote.is_payload if name == "work" else None
+            local[name], count = mirror.download(stores[name], systems[name], copies[name], skip)
             fetched += count
     if "output" in stores:
         local["output"] = copies["output"]
     places = {str(copies[name]): store.url for name, store in stores.items()}
     run = {**run, "report": _report_urls(run.get("report"), places, "output" in stores)}
-    puts = 0
-    try:
-        stages = run_pipeline(
-            settings, knowledge, local["input"], local["output"], local.get("work"), **run
-        )
-    finally:
-        if "work" in stores:
-            puts += mirror.upload(local["work"], stores["work"], systems["work"])
+    puts = task_fetched = 0
+    with ExitStack() as stack:
+        work = _remote_work(stores, copies, local)
+        if work is not None:
+            stack.enter_context(remote.remote_work(work))
+        try:
+            stages = run_pipeline(
+                settings, knowledge, local["input"], local["output"], local.get("work"), **run
+            )
+        finally:
+            if work is not None:
+                task_fetched = work.fetched
+                puts += work.puts + mirror.upload(
+                    local["work"], stores["work"], systems["work"], skip=remote.is_payload
+                )
     if "output" not in stores:
-        return StoreRun(stages, None, puts, None, fetched)
+        return StoreRun(stages, None, puts, None, fetched, task_fetched)
     folder = (local["output"] / tables.SETS_DIR / tables.CURRENT).resolve()
     table_set, put = tables.publish(folder, stores["output"], systems["output"])
     views = stores["output"].url_of(tables.VIEWS_FILE)
-    return StoreRun(stages, table_set, puts + put, views, fetched)
+    return StoreRun(stages, table_set, puts + put, views, fetched, task_fetched)

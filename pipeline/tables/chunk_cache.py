@@ -47,6 +47,11 @@ def _sums_path(folder: Path, key: str) -> Path:
     return Path(folder) / f"{key}{SUMS_SUFFIX}"
 
 
+def files(folder: Path, key: str, names: tuple[str, ...]) -> list[Path]:
+    """Every file a chunk's cached rows take: one per table, then their sums."""
+    return [*(_path(folder, key, name) for name in names), _sums_path(folder, key)]
+
+
 def intact(folder: Path, key: str, names: tuple[str, ...]) -> bool:
     """Whether every cached file of a chunk matches the size and checksum written with it."""
     try:

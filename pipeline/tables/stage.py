@@ -21,10 +21,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.config import DOCUMENTS_FILE
+from pipeline.annotate.store import chunk_path
+from pipeline.chunks import failures_path
+from pipeline.config import ANNOTATED_DIR, CLAIMS_DIR, DOCUMENTS_FILE
 from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
 from pipeline.locks import folder_lock
 from pipeline.parallel import ordered_map
+from pipeline.storage.remote import fetch_now
 from pipeline.tables import chunk_cache
 from pipeline.tables.build import (
     StanceCounts,
@@ -137,17 +140,36 @@ def without_duplicates(chunk: WorkChunk) -> WorkChunk:
     )
 
 
-def chunk_tables(task: tuple[ChunkTask, Path, str]) -> dict[str, pa.Table]:
+TablesTask = tuple[ChunkTask, Path, str, tuple[Path, ...]]
+
+
+def chunk_tables(task: TablesTask) -> dict[str, pa.Table]:
     """One chunk's rows of the streamed tables, from the cache or built and cached.
 
-    Runs in a worker process when --jobs > 1.
+    Runs in a worker process when --jobs > 1. The task's last part names the
+    cached rows' files, for a worker that fetches them from a store
+    (``pipeline.storage.remote``); the chunk's own files are fetched only when
+    the rows must be built again.
     """
-    chunk_task, folder, key = task
+    chunk_task, folder, key, _ = task
     tables = chunk_cache.load(folder, key, CHUNK_TABLES)
     if tables is None:
+        fetch_now(_chunk_files(chunk_task))  # on a store: fetched only when they are needed
         tables = build_chunk_tables(chunk_task)
         chunk_cache.save(folder, key, tables)
     return tables
+
+
+def _reads(task: ChunkTask, folder: Path, key: str) -> tuple[Path, ...]:
+    """The files a chunk's tables task reads first: its cached rows and their sums."""
+    return tuple(chunk_cache.files(folder, key, CHUNK_TABLES))
+
+
+def _chunk_files(task: ChunkTask) -> list[Path]:
+    """The files the rows of a chunk are built from: its DocBin, claims and failures list."""
+    work_dir, entry, _ = task
+    claims = work_dir / CLAIMS_DIR / entry["claims"]
+    return [chunk_path(work_dir / ANNOTATED_DIR, entry["key"]), claims, failures_path(claims)]
 
 
 def build_chunk_tables(task: ChunkTask) -> dict[str, pa.Table]:
@@ -203,11 +225,11 @@ def stage_tables(
         code = chunk_cache.tables_fingerprint()
         keys: set[str] = set()
 
-        def tasks() -> Iterator[tuple[ChunkTask, Path, str]]:
+        def tasks() -> Iterator[TablesTask]:
             for task in iter_chunk_tasks(work_dir):
                 key = chunk_cache.cache_key(code, task[1]["claims"])
                 keys.add(key)
-                yield task, folder, key
+                yield task, folder, key, _reads(task, folder, key)
 
         for tables in ordered_map(chunk_tables, tasks(), jobs):
             _add_chunk(tables, sinks, totals)
