@@ -7,6 +7,7 @@ annotate whole chunks and write their own files.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import logging
@@ -46,6 +47,7 @@ from pipeline.chunks import (
     reusable,
 )
 from pipeline.config import ANNOTATED_DIR, Settings
+from pipeline.engines.base import active_engine
 from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
 from pipeline.records import Document
 from pipeline.workfolder import read_documents
@@ -175,6 +177,9 @@ class AnnotateWorker:
     knowledge: Knowledge
     name: str = "annotate"
     suffixes: tuple[str, ...] = (CHUNK_SUFFIX,)
+    # Forget the strings each chunk adds once it is stored (nlp.memory_zone): needed where
+    # workers outlive the run, and skipped elsewhere, where it costs a third of annotate's time.
+    forget_strings: bool = False
     nlp: Language | None = field(default=None, repr=False)
 
     def start(self) -> None:
@@ -186,9 +191,9 @@ class AnnotateWorker:
         if self.nlp is None:
             self.start()
         assert self.nlp is not None
-        # The strings a chunk adds to the vocab go when it is stored: a long-lived worker
-        # (a Dask worker annotates chunk after chunk) does not grow with the corpus.
-        with self.nlp.memory_zone():
+        # With forget_strings, the strings a chunk adds to the vocab go when it is stored: a
+        # long-lived worker (a Dask worker annotates chunk after chunk) does not grow.
+        with self.nlp.memory_zone() if self.forget_strings else contextlib.nullcontext():
             docs = annotate_documents(chunk.documents, self.settings, nlp=self.nlp)
             written = write_annotated(target, docs)
         return written, sum(len(document.text.split()) for document in chunk.documents)
@@ -219,5 +224,8 @@ def run_annotate(
     def stored(entry: dict[str, Any]) -> list[str]:
         return [chunk_path(folder, entry["key"]).name]
 
-    worker = AnnotateWorker(settings, knowledge)
+    engine = active_engine()
+    worker = AnnotateWorker(
+        settings, knowledge, forget_strings=engine is not None and engine.long_lived
+    )
     return run_chunk_stage(worker, folder, entries, todo(), stored, jobs, progress)

@@ -34,6 +34,9 @@ class Engine(ABC):
     """Runs a function over work items and yields the results in input order."""
 
     name: str = "engine"
+    # Whether a worker process outlives one stage's run (a cluster's workers do; the local
+    # pool's end with the stage): such workers must not keep what each chunk added.
+    long_lived: bool = False
 
     @abstractmethod
     def map(

@@ -80,6 +80,7 @@ class DaskEngine(Engine):
     """The workers of a Dask distributed cluster, through ``client``."""
 
     name = "dask"
+    long_lived = True
 
     def __init__(self, client: Client) -> None:
         self.client = client
