@@ -133,12 +133,17 @@ def remove_temporary(folder: Path) -> list[Path]:
     for entry in Path(folder).iterdir():
         if not is_temporary(entry.name):
             continue
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry, ignore_errors=True)
-        else:
-            entry.unlink(missing_ok=True)
+        remove_path(entry)
         removed.append(entry)
     return removed
+
+
+def remove_path(path: Path) -> None:
+    """Remove a leftover file, link or folder; a link is removed, never what it points to."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 class DiskFull(PipelineError):

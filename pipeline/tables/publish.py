@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline.io import fsync_path, is_temporary
+from pipeline.io import fsync_path, is_temporary, remove_path
 from pipeline.tables.layout import flat_path, folder_path, partition_column
 
 SETS_DIR = ".tables"
@@ -176,9 +176,6 @@ def remove_old_sets(output_dir: Path) -> list[Path]:
         stale = stale or is_temporary(path.name)
         if not stale:
             continue
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
+        remove_path(path)
         removed.append(path)
     return removed
