@@ -8,6 +8,10 @@ INSTALLED := $(VENV)/.installed
 # Every package at a tested version, with its hashes; `make lock` writes it from pyproject.toml.
 LOCK := requirements-lock.txt
 LOCK_TOOLS := build/lock-tools
+# The claim model's training environment (`make model`): PyTorch, kept out of .venv and CI.
+TRAIN_LOCK := requirements-train-lock.txt
+TRAIN_VENV := build/train-env
+CLAIM_MODEL := pipeline/resources/claim_model
 
 RAW := data/raw
 INTERIM := data/interim
@@ -19,6 +23,9 @@ JOBS ?= 1
 # What runs annotate, extract and tables: local (processes here) or dask (`make ENGINE=dask`:
 # a local Dask cluster of JOBS workers per stage, or the scheduler in DASK_SCHEDULER_ADDRESS).
 ENGINE ?= local
+# The learned claim model beside the rules: `make MODEL=1` (off by default: the rules alone).
+MODEL ?= 0
+MODEL_FLAG := $(if $(filter 1,$(MODEL)),--claim-model,--no-claim-model)
 
 RAW_FILES := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null)
 # The code a stage's chunk keys hash (pipeline.chunks.code_files): the top-level modules,
@@ -26,7 +33,7 @@ RAW_FILES := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null)
 code_of = $(sort $(wildcard pipeline/*.py pipeline/knowledge/*.py) $(shell find pipeline/$(1) -name '*.py'))
 
 .DEFAULT_GOAL := all
-.PHONY: all help install lock test lint format evaluate evaluate-dev bi figures dictionary bench clean distclean
+.PHONY: all help install lock model test lint format evaluate evaluate-dev bi figures dictionary bench clean distclean
 
 ## Run the whole pipeline: data/raw -> data/processed (re-runs only what changed)
 all: $(PROCESSED)/claims.duckdb
@@ -47,9 +54,12 @@ lock:
 	$(PYTHON) -m venv $(LOCK_TOOLS)
 	$(LOCK_TOOLS)/bin/pip install --quiet pip==26.3 pip-tools==7.6.2
 	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-		--extra dev --extra notebooks --extra model --extra dask --extra storage --build-deps-for editable \
-		--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
+		--extra dev --extra notebooks --extra model --extra claim-model --extra dask --extra storage \
+		--build-deps-for editable --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
 		--output-file $(LOCK) pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--extra train --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
+		--output-file $(TRAIN_LOCK) pyproject.toml
 
 $(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES)/boilerplate.toml $(call code_of,normalise)
 	$(PIPELINE) normalise --input $(RAW) --work $(INTERIM) --jobs $(JOBS)
@@ -57,14 +67,28 @@ $(INTERIM)/documents.jsonl: $(INSTALLED) $(RAW_FILES) $(RES)/settings.toml $(RES
 $(INTERIM)/annotated/index.json: $(INTERIM)/documents.jsonl $(RES)/actors.toml $(RES)/cues.toml $(call code_of,annotate)
 	$(PIPELINE) annotate --work $(INTERIM) --jobs $(JOBS) --engine $(ENGINE)
 
-$(INTERIM)/claims/index.json: $(INTERIM)/annotated/index.json $(RES)/actors.toml $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract)
-	$(PIPELINE) extract --work $(INTERIM) --jobs $(JOBS) --engine $(ENGINE)
+$(INTERIM)/claims/index.json: $(INTERIM)/annotated/index.json $(RES)/actors.toml $(RES)/cues.toml $(RES)/topics.toml $(call code_of,extract) $(if $(filter 1,$(MODEL)),$(wildcard $(CLAIM_MODEL)/*)) $(INTERIM)/.model-$(MODEL)
+	$(PIPELINE) extract --work $(INTERIM) --jobs $(JOBS) --engine $(ENGINE) $(MODEL_FLAG)
 
 $(PROCESSED)/claims.parquet: $(INTERIM)/claims/index.json $(RES)/actors.toml $(RES)/topics.toml $(call code_of,tables)
 	$(PIPELINE) tables --work $(INTERIM) --output $(PROCESSED) --jobs $(JOBS) --engine $(ENGINE)
 
 $(PROCESSED)/claims.duckdb: $(PROCESSED)/claims.parquet
 	$(PIPELINE) bi --output $(PROCESSED)
+
+# Switching MODEL re-extracts: the claims depend on it.
+$(INTERIM)/.model-$(MODEL):
+	mkdir -p $(INTERIM) && rm -f $(INTERIM)/.model-* && touch $@
+
+## Retrain the claim model from the repository's labelled data (its own PyTorch environment, ~2 GB)
+model: $(INSTALLED) $(TRAIN_VENV)/.installed
+	$(PIPELINE) training-pairs --output build/model/pairs.jsonl
+	$(TRAIN_VENV)/bin/python training/train.py --pairs build/model/pairs.jsonl --output $(CLAIM_MODEL) --work build/model
+
+$(TRAIN_VENV)/.installed: $(TRAIN_LOCK)
+	$(PYTHON) -m venv --clear $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/pip install --quiet --require-hashes --no-deps -r $(TRAIN_LOCK)
+	touch $@
 
 ## Score data/processed against the seed gold (precision, recall, F1)
 evaluate: $(PROCESSED)/claims.parquet

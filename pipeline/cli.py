@@ -7,6 +7,7 @@ that ``pipeline --help`` answers at once.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import time
@@ -130,6 +131,28 @@ def jobs_option(function: F) -> F:
         default=None,
         help="Worker processes (0 = one per core; default: [run] jobs in the settings, 1).",
     )(function)
+
+
+def claim_model_option(function: F) -> F:
+    """--claim-model/--no-claim-model: the learned claim model for this command, whatever
+    ``[extract] claim_model`` says."""
+
+    @functools.wraps(function)
+    def with_choice(*args: Any, **kwargs: Any) -> Any:
+        chosen = kwargs.pop("claim_model")
+        if chosen is not None:
+            ctx = click.get_current_context()
+            overrides = {"extract": {"claim_model": chosen}}
+            ctx.obj["settings"] = ctx.obj["settings"].with_overrides(overrides)
+        return function(*args, **kwargs)
+
+    return click.option(
+        "--claim-model/--no-claim-model",
+        "claim_model",
+        default=None,
+        help="Add the learned claim model's claims to the rules' ones (needs the "
+        "`claim-model` extra). Default: [extract] claim_model in the settings, off.",
+    )(with_choice)  # type: ignore[return-value]
 
 
 def resolved_jobs(ctx: click.Context, jobs: int | None) -> int:
@@ -266,6 +289,7 @@ def annotate(
 @lexicon_options
 @jobs_option
 @engine_options
+@claim_model_option
 @click.pass_context
 @holds_work("extract")
 def extract(
@@ -424,6 +448,7 @@ def bi(ctx: click.Context, output_dir: Path, database: Path | None) -> None:
 @partition_option
 @jobs_option
 @engine_options
+@claim_model_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.pass_context
 def run(
@@ -607,6 +632,7 @@ def dictionary(output_path: Path | None) -> None:
 @actors_option
 @lexicon_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@claim_model_option
 @click.pass_context
 def explain(
     ctx: click.Context,
@@ -714,6 +740,42 @@ def actors(output_dir: Path, only_unknown: bool, limit: int, as_toml: bool) -> N
 
     table = unknown_actors(output_dir, limit)
     click.echo(actors_toml(table) if as_toml else format_unknown_actors(table))
+
+
+@cli.command("training-pairs")
+@click.option(
+    "--sources",
+    "sources_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("training/sources.toml"),
+    show_default=True,
+    help="The labelled data to build the claim model's pairs from.",
+)
+@click.option(
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("build/model/pairs.jsonl"),
+    show_default=True,
+    help="Where the labelled pairs go (their data hash and counts beside, .meta.json).",
+)
+@click.pass_context
+def training_pairs(ctx: click.Context, sources_path: Path, output_path: Path) -> None:
+    """Write the claim model's labelled (sentence, actor) pairs: `make model` trains on them.
+
+    Example:
+
+        pipeline training-pairs --output build/model/pairs.jsonl
+    """
+    from pipeline.extract.learned.training_data import write_training_pairs
+    from pipeline.knowledge.bundle import shipped_knowledge
+
+    report = write_training_pairs(
+        sources_path, output_path, ctx.obj["settings"], shipped_knowledge()
+    )
+    say(ctx, f"training-pairs: {sum(report.pairs.values())} pairs -> {output_path}")
+    for origin, count in sorted(report.unplaced.items()):
+        say(ctx, f"  {origin}: {count} labelled claims name no actor the annotator finds")
 
 
 def main() -> None:

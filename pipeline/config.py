@@ -115,9 +115,14 @@ class NormaliseSettings:
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    """``[extract]``: which claims are written."""
+    """``[extract]``: which claims are written, and whether the claim model adds its own."""
 
     min_confidence: float
+    # The learned claim model (pipeline.extract.learned): off by default, the rules alone.
+    claim_model: bool = False
+    claim_model_folder: str = ""  # empty: the model shipped in resources/claim_model
+    claim_model_batch: int = 64
+    claim_model_threads: int = 0  # ONNX Runtime's threads per process; 0: its own choice
 
 
 @dataclass(frozen=True)
@@ -206,6 +211,10 @@ def _value(hint: Any, value: Any, file: str, key: str) -> Any:
             raise ConfigError(f"{where} must be a list of strings")
         return tuple(value)
     expected = next(arg for arg in getattr(hint, "__args__", (hint,)) if arg is not type(None))
+    if expected is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} must be true or false, not {value!r}")
+        return value
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if not isinstance(value, expected) or isinstance(value, bool):

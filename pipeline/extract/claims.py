@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -24,6 +25,9 @@ from pipeline.ids import claim_id
 from pipeline.knowledge.cues import CueLexicon
 from pipeline.knowledge.topics import TopicLexicon
 from pipeline.records import Claim
+
+if TYPE_CHECKING:
+    from pipeline.extract.learned.union import LearnedClaims
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,9 @@ class ClaimExtractor:
         topics: TopicLexicon,
         min_confidence: float = 0.0,
         affiliations: dict[str, str] | None = None,
+        learned: LearnedClaims | None = None,
     ) -> None:
+        self.learned = learned
         self.matcher = CueMatcher(nlp, cues)
         self.rules = ClaimRules(cues, affiliations)
         self.cues = cues
@@ -92,11 +98,13 @@ class ClaimExtractor:
         return contexts
 
     def claims(self, doc: Doc) -> list[Claim]:
-        """Distinct (actor, type, topic) claims per sentence; the most confident evidence."""
+        """Distinct (actor, type, topic) claims per sentence; the most confident evidence.
+        With the claim model loaded, its claims are added where the rules hold none."""
         doc_id = str(doc.user_data.get("doc_id", ""))
         best: dict[tuple[int, str, str, str], Claim] = {}
         headlines: set[str] = set()
-        for trace in self.trace(doc):
+        traces = list(self.trace(doc)) if self.learned is not None else self.trace(doc)
+        for trace in traces:
             kept = [
                 d for d in trace.decisions if d.is_claim and d.confidence >= self.min_confidence
             ]
@@ -108,10 +116,38 @@ class ClaimExtractor:
                 key = (trace.sentence_id, claim.actor_id, claim.claim_type, claim.topic)
                 if key not in best or claim.confidence > best[key].confidence:
                     best[key] = claim
+        found = list(best.values())
+        if self.learned is not None:
+            found += self.model_claims(doc_id, list(traces), found)
         return sorted(
-            best.values(),
+            found,
             key=lambda c: (c.sentence_id, c.start_char, c.actor_id, c.claim_type, c.topic),
         )
+
+    def model_claims(
+        self, doc_id: str, traces: list[SentenceTrace], rule_claims: list[Claim]
+    ) -> list[Claim]:
+        """The claim model's claims that the rules lack (see ``learned.union``)."""
+        from pipeline.extract.learned.union import held_by_rules, model_claim
+
+        assert self.learned is not None
+        held = held_by_rules(rule_claims)
+        headlines: set[str] = set()
+        repeated = {t.sentence_id for t in traces if repeated_headline(t.context.text, headlines)}
+        by_id = {trace.sentence_id: trace for trace in traces}
+        added: list[Claim] = []
+        for scores in self.learned.score([(t.sent, t.context.mentions) for t in traces]):
+            pair = scores.pair
+            if pair.sentence_id in repeated:
+                continue
+            for kind in self.learned.chosen(scores):
+                if (pair.sentence_id, pair.actor_id, kind) in held:
+                    continue
+                trace = by_id[pair.sentence_id]
+                claim = model_claim(doc_id, trace, scores, kind, self.topic_finder, self.cues)
+                if claim.confidence >= self.min_confidence:
+                    added.append(claim)
+        return added
 
     def topic_anchor(self, trace: SentenceTrace, decision: Decision) -> tuple[int, int]:
         """The token the claim's topic is chosen near: the cue, but for a threat tied to a

@@ -10,7 +10,7 @@ they print as text or serialise as JSON.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -70,6 +70,18 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class ModelNote:
+    """The claim model on one actor of the sentence: its probability per type, what the
+    rules decided for that actor, and what the model adds (types the rules lack)."""
+
+    actor_id: str
+    scores: dict[str, float]
+    thresholds: dict[str, float]
+    rule_types: tuple[str, ...]
+    adds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SentenceExplanation:
     """Mentions, speakers and candidate claims of one sentence."""
 
@@ -80,6 +92,7 @@ class SentenceExplanation:
     according_to: str | None
     carried_speaker: str | None
     candidates: tuple[Candidate, ...]
+    model: tuple[ModelNote, ...] = ()  # with the claim model on: one note per actor
 
     @property
     def claims(self) -> tuple[Candidate, ...]:
@@ -171,7 +184,41 @@ def find_stored_doc(folder: Path, doc_id: str) -> Doc:
 
 def explain_doc(doc: Doc, extractor: ClaimExtractor) -> list[SentenceExplanation]:
     """Explain every sentence of an annotated doc with an already-built extractor."""
-    return [explain_trace(trace, extractor) for trace in extractor.trace(doc)]
+    traces = list(extractor.trace(doc))
+    explained = [explain_trace(trace, extractor) for trace in traces]
+    if extractor.learned is None:
+        return explained
+    notes = model_notes(traces, extractor)
+    return [replace(item, model=notes.get(item.sentence_id, ())) for item in explained]
+
+
+def model_notes(
+    traces: list[SentenceTrace], extractor: ClaimExtractor
+) -> dict[int, tuple[ModelNote, ...]]:
+    """The claim model's scores for every pair, beside the rules' decisions."""
+    learned = extractor.learned
+    assert learned is not None
+    ruled = {
+        (trace.sentence_id, d.actor.label_, d.claim_type)
+        for trace in traces
+        for d in trace.decisions
+        if d.is_claim and d.actor is not None
+    }
+    notes: dict[int, list[ModelNote]] = {}
+    for scores in learned.score([(t.sent, t.context.mentions) for t in traces]):
+        pair = scores.pair
+        held = (pair.sentence_id, pair.actor_id)
+        rules = tuple(k for k in learned.card.types if (*held, k) in ruled)
+        adds = tuple(k for k in learned.chosen(scores) if k not in rules)
+        note = ModelNote(
+            pair.actor_id,
+            {k: round(v, 3) for k, v in scores.probabilities.items()},
+            dict(learned.card.thresholds),
+            rules,
+            adds,
+        )
+        notes.setdefault(pair.sentence_id, []).append(note)
+    return {sentence_id: tuple(items) for sentence_id, items in notes.items()}
 
 
 def explain_trace(trace: SentenceTrace, extractor: ClaimExtractor) -> SentenceExplanation:
@@ -250,7 +297,20 @@ def _format_one(item: SentenceExplanation) -> str:
         gates = _gates(candidate)
         if gates:
             lines.append(f"      gates: {gates}")
+    lines += [_model_line(note) for note in item.model]
     return "\n".join(lines)
+
+
+def _model_line(note: ModelNote) -> str:
+    """ "model: putin demand 0.91* concession 0.02 rejection 0.10 | rules: - | adds demand";
+    a star marks a probability at or above the type's threshold."""
+    scores = " ".join(
+        f"{kind} {p:.2f}{'*' if p >= note.thresholds[kind] else ''}"
+        for kind, p in note.scores.items()
+    )
+    adds = f" | adds {', '.join(note.adds)}" if note.adds else ""
+    rules = ", ".join(note.rule_types) or "-"
+    return f"  model:    {note.actor_id} {scores} | rules: {rules}{adds}"
 
 
 def _verdict(candidate: Candidate) -> str:
@@ -285,5 +345,6 @@ def explanations_to_dicts(items: Iterable[SentenceExplanation]) -> list[dict[str
         row["mentions"] = [m._asdict() for m in item.mentions]
         row["speeches"] = [s._asdict() for s in item.speeches]
         row["candidates"] = [asdict(c) for c in item.candidates]
+        row["model"] = [asdict(note) for note in item.model]
         rows.append(row)
     return rows

@@ -11,7 +11,7 @@ import dataclasses
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import spacy
 
@@ -30,9 +30,13 @@ from pipeline.chunks import (
 )
 from pipeline.config import ANNOTATED_DIR, CLAIMS_DIR, Settings
 from pipeline.extract.claims import ClaimExtractor
+from pipeline.extract.learned.card import model_folder, read_card
 from pipeline.ids import stable_hash
 from pipeline.io import write_jsonl
 from pipeline.knowledge.bundle import Knowledge, shipped_knowledge
+
+if TYPE_CHECKING:
+    from pipeline.extract.learned.union import LearnedClaims
 
 CLAIMS_SUFFIX = ".jsonl"
 
@@ -48,14 +52,32 @@ def build_extractor(settings: Settings, knowledge: Knowledge | None = None) -> C
         knowledge.topics,
         settings.extract.min_confidence,
         knowledge.affiliations,
+        learned_claims(settings, knowledge),
+    )
+
+
+def learned_claims(settings: Settings, knowledge: Knowledge) -> LearnedClaims | None:
+    """The claim model when the settings turn it on (it needs the `claim-model` extra)."""
+    extract = settings.extract
+    if not extract.claim_model:
+        return None
+    from pipeline.extract.learned.union import LearnedClaims
+
+    names = {actor.id: actor.name for actor in knowledge.actors.actors.values()}
+    return LearnedClaims.load(
+        extract.claim_model_folder, names, extract.claim_model_batch, extract.claim_model_threads
     )
 
 
 def extract_fingerprint(settings: Settings, knowledge: Knowledge) -> str:
     """Everything a claims file depends on besides its annotated chunk."""
+    model = None
+    if settings.extract.claim_model:
+        model = read_card(model_folder(settings.extract.claim_model_folder)).fingerprint
     return fingerprint(
         "extract",
         dataclasses.asdict(settings.extract),
+        model,
         knowledge.fingerprint("cues", "topics", "actors"),
         files=code_files("extract"),
     )
