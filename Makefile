@@ -136,6 +136,11 @@ dictionary: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
 
+.PHONY: bench-model
+## Benchmark the claim model: rules alone, rules and model, en_core_web_sm alone, one corpus
+bench-model: $(INSTALLED)
+	$(BIN)/python benchmarks/claim_model.py
+
 .PHONY: bench-dask
 ## Benchmark the engines on one synthetic corpus: local 1 and 2 processes, Dask 1 and 2 workers
 bench-dask: $(INSTALLED)

@@ -105,12 +105,13 @@ def train(
                 max_length=MAX_TOKENS,
                 return_tensors="pt",
             )
-            loss = loss_of(model(encoded["input_ids"], encoded["attention_mask"]), target[chosen])
+            probabilities = model(encoded["input_ids"], encoded["attention_mask"])
+            loss = loss_of(probabilities, target[chosen])
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
             schedule.step()
-            total += float(loss) * len(chosen)
+            total += float(loss.detach()) * len(chosen)
         print(f"    epoch {epoch + 1}/{epochs}: loss {total / len(texts):.4f}", flush=True)
     model.eval()
     return model, tokenizer
@@ -174,7 +175,13 @@ def export(model: PairClassifier, tokenizer: Any, target: Path) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     fp32 = target.parent / "model-fp32.onnx"
-    sample = tokenizer(["Name | a [sample] input"], return_tensors="pt")
+    # Two inputs of different lengths: the traced graph must honour padding (a sample
+    # without any would let the attention mask be traced away).
+    sample = tokenizer(
+        ["Name | a [sample] input", "Name | a longer [sample] input with more words"],
+        padding=True,
+        return_tensors="pt",
+    )
     torch.onnx.export(
         model,
         (sample["input_ids"], sample["attention_mask"]),
@@ -230,7 +237,6 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=4e-5)
     parser.add_argument("--precision-floor", type=float, default=0.75)
     args = parser.parse_args()
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     started = time.time()
     rows = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()]
     meta = json.loads(args.pairs.with_suffix(".meta.json").read_text(encoding="utf-8"))
