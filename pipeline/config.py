@@ -123,6 +123,7 @@ class ExtractSettings:
     claim_model_folder: str = ""  # empty: the model shipped in resources/claim_model
     claim_model_batch: int = 64
     claim_model_threads: int = 0  # ONNX Runtime's threads per process; 0: its own choice
+    claim_model_alone: bool = False  # the model's claims without the rules' (to compare them)
 
 
 @dataclass(frozen=True)

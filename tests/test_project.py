@@ -47,6 +47,10 @@ def test_project_cli_prints_the_version() -> None:
 # requirements-lock.txt (written by `make lock`, installed by `make install` and CI) must
 # still satisfy pyproject.toml: read both files, no network.
 LOCK = ROOT / "requirements-lock.txt"
+# The claim model's training environment has its own lock (`make model`; PyTorch stays
+# out of .venv and CI).
+TRAIN_LOCK = ROOT / "requirements-train-lock.txt"
+TRAIN_EXTRA = "train"
 FROM_PROJECT = "pipeline (pyproject.toml"  # pip-compile's "via" for a direct requirement
 
 
@@ -57,10 +61,10 @@ class Pin:
     via: list[str] = field(default_factory=list)
 
 
-def locked_pins() -> dict[str, Pin]:
+def locked_pins(lock: Path = LOCK) -> dict[str, Pin]:
     pins: dict[str, Pin] = {}
     pin: Pin | None = None
-    for line in LOCK.read_text(encoding="utf-8").splitlines():
+    for line in lock.read_text(encoding="utf-8").splitlines():
         if match := re.match(r"([A-Za-z0-9._-]+)==(\S+)", line):
             pin = pins[canonicalize_name(match.group(1))] = Pin(match.group(2))
         elif pin is not None and line.strip().startswith("--hash=sha256:"):
@@ -70,20 +74,25 @@ def locked_pins() -> dict[str, Pin]:
     return pins
 
 
-def project_requirements() -> list[Requirement]:
+def project_requirements(train: bool = False) -> list[Requirement]:
+    """The main lock's requirements, or with ``train`` the training lock's."""
     with (ROOT / "pyproject.toml").open("rb") as handle:
         data = tomllib.load(handle)
     project = data["project"]
+    extras = project["optional-dependencies"]
+    if train:
+        return [Requirement(line) for line in extras[TRAIN_EXTRA]]
     lines = project["dependencies"] + data["build-system"]["requires"]
-    for extra in project["optional-dependencies"].values():
-        lines += extra
+    for name, extra in extras.items():
+        lines += extra if name != TRAIN_EXTRA else []
     return [Requirement(line) for line in lines]
 
 
-def test_project_requirements_are_locked_within_their_ranges() -> None:
-    pins = locked_pins()
+@pytest.mark.parametrize("train", [False, True], ids=["main-lock", "train-lock"])
+def test_project_requirements_are_locked_within_their_ranges(train: bool) -> None:
+    pins = locked_pins(TRAIN_LOCK if train else LOCK)
     wrong = []
-    for requirement in project_requirements():
+    for requirement in project_requirements(train):
         if requirement.marker is not None and not requirement.marker.evaluate():
             continue
         pin = pins.get(canonicalize_name(requirement.name))

@@ -225,6 +225,56 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def card_markdown(card: dict[str, Any]) -> str:
+    """The card for people: what the model is, what it was trained on, how well it did."""
+    data, cv, training = card["training_data"], card["cross_validation"], card["training"]
+    rows = [
+        f"| {kind} | {card['thresholds'][kind]:.2f} | {cv['per_type'][kind]['precision']:.3f} "
+        f"| {cv['per_type'][kind]['recall']:.3f} | {cv['per_type'][kind]['f1']:.3f} "
+        f"| {data['positives'][kind]:,} |"
+        for kind in card["types"]
+    ]
+    origins = ", ".join(f"{name} {count:,}" for name, count in data["pairs_by_origin"].items())
+    base = card["base_weights"]
+    return "\n".join(
+        [
+            "# Claim model card",
+            "",
+            "Written by `make model` (`training/train.py`) beside `card.json`; do not edit.",
+            "",
+            f"- Model: {card['model']}; input `Actor Name | sentence with the [mention]`, "
+            f"at most {card['window_words']} words around the first mention and "
+            f"{card['max_tokens']} tokens; ONNX, int8 weights.",
+            f"- Base weights: `{base['package']}` {base['version']} "
+            f"(model.zip sha256 `{base['zip_sha256'][:16]}...`).",
+            f"- Training data: {data['pairs']:,} (sentence, actor) pairs in {data['groups']:,} "
+            f"groups from {data['files']} files (`training/sources.toml`), data hash "
+            f"`{data['data_hash'][:16]}...`; by origin: {origins}.",
+            f"- Left out: {data['rows_with_partial_labels_left_out']} rows with partial labels; "
+            f"labelled claims whose actor no pair holds: {data['claims_without_a_pair']}.",
+            f"- Training: {training['epochs']} epochs, batch {training['batch']}, learning rate "
+            f"{training['learning_rate']}, seed {training['seed']}, torch {training['torch']}, "
+            f"{training['seconds']:,} s on this machine.",
+            "",
+            f"Cross-validation: {cv['folds']} folds grouped by {cv['grouped_by']}, "
+            f"{cv['epochs']} epochs each; thresholds chosen on the out-of-fold probabilities "
+            f"(best F1 with precision >= {training['precision_floor']}). These figures are on "
+            "the training data's own kind of sentence, most of them written for it: expect "
+            "less on real articles (the README has the figures on real news).",
+            "",
+            "| type | threshold | precision | recall | F1 | positive pairs |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+            f"Export: the ONNX fp32 graph differs from PyTorch by at most "
+            f"{card['export']['fp32_max_difference_from_torch']:.1e}; int8 weights change "
+            f"{card['export']['int8_decisions_changed']:,} of "
+            f"{card['export']['decisions']:,} decisions on the training pairs.",
+            "",
+        ]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=Path, required=True)
@@ -301,6 +351,7 @@ def main() -> None:
         },
     }
     (args.output / "card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    (args.output / "CARD.md").write_text(card_markdown(card), encoding="utf-8")
     fp32.unlink()
     print(json.dumps(card["cross_validation"], indent=2))
     print(f"done in {time.time() - started:.0f} s", flush=True)

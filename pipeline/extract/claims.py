@@ -118,6 +118,7 @@ class ClaimExtractor:
                     best[key] = claim
         found = list(best.values())
         if self.learned is not None:
+            found = [] if self.learned.alone else found
             found += self.model_claims(doc_id, list(traces), found)
         return sorted(
             found,

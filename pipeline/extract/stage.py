@@ -65,7 +65,11 @@ def learned_claims(settings: Settings, knowledge: Knowledge) -> LearnedClaims | 
 
     names = {actor.id: actor.name for actor in knowledge.actors.actors.values()}
     return LearnedClaims.load(
-        extract.claim_model_folder, names, extract.claim_model_batch, extract.claim_model_threads
+        extract.claim_model_folder,
+        names,
+        extract.claim_model_batch,
+        extract.claim_model_threads,
+        extract.claim_model_alone,
     )
 
 

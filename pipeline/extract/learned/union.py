@@ -50,18 +50,26 @@ class Scorer(Protocol):
 class LearnedClaims:
     """The loaded model with the actors' names its inputs use."""
 
-    def __init__(self, card: ModelCard, names: Mapping[str, str], scorer: Scorer) -> None:
+    def __init__(
+        self, card: ModelCard, names: Mapping[str, str], scorer: Scorer, alone: bool = False
+    ) -> None:
         self.card = card
         self.names = names
         self.scorer = scorer
+        self.alone = alone  # the rules' claims are dropped (to compare the two)
 
     @classmethod
     def load(
-        cls, setting: str, names: Mapping[str, str], batch_size: int = 64, threads: int = 0
+        cls,
+        setting: str,
+        names: Mapping[str, str],
+        batch_size: int = 64,
+        threads: int = 0,
+        alone: bool = False,
     ) -> LearnedClaims:
         """The model a ``claim_model_folder`` setting names, its files checked."""
         card = read_card(model_folder(setting))
-        return cls(card, names, PairScorer(card, batch_size, threads))
+        return cls(card, names, PairScorer(card, batch_size, threads), alone)
 
     def score(self, sentences: list[tuple[Span, list[Span]]]) -> list[PairScores]:
         """Every pair of a document's ``(sentence, mentions)`` list, with its scores."""
