@@ -112,20 +112,20 @@ test: lint
 
 ## Lint only: ruff's rules and format, mypy's types
 lint: $(INSTALLED)
-	$(BIN)/ruff check pipeline tests benchmarks
-	$(BIN)/ruff format --check pipeline tests benchmarks
-	$(BIN)/mypy pipeline
+	$(BIN)/ruff check pipeline tests benchmarks training
+	$(BIN)/ruff format --check pipeline tests benchmarks training
+	$(BIN)/mypy pipeline training/selection.py
 
 .PHONY: test-fast
 ## Lint and the fast unit tests, without the integration tests (whole runs, CLI, notebooks)
 test-fast: $(INSTALLED)
-	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/ruff check pipeline tests benchmarks training
 	$(BIN)/pytest -m "not integration"
 
 ## Reformat the code
 format: $(INSTALLED)
-	$(BIN)/ruff format pipeline tests benchmarks
-	$(BIN)/ruff check --fix pipeline tests benchmarks
+	$(BIN)/ruff format pipeline tests benchmarks training
+	$(BIN)/ruff check --fix pipeline tests benchmarks training
 
 ## Write docs/tables.md and docs/rules.md, generated from the table schemas and the rule registry
 dictionary: $(INSTALLED)
