@@ -121,7 +121,7 @@ class ExtractSettings:
     # The learned claim model (pipeline.extract.learned): off by default, the rules alone.
     claim_model: bool = False
     claim_model_folder: str = ""  # empty: the model shipped in resources/claim_model
-    claim_model_batch: int = 64
+    claim_model_batch: int = 1  # pairs per ONNX Runtime call (see settings.toml)
     claim_model_threads: int = 0  # ONNX Runtime's threads per process; 0: its own choice
     claim_model_alone: bool = False  # the model's claims without the rules' (to compare them)
 

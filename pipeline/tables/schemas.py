@@ -138,13 +138,29 @@ CLAIMS = table_schema(
     ),
     column("claim_type", pa.string(), "demand, concession or rejection.", key=True),
     column("topic", pa.string(), "What the claim is about.", key=True),
-    column("cue", pa.string(), "The cue words that signal the claim, as written.", key=True),
+    column(
+        "cue",
+        pa.string(),
+        "The cue words that signal the claim, as written (for the claim model's claims, the "
+        "actor's mention).",
+        key=True,
+    ),
     column(
         "start_char", OFFSET, "Offset of the cue's first character in the document text.", key=True
     ),
     column("end_char", OFFSET, "Offset just past the cue in the document text.", key=True),
-    column("rule", pa.string(), "Name of the rule that found the claim.", key=True),
-    column("confidence", pa.float64(), "Confidence of the rule, from 0 to 1.", key=True),
+    column(
+        "rule",
+        pa.string(),
+        'Name of the rule that found the claim; "model" for the claim model (--claim-model).',
+        key=True,
+    ),
+    column(
+        "confidence",
+        pa.float64(),
+        "Confidence of the rule, from 0 to 1 (for the claim model, its probability).",
+        key=True,
+    ),
     column(
         "speaker",
         pa.string(),

@@ -1,8 +1,9 @@
 """Run the claim model: ONNX Runtime over the pairs' inputs, three probabilities each.
 
 Only ``onnxruntime`` and ``tokenizers`` are needed (the ``claim-model`` extra); no
-training framework. Inputs are scored in batches of similar length, so padding costs
-little.
+training framework. By default every input is scored alone: the int8 model quantises
+its activations per call, so a batch's other inputs would move an input's probabilities.
+With ``batch_size`` above 1, inputs of similar length are batched, so padding costs little.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ MISSING_EXTRA = (
 class PairScorer:
     """One loaded model; ``score`` maps input texts to an (n, 3) array of probabilities."""
 
-    def __init__(self, card: ModelCard, batch_size: int = 64, threads: int = 0) -> None:
+    def __init__(self, card: ModelCard, batch_size: int = 1, threads: int = 0) -> None:
         try:
             import onnxruntime
             from tokenizers import Tokenizer

@@ -63,7 +63,7 @@ class LearnedClaims:
         cls,
         setting: str,
         names: Mapping[str, str],
-        batch_size: int = 64,
+        batch_size: int = 1,
         threads: int = 0,
         alone: bool = False,
     ) -> LearnedClaims:
