@@ -70,8 +70,7 @@ def pair_rate(texts: list[str]) -> tuple[int, float]:
     from pipeline.records import Document
 
     settings, knowledge = load_settings(), shipped_knowledge()
-    names = {actor.id: actor.name for actor in knowledge.actors.actors.values()}
-    learned = LearnedClaims.load("", names)
+    learned = LearnedClaims.load("", knowledge.actor_names)
     documents = (Document(f"d{i}", "bench", 0, text) for i, text in enumerate(texts))
     inputs = [
         (sent, mentions)
@@ -83,27 +82,13 @@ def pair_rate(texts: list[str]) -> tuple[int, float]:
     return len(scored), len(scored) / (time.perf_counter() - started)
 
 
-def write_section(lines: list[str], results: Path) -> None:
-    """Replace (or add) this benchmark's section of the results file."""
-    import re
-
-    section = "\n".join([BEGIN, *lines, END])
-    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    results.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=400)
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT / "benchmarks"))
-    from run import load_corpus_builder, machine  # the main benchmark's helpers
+    from run import load_corpus_builder, machine, write_section  # the main benchmark's
 
     shutil.rmtree(BENCH_DIR, ignore_errors=True)
     corpus = BENCH_DIR / "corpus"
@@ -139,7 +124,7 @@ def main() -> None:
         "as the rules alone.",
         f"- The model scored {pairs:,} (sentence, actor) pairs at {rate:,.0f} pairs/s.",
     ]
-    write_section(lines, args.results)
+    write_section(lines, args.results, BEGIN, END)
     print("\n".join(lines))
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -91,18 +90,6 @@ def same_tables(names: list[str]) -> bool:
     )
 
 
-def write_section(lines: list[str], results: Path) -> None:
-    """Replace (or add) the Engines section of the results file, leaving the rest as it is."""
-    section = "\n".join([BEGIN, *lines, END])
-    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    results.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     if sys.argv[1:2] == ["--one"]:
         engine, jobs, corpus, work, out = sys.argv[2:7]
@@ -114,7 +101,7 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT / "benchmarks"))
-    from run import load_corpus_builder, machine  # the other benchmark's helpers
+    from run import load_corpus_builder, machine, write_section  # the other benchmark's
 
     shutil.rmtree(BENCH_DIR, ignore_errors=True)
     corpus = BENCH_DIR / "corpus"
@@ -154,7 +141,7 @@ def main() -> None:
         f"Tables byte-identical across the four runs: {'yes' if identical else 'NO'}.",
     ]
     print("\n".join(lines[-3:]))
-    write_section(lines, args.results)
+    write_section(lines, args.results, BEGIN, END)
 
 
 if __name__ == "__main__":

@@ -192,6 +192,19 @@ def machine() -> list[str]:
     ]
 
 
+def write_section(lines: list[str], results: Path, begin: str, end: str) -> None:
+    """Replace (or add) another benchmark's marked section of the results file, leaving
+    the rest as it is (``make bench`` keeps such sections: ``kept_sections``)."""
+    section = "\n".join([begin, *lines, end])
+    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
+    pattern = re.compile(re.escape(begin) + ".*?" + re.escape(end), re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    results.write_text(text, encoding="utf-8")
+
+
 def kept_sections(results: Path) -> str:
     """Sections other benchmarks wrote into the results file (between their markers), kept."""
     if not results.exists():

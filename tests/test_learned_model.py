@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def learned() -> LearnedClaims:
-    names = {a.id: a.name for a in shipped_knowledge().actors.actors.values()}
-    return LearnedClaims.load("", names)
+    return LearnedClaims.load("", shipped_knowledge().actor_names)
 
 
 def test_learned_model_files_match_the_card() -> None:

@@ -45,14 +45,13 @@ def card() -> ModelCard:
 
 def extractor_with(scorer: WordScorer) -> ClaimExtractor:
     knowledge = shipped_knowledge()
-    names = {a.id: a.name for a in knowledge.actors.actors.values()}
     return ClaimExtractor(
         spacy.blank("en"),
         knowledge.cues,
         knowledge.topics,
         0.0,
         knowledge.affiliations,
-        LearnedClaims(card(), names, scorer),
+        LearnedClaims(card(), knowledge.actor_names, scorer),
     )
 
 

@@ -63,10 +63,9 @@ def learned_claims(settings: Settings, knowledge: Knowledge) -> LearnedClaims | 
         return None
     from pipeline.extract.learned.union import LearnedClaims
 
-    names = {actor.id: actor.name for actor in knowledge.actors.actors.values()}
     return LearnedClaims.load(
         extract.claim_model_folder,
-        names,
+        knowledge.actor_names,
         extract.claim_model_batch,
         extract.claim_model_threads,
         extract.claim_model_alone,

@@ -75,6 +75,11 @@ class Knowledge:
         """Actor id -> the actor it belongs to, for actors that have one."""
         return {a.id: a.affiliation for a in self.actors.actors.values() if a.affiliation}
 
+    @property
+    def actor_names(self) -> dict[str, str]:
+        """Actor id -> name (the claim model's input names actors so)."""
+        return {a.id: a.name for a in self.actors.actors.values()}
+
     def source(self, part: str) -> str:
         """How errors name a part: the user's file, or the shipped one."""
         user = getattr(self.files, part)

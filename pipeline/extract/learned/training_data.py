@@ -76,13 +76,8 @@ def _labels(types: Iterable[str]) -> tuple[int, ...]:
     return tuple(int(kind in chosen) for kind in TYPES)
 
 
-def names_of(knowledge: Knowledge) -> dict[str, str]:
-    """Actor id -> name, as the model's input writes it."""
-    return {actor.id: actor.name for actor in knowledge.actors.actors.values()}
-
-
 def _pairs(doc: Doc, knowledge: Knowledge) -> list[Pair]:
-    return document_pairs(sentences_with_mentions(doc), names_of(knowledge), DEFAULT_WINDOW)
+    return document_pairs(sentences_with_mentions(doc), knowledge.actor_names, DEFAULT_WINDOW)
 
 
 def gold_set_pairs(
