@@ -169,9 +169,11 @@ def onnx_probabilities(path: Path, tokenizer: Any, texts: list[str]) -> np.ndarr
 
     session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     out = []
-    for start in range(0, len(texts), 64):
+    # One input per call, as the pipeline scores them (int8 activations are quantised per
+    # call, so a batch would move the figures).
+    for start in range(len(texts)):
         encoded = tokenizer(
-            texts[start : start + 64],
+            texts[start : start + 1],
             padding=True,
             truncation=True,
             max_length=MAX_TOKENS,
