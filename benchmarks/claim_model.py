@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -88,12 +87,9 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT / "benchmarks"))
-    from run import load_corpus_builder, machine, write_section  # the main benchmark's
+    from run import fresh_corpus, machine, write_section  # the main benchmark's helpers
 
-    shutil.rmtree(BENCH_DIR, ignore_errors=True)
-    corpus = BENCH_DIR / "corpus"
-    built = load_corpus_builder().build_corpus(PROJECT / "data" / "raw", corpus, args.documents)
-    print(f"corpus: {built.documents} documents in {built.files} files", flush=True)
+    corpus, built = fresh_corpus(BENCH_DIR, args.documents)
     rules = pipeline_run(corpus, "rules", model=False)
     both = pipeline_run(corpus, "rules-and-model", model=True)
     texts = texts_of(BENCH_DIR / "work-rules")

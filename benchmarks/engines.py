@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -101,12 +100,9 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT / "benchmarks"))
-    from run import load_corpus_builder, machine, write_section  # the other benchmark's
+    from run import fresh_corpus, machine, write_section  # the other benchmark's helpers
 
-    shutil.rmtree(BENCH_DIR, ignore_errors=True)
-    corpus = BENCH_DIR / "corpus"
-    built = load_corpus_builder().build_corpus(PROJECT / "data" / "raw", corpus, args.documents)
-    print(f"corpus: {built.documents} documents in {built.files} files", flush=True)
+    corpus, built = fresh_corpus(BENCH_DIR, args.documents)
     rows, names = [], []
     words = 0
     for engine, jobs in RUNS:

@@ -28,6 +28,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 BENCH_DIR = PROJECT / "build" / "bench"
@@ -190,6 +191,17 @@ def machine() -> list[str]:
         f"- Python {platform.python_version()}, spaCy {spacy.__version__}",
         f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
     ]
+
+
+def fresh_corpus(bench_dir: Path, documents: int) -> tuple[Path, Any]:
+    """A new synthetic corpus of ``documents`` articles in ``bench_dir/corpus`` (the folder
+    emptied first), built from the seeds; prints its size and returns it with the builder's
+    counts."""
+    shutil.rmtree(bench_dir, ignore_errors=True)
+    corpus = bench_dir / "corpus"
+    built = load_corpus_builder().build_corpus(PROJECT / "data" / "raw", corpus, documents)
+    print(f"corpus: {built.documents} documents in {built.files} files", flush=True)
+    return corpus, built
 
 
 def write_section(lines: list[str], results: Path, begin: str, end: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def write_rows(path: Path, rows: list[dict]) -> Path:
 
 
 def labelled(path: Path) -> tuple[list[tuple[str, str, tuple[int, ...]]], BuildReport]:
-    report = BuildReport(*(__import__("collections").Counter() for _ in range(3)))
+    report = BuildReport(Counter(), Counter(), Counter())
     pairs = sentence_file_pairs(path, load_settings(), shipped_knowledge(), report)
     return [(p.actor_id, p.text, p.labels) for p in pairs], report
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import PipelineError
+from pipeline.config import RESOURCES_DIR, PipelineError
 
-SHIPPED_MODEL = Path(__file__).resolve().parent.parent.parent / "resources" / "claim_model"
+SHIPPED_MODEL = RESOURCES_DIR / "claim_model"
 CARD_FILE = "card.json"
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"

@@ -90,8 +90,9 @@ def gold_set_pairs(
         run_normalise(raw, Path(work), settings, knowledge)
         documents = list(read_documents(Path(work)))
     placed: set[int] = set()
+    source_of = {document.doc_id: document.source for document in documents}
     for doc in annotate_documents(iter(documents), settings, knowledge):
-        source = gold_document(_source_of(doc, documents), sources)
+        source = gold_document(source_of.get(str(doc.user_data.get("doc_id")), ""), sources)
         if source is None:
             continue
         doc_units = [(i, u) for i, u in enumerate(units) if u.document == source]
@@ -115,11 +116,6 @@ def gold_set_pairs(
                 report,
             )
     report.unplaced[f"gold:{name}"] += len(units) - len(placed)
-
-
-def _source_of(doc: Doc, documents: list[Document]) -> str:
-    doc_id = doc.user_data.get("doc_id")
-    return next((d.source for d in documents if d.doc_id == doc_id), "")
 
 
 def sentence_file_pairs(
